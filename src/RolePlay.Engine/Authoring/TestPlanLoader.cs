@@ -114,7 +114,13 @@ public static class TestPlanLoader
             }
             catch (YamlException ex)
             {
-                Add(TestPlanDiagnostics.YamlSyntax, new SourcePosition((int)ex.Start.Line, (int)ex.Start.Column), ex.Message);
+                Add(TestPlanDiagnostics.YamlSyntax, new SourcePosition(Math.Max(1, (int)ex.Start.Line), Math.Max(1, (int)ex.Start.Column)), ex.Message);
+                return null;
+            }
+            catch (InvalidOperationException ex)
+            {
+                // YamlDotNet's scanner can fail this way on some malformed input (e.g. an unclosed flow sequence).
+                Add(TestPlanDiagnostics.YamlSyntax, new SourcePosition(1, 1), ex.Message);
                 return null;
             }
 

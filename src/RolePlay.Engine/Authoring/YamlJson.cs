@@ -13,7 +13,16 @@ public static class YamlJson
     {
         ArgumentNullException.ThrowIfNull(yaml);
         var stream = new YamlStream();
-        stream.Load(new StringReader(yaml));
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet's scanner can fail this way on some malformed input (e.g. an unclosed flow sequence).
+            throw new YamlException($"malformed YAML: {ex.Message}", ex);
+        }
+
         return stream.Documents.Count == 0 ? null : Convert(stream.Documents[0].RootNode);
     }
 

@@ -86,6 +86,7 @@ public class TestPlanLoaderTests
     [InlineData("scenario: s\nplaythroughs:\n  - name: n\n    replies: [a]\n    ending: e\n    seed: many\n", "TP0003")]
     [InlineData("scenario: s\nplaythroughs:\n  - name: n\n    replies: a\n    ending: e\n", "TP0003")]
     [InlineData("scenario: [s\n", "TP0001")]
+    [InlineData("scenario: s\nplaythroughs:\n  - name: n\n    replies: [a, b\n    ending: e\n", "TP0001")]
     [InlineData("- just a list\n", "TP0003")]
     [InlineData("", "TP0003")]
     public void Reports_malformed_plans_without_throwing(string text, string code)
