@@ -170,7 +170,7 @@ public static class ScenarioValidator
         SourcePosition? unconditionalLine = null;
         foreach (var line in node.Lines)
         {
-            if (unconditionalLine is { } earlier)
+            if (unconditionalLine is { } earlier && line.When is not null)
             {
                 c.Report(DiagnosticDescriptors.ShadowedLine, line.Position, earlier.Line);
             }
