@@ -70,7 +70,7 @@ public static class GraphRenderer
     public static string ToMermaid(Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        var graph = new ScenarioGraph(scenario);
+        var graph = new ScenarioPaths(scenario);
         var ids = new MermaidIds();
         var sb = new StringBuilder();
         sb.AppendLine("flowchart TD");
@@ -123,7 +123,7 @@ public static class GraphRenderer
     public static string ToDot(Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        var graph = new ScenarioGraph(scenario);
+        var graph = new ScenarioPaths(scenario);
         var sb = new StringBuilder();
         sb.AppendLine(CultureInfo.InvariantCulture, $"digraph {DotId(scenario.Id)} {{");
         sb.AppendLine(CultureInfo.InvariantCulture, $"  label={DotString($"{scenario.Title} ({scenario.Id})")};");

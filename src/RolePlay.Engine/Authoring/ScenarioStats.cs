@@ -63,7 +63,7 @@ public static class ScenarioStats
     public static ScenarioStatistics Compute(Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        var graph = new ScenarioGraph(scenario);
+        var graph = new ScenarioPaths(scenario);
         var turnLimitId = scenario.Endings.Count == 0 ? null : scenario.TurnLimitEnding.Id;
         var endings = scenario.Endings.Select(e => new EndingStats(
             e.Id,

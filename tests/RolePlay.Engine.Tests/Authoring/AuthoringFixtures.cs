@@ -1,5 +1,6 @@
 using RolePlay.Engine.Conditions;
 using RolePlay.Engine.Model;
+using RolePlay.Engine.Scoring;
 
 namespace RolePlay.Engine.Tests.Authoring;
 
@@ -7,6 +8,15 @@ namespace RolePlay.Engine.Tests.Authoring;
 internal static class AuthoringFixtures
 {
     public static string RepoRoot { get; } = FindRepoRoot();
+
+    /// <summary>The catalogue ids scenarios may use (mirrors scenarios/marking-points.yaml; the scoring tests compare against the real catalogue).</summary>
+    public static MarkingPointVocabulary Vocabulary { get; } = MarkingPointVocabulary.Of(
+        [
+            "active_listening", "empathy", "apology", "ownership", "de_escalation", "explanation", "solution", "next_steps",
+            "follow_up", "check_understanding", "boundaries", "confidentiality", "escalation", "collaboration",
+            "assertiveness", "respect", "information_sharing", "sla_awareness",
+        ],
+        ["blame", "dismissive", "aggression", "over_promising", "confidentiality_breach", "non_apology", "jargon", "passing_the_buck"]);
 
     public static string ScenariosDir => Path.Combine(RepoRoot, "scenarios");
 

@@ -10,7 +10,7 @@ public class ScenarioStatsTests
     [Fact]
     public void Graph_finds_reachable_and_unreachable_nodes()
     {
-        var graph = new ScenarioGraph(Sample());
+        var graph = new ScenarioPaths(Sample());
 
         Assert.True(graph.IsReachable("b"));
         Assert.True(graph.IsReachable("bad"));

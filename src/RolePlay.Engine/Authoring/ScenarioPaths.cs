@@ -3,7 +3,7 @@ using RolePlay.Engine.Model;
 namespace RolePlay.Engine.Authoring;
 
 /// <summary>Structural facts about a scenario's graph that authoring tools share: reachability and simple paths.</summary>
-public sealed class ScenarioGraph
+public sealed class ScenarioPaths
 {
     /// <summary>Simple-path search stops after this many steps so a pathological graph cannot hang a tool.</summary>
     public const int MaxSearchSteps = 200_000;
@@ -11,7 +11,7 @@ public sealed class ScenarioGraph
     private readonly Dictionary<string, DialogueNode> nodes;
     private readonly HashSet<string> endingIds;
 
-    public ScenarioGraph(Scenario scenario)
+    public ScenarioPaths(Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         Scenario = scenario;
