@@ -67,7 +67,7 @@ internal sealed class Normaliser
             var stem = word[..^3];
             output.Add(stem switch
             {
-                "won" => "will",
+                "wo" => "will",
                 "ca" => "can",
                 "sha" => "shall",
                 "ai" => "is",
