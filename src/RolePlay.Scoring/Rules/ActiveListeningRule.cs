@@ -28,6 +28,14 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
         "you", "i", "we", "it", "this", "that", "there", "they", "he", "she", "the", "your", "anyone", "anything", "someone",
     };
 
+    // "Is it...?", "Did you...?" ask for information; "Could you...?", "Would you...?" usually ask for an action.
+    private static readonly HashSet<string> InformationAuxiliaries = new(StringComparer.Ordinal)
+    {
+        "is", "are", "was", "were", "do", "does", "did", "have", "has", "had",
+    };
+
+    private static readonly string[] HostileIds = ["aggression", "dismissive", "blame"];
+
     private static readonly string[] FeelingFamilies =
         ["feeling_anger", "feeling_frustration", "feeling_sadness", "feeling_worry", "feeling_confusion", "feeling_neglect"];
 
@@ -40,14 +48,19 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
     {
         var findings = new List<Finding>();
         string? whyNot = null;
-        var frames = Paraphrases(point, input, findings);
+        var hostile = HostileIds.Any(id => input.Effective(id).Any(m => m.Cue.Tier == CueTier.Strong));
+        var frames = Paraphrases(point, input, findings, hostile);
         if (frames > 0 && findings.Count == 0)
         {
             whyNot = "Not credited: the paraphrase does not reflect anything the other person said.";
         }
 
         Reflections(input, findings);
-        Questions(input, findings);
+        if (!hostile)
+        {
+            Questions(input, findings);
+        }
+
         var kept = findings.Where(f => f.Strength > AccusingQuestion).ToList();
         if (kept.Count == 0 && findings.Count > 0)
         {
@@ -57,34 +70,54 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
         return Verdict.From(point, kept, whyNot);
     }
 
-    /// <summary>Paraphrase and summary frames, credited by overlap with the other person's words; returns how many frames were seen.</summary>
-    private static int Paraphrases(MarkingPointDefinition point, RuleInput input, List<Finding> findings)
+    /// <summary>
+    /// Paraphrase and summary frames, credited by overlap with the other person's content words: an explicit frame
+    /// (strong cue: "to recap", "it sounds like") counts alone and more with overlap; a bare opener (weak cue: "so you",
+    /// "you said") counts only when it echoes at least two of their words. Returns how many frames were seen.
+    /// </summary>
+    private static int Paraphrases(MarkingPointDefinition point, RuleInput input, List<Finding> findings, bool hostile)
     {
         var tokens = input.Reply.Tokens;
         var frames = input.Effective(point.Id);
         foreach (var frame in frames)
         {
             var sentence = input.Reply.SentenceOf(frame.Start);
-            if (!input.HasOther)
+            var explicitFrame = frame.Cue.Tier == CueTier.Strong;
+            if (hostile && !explicitFrame)
             {
-                findings.Add(new Finding(0.6, input.Span(frame.Start, sentence.EndToken), "a paraphrase (no persona line to compare)"));
                 continue;
             }
 
-            var overlap = 0;
+            if (!input.HasOther)
+            {
+                findings.Add(new Finding(explicitFrame ? 0.6 : 0.4, input.Span(frame.Start, sentence.EndToken), "a paraphrase (no persona line to compare)"));
+                continue;
+            }
+
+            var overlap = new HashSet<string>(StringComparer.Ordinal);
             var lastOverlap = frame.End;
             for (var k = frame.Start; k < sentence.EndToken; k++)
             {
-                if (input.IsContent(tokens[k]) && input.OtherStems.Contains(RuleInput.Stem(tokens[k].Text)))
+                var stem = RuleInput.Stem(tokens[k].Text);
+                if (input.IsContent(tokens[k]) && input.OtherStems.Contains(stem))
                 {
-                    overlap++;
+                    overlap.Add(stem);
                     lastOverlap = Math.Max(lastOverlap, k + 1);
                 }
             }
 
-            if (overlap > 0)
+            var strength = (explicitFrame, overlap.Count) switch
             {
-                findings.Add(new Finding(overlap >= 2 ? 1.0 : 0.8, input.Span(frame.Start, lastOverlap), "paraphrased what they said:"));
+                (true, 0) => 0.6,
+                (true, 1) => 0.8,
+                (true, _) => 1.0,
+                (false, < 2) => 0,
+                (false, 2) => 0.8,
+                _ => 1.0,
+            };
+            if (strength > 0)
+            {
+                findings.Add(new Finding(strength, input.Span(frame.Start, lastOverlap), "paraphrased what they said:"));
             }
         }
 
@@ -155,11 +188,10 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
         var questionWords = pipeline.Lexicon("question_words");
         var auxiliaries = pipeline.Lexicon("question_aux");
         var requests = pipeline.Lexicon("question_requests");
-        var excluded = input.Effective("check_understanding")
-            .Concat(input.Effective("aggression"))
-            .Concat(input.Effective("blame"))
-            .Concat(input.Effective("dismissive"))
-            .ToList();
+        // A question that checks agreement is check_understanding; one opened by a proposal ("have you tried",
+        // "shall we") is a solution; hostile replies ask rhetorical questions.
+        var excluded = input.Effective("check_understanding").Where(m => m.Cue.Tier == CueTier.Strong).ToList();
+        var proposals = input.Effective("solution").Concat(input.Effective("collaboration")).Where(m => m.Cue.Tier == CueTier.Strong).ToList();
 
         foreach (var sentence in input.Reply.Sentences)
         {
@@ -172,6 +204,11 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
             while (first < sentence.EndToken - 1 && LeadIns.Contains(tokens[first].Text) && !(tokens[first].Text == "you" && sentence.QuestionMark))
             {
                 first++;
+            }
+
+            if (proposals.Any(m => m.Start >= sentence.FirstToken && m.Start <= first + 1))
+            {
+                continue;
             }
 
             var strength = 0.0;
@@ -189,12 +226,12 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
                 strength = OpenQuestion;
                 what = "asked an open question:";
             }
-            else if (auxiliaries.Contains(tokens[first].Text) && Subjects.Contains(second) && sentence.TokenCount >= 3)
+            else if (InformationAuxiliaries.Contains(tokens[first].Text) && Subjects.Contains(second) && sentence.TokenCount >= 3)
             {
                 strength = ClosedQuestion;
                 what = "asked a clarifying question:";
             }
-            else if (sentence.QuestionMark && sentence.TokenCount >= 2)
+            else if (sentence.QuestionMark && sentence.TokenCount >= 2 && !auxiliaries.Contains(tokens[first].Text))
             {
                 strength = BareQuestion;
                 what = "asked a question:";

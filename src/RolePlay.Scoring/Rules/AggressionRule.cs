@@ -25,7 +25,7 @@ internal sealed class AggressionRule : IMarkingPointRule
             }
 
             shoutingSeen = true;
-            if (sentence.Exclamations > 0 || hostile)
+            if (sentence.Exclamations > 0 || hostile || !IsConciliatory(input, sentence))
             {
                 findings.Add(new Finding(0.7, input.Span(sentence.FirstToken, sentence.EndToken), "shouting in capitals:"));
             }
@@ -38,6 +38,12 @@ internal sealed class AggressionRule : IMarkingPointRule
 
         return Verdict.From(point, findings);
     }
+
+    private static readonly string[] ConciliatoryIds = ["apology", "empathy", "respect", "de_escalation"];
+
+    /// <summary>A sentence in capitals that apologises or thanks is probably caps lock, not shouting.</summary>
+    private static bool IsConciliatory(RuleInput input, SentenceInfo sentence) =>
+        ConciliatoryIds.Any(id => input.Effective(id).Any(m => m.Cue.Tier == CueTier.Strong && m.Start >= sentence.FirstToken && m.Start < sentence.EndToken));
 
     private static bool IsCapitals(string source, SentenceInfo sentence)
     {

@@ -103,21 +103,37 @@ internal sealed class NextStepsRule : IMarkingPointRule
 {
     public const double ActionWithoutTime = 0.35;
     public const double StepFrameWithoutTime = 0.7;
+    public const double VagueTime = 0.45;
 
     public MarkingPointResult Assess(MarkingPointDefinition point, RuleInput input)
     {
         var tokens = input.Reply.Tokens;
         var time = input.Catalogue.Pipeline.Lexicon("time");
+        var vague = input.Catalogue.Pipeline.Lexicon("time_vague");
+        var promises = input.Effective("over_promising");
         var findings = new List<(int Sentence, Finding Finding)>();
         foreach (var match in input.Effective(point.Id))
         {
             var sentence = input.Reply.SentenceOf(match.Start);
             var sentenceIndex = tokens[match.Start].Sentence;
+
+            // A guarantee is not a plan: it is assessed as over-promising instead.
+            if (promises.Any(p => p.Start >= sentence.FirstToken && p.Start < sentence.EndToken))
+            {
+                continue;
+            }
+
             var (timeStart, timeEnd) = FindTime(tokens, sentence, time);
+            var (vagueStart, vagueEnd) = timeStart >= 0 ? (-1, -1) : FindTime(tokens, sentence, vague, clock: false);
             if (timeStart >= 0)
             {
                 var span = input.Span(Math.Min(match.Start, timeStart), Math.Max(match.End, timeEnd));
                 findings.Add((sentenceIndex, new Finding(1.0, span, "who does what by when:")));
+            }
+            else if (vagueStart >= 0)
+            {
+                var span = input.Span(Math.Min(match.Start, vagueStart), Math.Max(match.End, vagueEnd));
+                findings.Add((sentenceIndex, new Finding(VagueTime, span, "a next step with a loose timescale:")));
             }
             else
             {
@@ -136,7 +152,7 @@ internal sealed class NextStepsRule : IMarkingPointRule
     }
 
     /// <summary>Tokens [start, end) of the first time expression in the sentence ("by 3pm", "tomorrow", "within 48 hours"), or (-1, -1).</summary>
-    internal static (int Start, int End) FindTime(Token[] tokens, SentenceInfo sentence, Lexicon time)
+    internal static (int Start, int End) FindTime(Token[] tokens, SentenceInfo sentence, Lexicon time, bool clock = true)
     {
         for (var k = sentence.FirstToken; k < sentence.EndToken; k++)
         {
@@ -144,6 +160,11 @@ internal sealed class NextStepsRule : IMarkingPointRule
             if (length > 0)
             {
                 return (k, k + length);
+            }
+
+            if (!clock)
+            {
+                continue;
             }
 
             if (IsClockOrDate(tokens[k].Text) ||
