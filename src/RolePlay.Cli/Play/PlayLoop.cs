@@ -40,9 +40,15 @@ public sealed class PlayLoop(
             console.MarkupLine($"[grey]You>[/] {Markup.Escape(turn.Reply)}");
         }
 
+        var lineShown = false;
         while (!session.IsOver)
         {
-            await SpeakAsync(session, cancellationToken).ConfigureAwait(false);
+            if (!lineShown)
+            {
+                await SpeakAsync(session, cancellationToken).ConfigureAwait(false);
+                lineShown = true;
+            }
+
             var reply = ReadReply();
             if (reply is null)
             {
@@ -74,6 +80,7 @@ public sealed class PlayLoop(
                     console.MarkupLine($"[yellow]{Markup.Escape(refused.Reason)}[/]");
                     break;
                 case ReplyResult.Accepted accepted:
+                    lineShown = false;
                     // Committed before anything else is shown: a crash from here on loses nothing the learner saw.
                     await store.AppendTurnAsync(session.State.SessionId, accepted.Turn, session.State, cancellationToken).ConfigureAwait(false);
                     logger.LogInformation("Session {SessionId} turn {Turn} at {Node} -> {Next}", session.State.SessionId, accepted.Turn.Number, accepted.Turn.NodeId, accepted.Turn.NextId);
@@ -189,7 +196,7 @@ public sealed class PlayLoop(
         var ending = session.Ending!;
         if (!string.IsNullOrWhiteSpace(ending.Line))
         {
-            ShowPersona(session.Scenario, ending.Speaker ?? session.Scenario.Personas.FirstOrDefault()?.Id ?? "", ending.Line);
+            ShowPersona(session.Scenario, ending.Speaker ?? (session.Scenario.Personas.Count > 0 ? session.Scenario.Personas[0].Id : ""), ending.Line);
         }
 
         var outcomeColour = Outcomes.IsPositive(ending.Outcome) ? "green" : "red";
