@@ -15,7 +15,7 @@ public class ShippedTestPlanTests
 
     private static readonly MarkingPointCatalogue Catalogue = LoadCatalogue();
 
-    private static readonly ScenarioLibrary Library = ScenarioLibrary.Load(Path.Combine(RepoRoot, "scenarios"), Catalogue);
+    private static readonly ScenarioFolder Library = ScenarioFolder.Load(Path.Combine(RepoRoot, "scenarios"), Catalogue);
 
     public static TheoryData<string> ScenarioIds() => new(Library.Scenarios.Select(s => s.Id));
 

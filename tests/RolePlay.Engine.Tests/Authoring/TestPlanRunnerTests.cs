@@ -164,7 +164,7 @@ public class TestPlanRunnerTests
                 """);
             File.Copy(Path.Combine(BrokenDir, "..", "minimal-valid.yaml"), Path.Combine(dir, "other.yaml"));
             File.WriteAllText(Path.Combine(dir, "other.yaml"), File.ReadAllText(Path.Combine(dir, "other.yaml")).Replace("id: minimal-valid", "id: other"));
-            var library = ScenarioLibrary.Load(dir, Vocabulary);
+            var library = ScenarioFolder.Load(dir, Vocabulary);
 
             var all = await TestSuite.RunAsync(library, new WordScorer(), Vocabulary);
             var named = await TestSuite.RunAsync(library, new WordScorer(), Vocabulary, ["scenarios/minimal-valid.yaml", "missing"]);
@@ -186,7 +186,7 @@ public class TestPlanRunnerTests
     [Fact]
     public void Shipped_test_plans_load_cleanly_and_cover_every_ending()
     {
-        var library = ScenarioLibrary.Load(ScenariosDir, Vocabulary);
+        var library = ScenarioFolder.Load(ScenariosDir, Vocabulary);
         Assert.NotEmpty(library.Scenarios);
         foreach (var scenario in library.Scenarios)
         {
@@ -203,10 +203,10 @@ public class TestPlanRunnerTests
     public void Loader_reads_what_the_suite_loads()
     {
         // The library skips test plans and the catalogue when loading scenarios.
-        Assert.False(ScenarioLibrary.IsScenarioFile("late-delivery.testplan.yaml"));
-        Assert.False(ScenarioLibrary.IsScenarioFile("marking-points.yaml"));
-        Assert.True(ScenarioLibrary.IsScenarioFile("late-delivery.yaml"));
+        Assert.False(ScenarioFolder.IsScenarioFile("late-delivery.testplan.yaml"));
+        Assert.False(ScenarioFolder.IsScenarioFile("marking-points.yaml"));
+        Assert.True(ScenarioFolder.IsScenarioFile("late-delivery.yaml"));
         Assert.Equal(ScenarioLoader.LoadFile(Path.Combine(ScenariosDir, "late-delivery.yaml"), Vocabulary).Scenario!.Id,
-            ScenarioLibrary.Load(ScenariosDir, Vocabulary).Find("late-delivery")!.Id);
+            ScenarioFolder.Load(ScenariosDir, Vocabulary).Find("late-delivery")!.Id);
     }
 }
