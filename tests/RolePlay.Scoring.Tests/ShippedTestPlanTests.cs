@@ -96,6 +96,19 @@ public class ShippedTestPlanTests
     }
 
     [Fact]
+    public async Task Authoring_guide_worked_example_passes_its_test_plan_with_the_built_in_scorer()
+    {
+        var (scenarioText, planText) = AuthoringGuide.ExtractWorkedExample(File.ReadAllText(Path.Combine(RepoRoot, "docs", "authoring.md")));
+        var scenario = RolePlay.Engine.Loading.ScenarioLoader.LoadText(scenarioText!, "missed-repair.yaml", Catalogue).Scenario!;
+        var plan = TestPlanLoader.LoadText(planText!, "missed-repair.testplan.yaml").Plan!;
+
+        var result = await new TestPlanRunner(new BuiltInScorer(Catalogue)).RunAsync(scenario, plan, Catalogue);
+
+        Assert.True(result.Passed, TestPlanRunner.Format([result]));
+        Assert.Empty(result.UncoveredEndings);
+    }
+
+    [Fact]
     public void Scenario_schema_lists_exactly_the_catalogue_ids()
     {
         var schema = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoRoot, "schema", "scenario.schema.json")))!;
