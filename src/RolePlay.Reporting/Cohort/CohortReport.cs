@@ -125,7 +125,7 @@ public sealed class CohortAnalyzer(ITranscriptQueries queries)
             md.Append("| ").Append(MarkdownReportRenderer.Escape(criterion.Label))
                 .Append(" | ").Append(criterion.LearnersDemonstrated.ToString(CultureInfo.InvariantCulture))
                 .Append(" | ").Append(criterion.LearnersAssessed.ToString(CultureInfo.InvariantCulture))
-                .Append(" | ").Append(criterion.Rate.ToString("P0", CultureInfo.InvariantCulture)).Append(" |\n");
+                .Append(" | ").Append((criterion.Rate * 100).ToString("0", CultureInfo.InvariantCulture)).Append("% |\n");
         }
 
         if (report.Weakest.Count > 0)
