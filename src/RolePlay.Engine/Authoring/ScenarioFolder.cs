@@ -90,8 +90,14 @@ public static class TestSuite
     {
         ArgumentNullException.ThrowIfNull(library);
         ArgumentNullException.ThrowIfNull(scorer);
-        var problems = library.Diagnostics.Where(d => d.IsError).ToList();
         var wanted = (only ?? []).Select(NormaliseId).ToHashSet(StringComparer.Ordinal);
+
+        // Load errors matter for the scenarios being tested: all of them, or the named ones.
+        var problems = library.Loaded
+            .Where(l => wanted.Count == 0 || wanted.Contains(Path.GetFileNameWithoutExtension(l.Path)) || (l.Result.Scenario is { } s && wanted.Contains(s.Id)))
+            .SelectMany(l => l.Result.Diagnostics)
+            .Where(d => d.IsError)
+            .ToList();
         foreach (var id in wanted.Where(id => library.Find(id) is null && !library.Loaded.Any(l => Path.GetFileNameWithoutExtension(l.Path) == id)))
         {
             problems.Add(new Diagnostic(TestPlanDiagnostics.FileUnreadable, Path.Combine(library.Directory, id + ".yaml"), new SourcePosition(1, 1), $"no scenario '{id}' in {library.Directory}"));
