@@ -184,6 +184,31 @@ public class TestPlanRunnerTests
     }
 
     [Fact]
+    public async Task Suite_reports_load_errors_only_for_the_scenarios_it_tests()
+    {
+        var dir = Directory.CreateTempSubdirectory("roleplay-suite-").FullName;
+        try
+        {
+            File.Copy(Path.Combine(BrokenDir, "..", "minimal-valid.yaml"), Path.Combine(dir, "minimal-valid.yaml"));
+            File.WriteAllText(Path.Combine(dir, "minimal-valid.testplan.yaml"), "scenario: minimal-valid\nplaythroughs:\n  - name: n\n    replies: [apology]\n    ending: done\n");
+            File.Copy(Path.Combine(BrokenDir, "unknown-context-kind.yaml"), Path.Combine(dir, "unknown-context-kind.yaml"));
+            var library = ScenarioFolder.Load(dir, Vocabulary);
+
+            var all = await TestSuite.RunAsync(library, new WordScorer(), Vocabulary);
+            var named = await TestSuite.RunAsync(library, new WordScorer(), Vocabulary, ["minimal-valid"]);
+
+            Assert.Equal(1, all.ExitCode);
+            Assert.Contains(all.Problems, d => d.File.EndsWith("unknown-context-kind.yaml", StringComparison.Ordinal));
+            Assert.Equal(0, named.ExitCode);
+            Assert.Empty(named.Problems);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Shipped_test_plans_load_cleanly_and_cover_every_ending()
     {
         var library = ScenarioFolder.Load(ScenariosDir, Vocabulary);
