@@ -65,16 +65,35 @@ public static partial class ScenarioLoader
         var diagnostics = new List<Diagnostic>();
         var reader = new YamlReader(file, diagnostics);
         var stream = new YamlStream();
+        var parser = new PositionTrackingParser(new Parser(new StringReader(text)));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
         catch (YamlException ex)
         {
             var message = ex.InnerException?.Message ?? ex.Message;
             var colon = message.IndexOf("): ", StringComparison.Ordinal);
             message = colon >= 0 ? message[(colon + 3)..] : message;
-            reader.Report(DiagnosticDescriptors.YamlSyntax, new SourcePosition((int)ex.Start.Line, (int)ex.Start.Column), message);
+
+            // The scanner's Start is where the value it was reading began; End is where it found the problem (a tab, a
+            // missing quote...). Point at the problem and mention the start.
+            var at = ex.Start;
+            if (ex is SyntaxErrorException && ex.End.Index > ex.Start.Index)
+            {
+                at = ex.End;
+                message += $" (the value began at line {ex.Start.Line}, column {ex.Start.Column})";
+            }
+
+            reader.Report(DiagnosticDescriptors.YamlSyntax, new SourcePosition((int)at.Line, (int)at.Column), message);
+            return new LoadResult(null, diagnostics);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet throws this (not a YamlException) for some malformed flow collections, e.g. an unclosed '['
+            // followed by a less-indented line; untrusted text must not crash the loader.
+            reader.Report(DiagnosticDescriptors.YamlSyntax, parser.LastGoodPosition,
+                "the YAML cannot be read after this point (is a '[', '{' or quote left open?)");
             return new LoadResult(null, diagnostics);
         }
 
@@ -150,6 +169,9 @@ public static partial class ScenarioLoader
             EstimatedMinutes = minutes,
             TurnLimit = turnLimit,
             TurnLimitEndingId = fields.Has("turn_limit_ending") ? fields.OptionalString("turn_limit_ending") : null,
+            TurnLimitEndingPosition = fields.Has("turn_limit_ending") ? YamlReader.PositionOf(fields["turn_limit_ending"]!) : fields.Position,
+            NodesPosition = fields.KeyPosition("nodes"),
+            EndingsPosition = fields.KeyPosition("endings"),
             StartId = start,
             StartPosition = YamlReader.PositionOf(fields["start"]!),
             Variables = ReadVariables(reader, fields["variables"]),
