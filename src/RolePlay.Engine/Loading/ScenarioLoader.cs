@@ -88,10 +88,10 @@ public static partial class ScenarioLoader
             reader.Report(DiagnosticDescriptors.YamlSyntax, new SourcePosition((int)at.Line, (int)at.Column), message);
             return new LoadResult(null, diagnostics);
         }
-        catch (InvalidOperationException)
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet throws this (not a YamlException) for some malformed flow collections, e.g. an unclosed '['
-            // followed by a less-indented line; untrusted text must not crash the loader.
+            // YamlDotNet throws these (not a YamlException) for some malformed input, e.g. an unclosed '[' followed
+            // by a less-indented line; untrusted text must not crash the loader.
             reader.Report(DiagnosticDescriptors.YamlSyntax, parser.LastGoodPosition,
                 "the YAML cannot be read after this point (is a '[', '{' or quote left open?)");
             return new LoadResult(null, diagnostics);
@@ -255,8 +255,7 @@ public static partial class ScenarioLoader
 
         foreach (var (key, value) in map.Children)
         {
-            var name = ((YamlScalarNode)key).Value ?? "";
-            if (reader.AsMapping(value, $"variable '{name}'") is not { } body)
+            if (reader.KeyName(key, "a variable name") is not { } name || reader.AsMapping(value, $"variable '{name}'") is not { } body)
             {
                 continue;
             }
@@ -287,8 +286,7 @@ public static partial class ScenarioLoader
         {
             foreach (var (key, value) in stateMap.Children)
             {
-                var variable = ((YamlScalarNode)key).Value ?? "";
-                if (reader.AsInt(value, variable) is { } amount)
+                if (reader.KeyName(key, "a state variable name") is { } variable && reader.AsInt(value, variable) is { } amount)
                 {
                     state[variable] = amount;
                     statePositions[variable] = YamlReader.PositionOf(key);
@@ -385,8 +383,7 @@ public static partial class ScenarioLoader
 
         foreach (var (key, value) in map.Children)
         {
-            var variable = ((YamlScalarNode)key).Value ?? "";
-            if (reader.AsInt(value, variable) is { } amount)
+            if (reader.KeyName(key, "a variable name") is { } variable && reader.AsInt(value, variable) is { } amount)
             {
                 into.Add(new StateUpdate(variable, kind, amount, YamlReader.PositionOf(key)));
             }
