@@ -71,3 +71,27 @@ public sealed class LoaderRobustnessTests
         }
     }
 }
+
+/// <summary>Structures deep enough to exhaust the stack if the loader recursed without limit.</summary>
+public sealed class LoaderDepthTests
+{
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Deeply_nested_yaml_is_an_error_not_a_crash(bool lists)
+    {
+        var depth = 20000;
+        var value = lists ? new string('[', depth) + new string(']', depth) : string.Concat(Enumerable.Repeat("{a: ", depth)) + "1" + new string('}', depth);
+        var text = TestScenarios.Patch((2, "title: " + value));
+        Loading.LoadResult? result = null;
+
+        var thread = new Thread(() => result = TestScenarios.LoadBroken(text), maxStackSize: 1024 * 1024);
+        thread.Start();
+        thread.Join();
+
+        var diagnostic = Assert.Single(result!.Diagnostics);
+        Assert.Equal("RP0001", diagnostic.Code);
+        Assert.Contains("too deeply", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Equal(2, diagnostic.Line);
+    }
+}
