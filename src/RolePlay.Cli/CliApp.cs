@@ -24,7 +24,9 @@ public static class CliApp
                  {
                      PlayCommands.Play(context), PlayCommands.Resume(context), ScenarioCommands.List(context),
                      ScenarioCommands.Validate(context), ScoreCommands.Score(context),
-                     ScoreCommands.Eval(context),
+                     ScoreCommands.Eval(context), TranscriptCommands.History(context), TranscriptCommands.Transcripts(context),
+                     TranscriptCommands.Review(context), TranscriptCommands.Report(context), TranscriptCommands.Export(context),
+                     TranscriptCommands.Cohort(context),
                  })
         {
             root.Subcommands.Add(command);

@@ -75,6 +75,18 @@ internal sealed class YamlReader(string file, List<Diagnostic> diagnostics)
         return null;
     }
 
+    /// <summary>The text of a mapping key; YAML allows lists and mappings as keys, the scenario format does not.</summary>
+    public string? KeyName(YamlNode key, string what)
+    {
+        if (key is YamlScalarNode scalar)
+        {
+            return scalar.Value ?? "";
+        }
+
+        Report(DiagnosticDescriptors.WrongShape, PositionOf(key), what, "text");
+        return null;
+    }
+
     public int? AsInt(YamlNode? node, string what)
     {
         var text = AsString(node, what);

@@ -6,8 +6,9 @@ using RolePlay.Engine.Scoring;
 namespace RolePlay.Engine.Authoring;
 
 /// <summary>A folder of scenarios and their test plans, as the authoring commands see it.</summary>
-/// <param name="Loaded">Every scenario file with its load result, in file-name order.</param>
-public sealed record ScenarioLibrary(string Directory, IReadOnlyList<(string Path, LoadResult Result)> Loaded)
+/// <param name="Directory">The folder; test plans are looked up beside the scenarios in it.</param>
+/// <param name="Loaded">Every scenario file with its load result, in file-name order (the CLI can pass its own <c>LoadAll()</c>).</param>
+public sealed record ScenarioFolder(string Directory, IReadOnlyList<(string Path, LoadResult Result)> Loaded)
 {
     /// <summary>The marking-point catalogue lives in the scenarios folder but is not a scenario.</summary>
     public const string CatalogueFileName = "marking-points.yaml";
@@ -32,14 +33,14 @@ public sealed record ScenarioLibrary(string Directory, IReadOnlyList<(string Pat
     }
 
     /// <summary>Loads every scenario in a folder; a missing folder yields an empty library.</summary>
-    public static ScenarioLibrary Load(string directory, IMarkingPointVocabulary vocabulary)
+    public static ScenarioFolder Load(string directory, IMarkingPointVocabulary vocabulary)
     {
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(vocabulary);
         var files = System.IO.Directory.Exists(directory)
             ? System.IO.Directory.GetFiles(directory, "*.yaml").Where(IsScenarioFile).OrderBy(f => f, StringComparer.Ordinal).ToList()
             : [];
-        return new ScenarioLibrary(directory, files.Select(f => (f, ScenarioLoader.LoadFile(f, vocabulary))).ToList());
+        return new ScenarioFolder(directory, files.Select(f => (f, ScenarioLoader.LoadFile(f, vocabulary))).ToList());
     }
 }
 
@@ -81,7 +82,7 @@ public static class TestSuite
 {
     /// <summary>Runs the plans of the named scenarios (ids or file paths), or of every scenario when none are named.</summary>
     public static async Task<TestSuiteResult> RunAsync(
-        ScenarioLibrary library,
+        ScenarioFolder library,
         IReplyScorer scorer,
         IMarkingPointVocabulary? vocabulary = null,
         IReadOnlyCollection<string>? only = null,
