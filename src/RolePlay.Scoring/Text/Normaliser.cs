@@ -40,8 +40,31 @@ internal sealed class Normaliser
             StringComparer.Ordinal);
     }
 
-    /// <summary>Appends the normalised form(s) of <paramref name="raw"/> to <paramref name="output"/>.</summary>
+    /// <summary>Appends the normalised form(s) of <paramref name="raw"/> to <paramref name="output"/>; common words come from a cache.</summary>
     public void Normalise(ReadOnlySpan<char> raw, List<string> output)
+    {
+        var lookup = _cache.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(raw, out var cached))
+        {
+            output.AddRange(cached);
+            return;
+        }
+
+        var start = output.Count;
+        NormaliseUncached(raw, output);
+        if (_cache.Count < MaxCacheEntries && raw.Length <= MaxCachedWordLength)
+        {
+            lookup.TryAdd(raw, [.. output.Skip(start)]);
+        }
+    }
+
+    private const int MaxCacheEntries = 50_000;
+    private const int MaxCachedWordLength = 32;
+
+    // Words repeat across replies; normalising each spelling once keeps tokenising cheap. Bounded so hostile input cannot grow it.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> _cache = new(StringComparer.Ordinal);
+
+    private void NormaliseUncached(ReadOnlySpan<char> raw, List<string> output)
     {
         var lower = Squeeze(NormaliseApostrophes(raw).ToLowerInvariant());
         var apostrophe = lower.IndexOf('\'', StringComparison.Ordinal);
