@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+
 using RolePlay.Engine.Model;
 using RolePlay.Engine.Scoring;
 using RolePlay.Scoring;

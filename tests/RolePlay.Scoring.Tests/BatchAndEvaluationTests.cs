@@ -1,4 +1,5 @@
 using System.Text.Json;
+
 using RolePlay.Scoring.Batch;
 using RolePlay.Scoring.Evaluation;
 
