@@ -27,6 +27,7 @@ public sealed record Scenario
     public int EstimatedMinutes { get; init; }
     public int TurnLimit { get; init; }
     public required string StartId { get; init; }
+    public SourcePosition StartPosition { get; init; }
     public IReadOnlyList<Persona> Personas { get; init; } = [];
     public IReadOnlyList<VariableDefinition> Variables { get; init; } = [];
     public IReadOnlyList<DialogueNode> Nodes { get; init; } = [];
@@ -34,6 +35,15 @@ public sealed record Scenario
 
     /// <summary>The turn-limit ending used when the learner runs out of turns; null means the first ending whose outcome is <c>timed_out</c>, else the last ending.</summary>
     public string? TurnLimitEndingId { get; init; }
+
+    /// <summary>Where <see cref="TurnLimitEndingId"/> is written, for diagnostics.</summary>
+    public SourcePosition TurnLimitEndingPosition { get; init; }
+
+    /// <summary>Where the <c>nodes</c> section starts (its key), for diagnostics about the section as a whole.</summary>
+    public SourcePosition NodesPosition { get; init; }
+
+    /// <summary>Where the <c>endings</c> section starts (its key), for diagnostics about the section as a whole.</summary>
+    public SourcePosition EndingsPosition { get; init; }
 
     /// <summary>Where the scenario was read from, for diagnostics; null when loaded from text.</summary>
     public string? SourcePath { get; init; }
@@ -62,7 +72,11 @@ public sealed record Qualification(string Element, IReadOnlyList<LearningOutcome
 }
 
 /// <summary>A learning outcome and the marking points that evidence it.</summary>
-public sealed record LearningOutcome(string Id, string Text, IReadOnlyList<string> MarkingPoints);
+public sealed record LearningOutcome(string Id, string Text, IReadOnlyList<string> MarkingPoints)
+{
+    public SourcePosition Position { get; init; }
+    public SourcePosition MarkingPointsPosition { get; init; }
+}
 
 /// <summary>Someone the learner talks to: a colleague, a customer or a service partner.</summary>
 public sealed record Persona(
@@ -71,7 +85,11 @@ public sealed record Persona(
     string Role,
     string Voice,
     IReadOnlyDictionary<string, int> InitialState,
-    SourcePosition Position = default);
+    SourcePosition Position = default)
+{
+    /// <summary>Where each initial-state entry is written, for diagnostics.</summary>
+    public IReadOnlyDictionary<string, SourcePosition> StatePositions { get; init; } = new Dictionary<string, SourcePosition>();
+}
 
 /// <summary>A whole-number state variable such as anger or trust, clamped to its range.</summary>
 public sealed record VariableDefinition(string Name, int Min, int Max, int Initial, SourcePosition Position = default)
@@ -84,8 +102,10 @@ public sealed record DialogueNode
 {
     public required string Id { get; init; }
     public required string Speaker { get; init; }
+    public SourcePosition SpeakerPosition { get; init; }
     public IReadOnlyList<LineVariant> Lines { get; init; } = [];
     public IReadOnlyList<string> Assesses { get; init; } = [];
+    public SourcePosition AssessesPosition { get; init; }
     public IReadOnlyList<Transition> Transitions { get; init; } = [];
 
     /// <summary>What the node is looking for, shown on <c>/hint</c>.</summary>
@@ -154,6 +174,7 @@ public sealed record Ending
     /// <summary>Optional closing line spoken by <see cref="Speaker"/>.</summary>
     public string Line { get; init; } = "";
     public string? Speaker { get; init; }
+    public SourcePosition SpeakerPosition { get; init; }
 
     /// <summary>What the learner did and should take away; cites marking points.</summary>
     public string Debrief { get; init; } = "";
