@@ -5,7 +5,7 @@ using RolePlay.Engine.Model;
 using RolePlay.Engine.Scoring;
 using RolePlay.Engine.Sessions;
 
-namespace RolePlay.Engine.Authoring;
+namespace RolePlay.Authoring;
 
 /// <summary>One way a playthrough did not go as planned.</summary>
 /// <param name="Turn">1-based turn where it went wrong; null for whole-run problems (such as the wrong ending).</param>

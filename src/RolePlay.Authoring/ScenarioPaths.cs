@@ -1,6 +1,6 @@
 using RolePlay.Engine.Model;
 
-namespace RolePlay.Engine.Authoring;
+namespace RolePlay.Authoring;
 
 /// <summary>Structural facts about a scenario's graph that authoring tools share: reachability and simple paths.</summary>
 public sealed class ScenarioPaths

@@ -1,7 +1,7 @@
-using RolePlay.Engine.Authoring;
-using static RolePlay.Engine.Tests.Authoring.AuthoringFixtures;
+using RolePlay.Authoring;
+using static RolePlay.Authoring.Tests.AuthoringFixtures;
 
-namespace RolePlay.Engine.Tests.Authoring;
+namespace RolePlay.Authoring.Tests;
 
 public class ScenarioScaffolderTests
 {

@@ -1,9 +1,9 @@
-using RolePlay.Engine.Authoring;
+using RolePlay.Authoring;
 using RolePlay.Engine.Model;
 using RolePlay.Engine.Scoring;
-using static RolePlay.Engine.Tests.Authoring.AuthoringFixtures;
+using static RolePlay.Authoring.Tests.AuthoringFixtures;
 
-namespace RolePlay.Engine.Tests.Authoring;
+namespace RolePlay.Authoring.Tests;
 
 public class ScenarioStatsTests
 {

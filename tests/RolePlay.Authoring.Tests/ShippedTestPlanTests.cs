@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
-using RolePlay.Engine.Authoring;
+using RolePlay.Authoring;
 using RolePlay.Scoring;
 using RolePlay.Scoring.Catalogue;
 
-namespace RolePlay.Scoring.Tests;
+namespace RolePlay.Authoring.Tests;
 
 /// <summary>
 /// Every shipped scenario's test plan, played through a real session with the real built-in scorer, and the

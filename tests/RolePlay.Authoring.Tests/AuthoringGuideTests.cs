@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
-using RolePlay.Engine.Authoring;
+using RolePlay.Authoring;
 using RolePlay.Engine.Diagnostics;
-using static RolePlay.Engine.Tests.Authoring.AuthoringFixtures;
+using static RolePlay.Authoring.Tests.AuthoringFixtures;
 
-namespace RolePlay.Engine.Tests.Authoring;
+namespace RolePlay.Authoring.Tests;
 
 /// <summary>docs/authoring.md must document exactly the diagnostics the loader and validator can report.</summary>
 public partial class AuthoringGuideTests

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace RolePlay.Engine.Authoring;
+namespace RolePlay.Authoring;
 
 /// <summary>The outcome of scaffolding: the new scenario's text, or why it could not be made.</summary>
 public sealed record ScaffoldResult(string? Text, string? Error, string? Path = null)

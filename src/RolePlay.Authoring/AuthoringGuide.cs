@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using RolePlay.Engine.Diagnostics;
 
-namespace RolePlay.Engine.Authoring;
+namespace RolePlay.Authoring;
 
 /// <summary>A broken snippet that triggers a diagnostic and the corrected version, for the authoring guide.</summary>
 public sealed record DiagnosticExample(string Broken, string Fixed);
@@ -158,5 +158,5 @@ public static class AuthoringGuide
         }
     }
 
-    private static string Severity(DiagnosticDescriptor d) => d.Severity == Diagnostics.Severity.Error ? "error" : "warning";
+    private static string Severity(DiagnosticDescriptor d) => d.Severity == RolePlay.Engine.Diagnostics.Severity.Error ? "error" : "warning";
 }

@@ -5,7 +5,7 @@ using RolePlay.Engine.Scoring;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace RolePlay.Engine.Authoring;
+namespace RolePlay.Authoring;
 
 /// <summary>The outcome of loading a test plan: the plan when there were no errors, and every diagnostic.</summary>
 public sealed record TestPlanLoadResult(TestPlan? Plan, IReadOnlyList<Diagnostic> Diagnostics)

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using RolePlay.Engine.Model;
 
-namespace RolePlay.Engine.Authoring;
+namespace RolePlay.Authoring;
 
 /// <summary>Output formats of <c>roleplay graph</c>.</summary>
 public enum GraphFormat

@@ -1,8 +1,8 @@
-using RolePlay.Engine.Authoring;
+using RolePlay.Authoring;
 using RolePlay.Engine.Model;
-using static RolePlay.Engine.Tests.Authoring.AuthoringFixtures;
+using static RolePlay.Authoring.Tests.AuthoringFixtures;
 
-namespace RolePlay.Engine.Tests.Authoring;
+namespace RolePlay.Authoring.Tests;
 
 public class GraphRendererTests
 {

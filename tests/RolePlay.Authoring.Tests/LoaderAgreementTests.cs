@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
-using RolePlay.Engine.Authoring;
+using RolePlay.Authoring;
 using RolePlay.Engine.Loading;
-using static RolePlay.Engine.Tests.Authoring.AuthoringFixtures;
+using static RolePlay.Authoring.Tests.AuthoringFixtures;
 
-namespace RolePlay.Engine.Tests.Authoring;
+namespace RolePlay.Authoring.Tests;
 
 /// <summary>The JSON Schema (for editors) and the engine loader (for the CLI) must agree on what is a valid scenario.</summary>
 public class LoaderAgreementTests

@@ -6,7 +6,7 @@ using RolePlay.Engine.Conditions;
 using RolePlay.Engine.Model;
 using RolePlay.Engine.Scoring;
 
-namespace RolePlay.Engine.Authoring;
+namespace RolePlay.Authoring;
 
 /// <summary>Path lengths to one ending, in learner replies, over simple (loop-free) paths.</summary>
 /// <param name="ShortestTurns">Null when no path reaches the ending (e.g. the turn-limit ending).</param>

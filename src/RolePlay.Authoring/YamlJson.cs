@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace RolePlay.Engine.Authoring;
+namespace RolePlay.Authoring;
 
 /// <summary>Converts YAML to JSON the way a YAML 1.2 core-schema reader would, so JSON Schema tools can check scenario files.</summary>
 public static class YamlJson

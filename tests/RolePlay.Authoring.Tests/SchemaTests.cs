@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
 using NJsonSchema;
-using RolePlay.Engine.Authoring;
+using RolePlay.Authoring;
 using YamlDotNet.Core;
-using static RolePlay.Engine.Tests.Authoring.AuthoringFixtures;
+using static RolePlay.Authoring.Tests.AuthoringFixtures;
 
-namespace RolePlay.Engine.Tests.Authoring;
+namespace RolePlay.Authoring.Tests;
 
 /// <summary>The JSON Schema editors use must accept every shipped scenario and reject every broken example.</summary>
 public class SchemaTests

@@ -1,6 +1,6 @@
 using RolePlay.Engine.Model;
 
-namespace RolePlay.Engine.Authoring;
+namespace RolePlay.Authoring;
 
 /// <summary>Scripted playthroughs of one scenario, read from <c>scenarios/&lt;id&gt;.testplan.yaml</c>.</summary>
 /// <param name="ScenarioId">The scenario the plan exercises.</param>

@@ -3,7 +3,7 @@ using RolePlay.Engine.Loading;
 using RolePlay.Engine.Model;
 using RolePlay.Engine.Scoring;
 
-namespace RolePlay.Engine.Authoring;
+namespace RolePlay.Authoring;
 
 /// <summary>A folder of scenarios and their test plans, as the authoring commands see it.</summary>
 /// <param name="Directory">The folder; test plans are looked up beside the scenarios in it.</param>

@@ -2,7 +2,7 @@ using RolePlay.Engine.Conditions;
 using RolePlay.Engine.Model;
 using RolePlay.Engine.Scoring;
 
-namespace RolePlay.Engine.Tests.Authoring;
+namespace RolePlay.Authoring.Tests;
 
 /// <summary>Paths into the repository and small hand-built scenarios for authoring-tool tests.</summary>
 internal static class AuthoringFixtures
@@ -20,7 +20,7 @@ internal static class AuthoringFixtures
 
     public static string ScenariosDir => Path.Combine(RepoRoot, "scenarios");
 
-    public static string BrokenDir => Path.Combine(RepoRoot, "tests", "RolePlay.Engine.Tests", "Authoring", "Broken");
+    public static string BrokenDir => Path.Combine(RepoRoot, "tests", "RolePlay.Authoring.Tests", "Broken");
 
     /// <summary>Every shipped scenario file (not test plans, not the marking-point catalogue).</summary>
     public static IReadOnlyList<string> ShippedScenarioFiles =>

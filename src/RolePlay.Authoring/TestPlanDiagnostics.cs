@@ -1,6 +1,6 @@
 using RolePlay.Engine.Diagnostics;
 
-namespace RolePlay.Engine.Authoring;
+namespace RolePlay.Authoring;
 
 /// <summary>Diagnostics of the test-plan loader; codes start with TP so they never clash with scenario codes.</summary>
 public static class TestPlanDiagnostics

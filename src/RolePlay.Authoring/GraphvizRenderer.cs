@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 
-namespace RolePlay.Engine.Authoring;
+namespace RolePlay.Authoring;
 
 /// <summary>The result of rendering a graph: the text (SVG, DOT or Mermaid), or a message saying why not.</summary>
 public sealed record SvgRenderResult(string? Svg, string? Error)
