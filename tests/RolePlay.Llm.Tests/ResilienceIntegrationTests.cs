@@ -64,7 +64,7 @@ public sealed class ResilienceIntegrationTests
     public async Task A_hanging_server_times_out_per_attempt_and_the_turn_falls_back()
     {
         using var server = new FakeOpenAIServer(_ => FakeReply.Hang);
-        using var llm = LlmServices.Create(TestData.Options(server) with { MaxRetries = 1 }, new KeywordStandInScorer());
+        using var llm = LlmServices.Create(TestData.Options(server) with { MaxRetries = 1, TimeoutSeconds = 0.4 }, new KeywordStandInScorer());
 
         var utterance = await llm.Voice.SpeakAsync(TestData.LineRequest(), null);
 
@@ -124,7 +124,7 @@ public sealed class ResilienceIntegrationTests
     public async Task The_judge_on_a_hanging_server_falls_back_and_the_session_goes_on()
     {
         using var server = new FakeOpenAIServer(_ => FakeReply.Hang);
-        using var llm = LlmServices.Create(TestData.Options(server) with { MaxRetries = 0 }, new KeywordStandInScorer());
+        using var llm = LlmServices.Create(TestData.Options(server) with { MaxRetries = 0, TimeoutSeconds = 0.4 }, new KeywordStandInScorer());
         Assert.True(llm.TryCreateScorer("llm", out var judge, out _));
 
         var assessment = await judge.ScoreAsync(TestData.Reply("I'm sorry about the delay."));
