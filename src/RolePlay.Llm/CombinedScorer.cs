@@ -1,4 +1,5 @@
 using System.Globalization;
+
 using RolePlay.Engine.Scoring;
 
 namespace RolePlay.Llm;

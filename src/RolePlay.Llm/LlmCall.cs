@@ -1,7 +1,10 @@
 using System.ClientModel;
 using System.Text;
+
 using Microsoft.Extensions.AI;
+
 using Polly.Timeout;
+
 using RolePlay.Engine.Voice;
 
 namespace RolePlay.Llm;

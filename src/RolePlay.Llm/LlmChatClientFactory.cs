@@ -1,9 +1,12 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using System.Net.Http.Headers;
+
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Http.Resilience;
+
 using OpenAI;
+
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+
 using Microsoft.Extensions.AI;
+
 using RolePlay.Engine.Scoring;
 using RolePlay.Engine.Voice;
 

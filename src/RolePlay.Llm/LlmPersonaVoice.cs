@@ -1,5 +1,7 @@
 using System.Globalization;
+
 using Microsoft.Extensions.AI;
+
 using RolePlay.Engine.Scoring;
 using RolePlay.Engine.Voice;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+
 using RolePlay.Engine.Scoring;
 using RolePlay.Engine.Voice;
 

@@ -5,8 +5,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Xml;
 using System.Xml.Linq;
+
 using Microsoft.Extensions.AI;
 using Microsoft.SemanticKernel;
+
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+
 using RolePlay.Engine.Scoring;
 using RolePlay.Engine.Voice;
 using RolePlay.Llm.Tests.Fakes;

@@ -1,6 +1,9 @@
 using System.Text.Json.Nodes;
+
 using Microsoft.Extensions.AI;
+
 using NSubstitute;
+
 using RolePlay.Llm.Tests.Fakes;
 
 namespace RolePlay.Llm.Tests;

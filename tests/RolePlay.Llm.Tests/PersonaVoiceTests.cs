@@ -1,7 +1,10 @@
 using System.Runtime.CompilerServices;
+
 using Microsoft.Extensions.AI;
+
 using NSubstitute;
 using NSubstitute.ExceptionExtensions;
+
 using RolePlay.Engine.Scoring;
 using RolePlay.Llm.Tests.Fakes;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+
 using RolePlay.Engine.Scoring;
 using RolePlay.Llm.Tests.Fakes;
 

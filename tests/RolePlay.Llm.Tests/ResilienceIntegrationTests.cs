@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+
 using RolePlay.Llm.Tests.Fakes;
 
 namespace RolePlay.Llm.Tests;

@@ -1,6 +1,9 @@
 using System.Text.RegularExpressions;
+
 using Microsoft.Extensions.AI;
+
 using NSubstitute;
+
 using RolePlay.Engine.Model;
 using RolePlay.Engine.Scoring;
 using RolePlay.Engine.Voice;
