@@ -1,1 +1,5 @@
-return 0;
+using System.Text;
+using RolePlay.Cli;
+
+Console.OutputEncoding = Encoding.UTF8;
+return await CliApp.RunAsync(args);

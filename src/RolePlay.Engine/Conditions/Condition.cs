@@ -15,6 +15,9 @@ public enum ConditionType
 /// <summary>A parsed condition with the text it came from and where that text starts in the file.</summary>
 public sealed record Condition(string Text, ConditionExpr Expression, SourcePosition Position)
 {
+    /// <summary>False when the text failed to parse; such a condition never holds.</summary>
+    public bool IsValid { get; init; } = true;
+
     /// <summary>The file position of a 0-based offset into <see cref="Text"/> (single-line conditions map exactly).</summary>
     public SourcePosition PositionOf(int offset) =>
         Position.Line == 0 ? Position : new SourcePosition(Position.Line, Position.Column + offset);

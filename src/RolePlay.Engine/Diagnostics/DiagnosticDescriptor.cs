@@ -94,9 +94,9 @@ public static class DiagnosticDescriptors
         "Move the unconditional transition to the end, or give it a 'when'.");
 
     public static readonly DiagnosticDescriptor ShadowedLine = new(
-        "RP0206", Severity.Warning, "Line variant can never be chosen", "this line variant can never be chosen: the unconditional variant at line {0} comes first",
-        "Line variants are tried in order: the first whose 'when' holds is spoken, and variants without 'when' always hold.",
-        "Put conditional variants first and the unconditional one last.");
+        "RP0206", Severity.Warning, "Misleading line-variant order", "conditional line variant after the unconditional variant at line {0}: conditional variants are always tried first",
+        "Conditional variants are tried in order and the first whose 'when' holds is spoken; only when none holds is one of the unconditional variants chosen (by the session seed). Listing a conditional variant after an unconditional one reads as if it could be hidden.",
+        "Put conditional variants first and the unconditional ones last.");
 
     public static readonly DiagnosticDescriptor NoEndings = new(
         "RP0207", Severity.Error, "No endings", "the scenario has no {0}",

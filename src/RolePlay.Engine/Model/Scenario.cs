@@ -27,6 +27,7 @@ public sealed record Scenario
     public int EstimatedMinutes { get; init; }
     public int TurnLimit { get; init; }
     public required string StartId { get; init; }
+    public SourcePosition StartPosition { get; init; }
     public IReadOnlyList<Persona> Personas { get; init; } = [];
     public IReadOnlyList<VariableDefinition> Variables { get; init; } = [];
     public IReadOnlyList<DialogueNode> Nodes { get; init; } = [];
@@ -62,7 +63,11 @@ public sealed record Qualification(string Element, IReadOnlyList<LearningOutcome
 }
 
 /// <summary>A learning outcome and the marking points that evidence it.</summary>
-public sealed record LearningOutcome(string Id, string Text, IReadOnlyList<string> MarkingPoints);
+public sealed record LearningOutcome(string Id, string Text, IReadOnlyList<string> MarkingPoints)
+{
+    public SourcePosition Position { get; init; }
+    public SourcePosition MarkingPointsPosition { get; init; }
+}
 
 /// <summary>Someone the learner talks to: a colleague, a customer or a service partner.</summary>
 public sealed record Persona(
@@ -71,7 +76,11 @@ public sealed record Persona(
     string Role,
     string Voice,
     IReadOnlyDictionary<string, int> InitialState,
-    SourcePosition Position = default);
+    SourcePosition Position = default)
+{
+    /// <summary>Where each initial-state entry is written, for diagnostics.</summary>
+    public IReadOnlyDictionary<string, SourcePosition> StatePositions { get; init; } = new Dictionary<string, SourcePosition>();
+}
 
 /// <summary>A whole-number state variable such as anger or trust, clamped to its range.</summary>
 public sealed record VariableDefinition(string Name, int Min, int Max, int Initial, SourcePosition Position = default)
@@ -84,8 +93,10 @@ public sealed record DialogueNode
 {
     public required string Id { get; init; }
     public required string Speaker { get; init; }
+    public SourcePosition SpeakerPosition { get; init; }
     public IReadOnlyList<LineVariant> Lines { get; init; } = [];
     public IReadOnlyList<string> Assesses { get; init; } = [];
+    public SourcePosition AssessesPosition { get; init; }
     public IReadOnlyList<Transition> Transitions { get; init; } = [];
 
     /// <summary>What the node is looking for, shown on <c>/hint</c>.</summary>
@@ -154,6 +165,7 @@ public sealed record Ending
     /// <summary>Optional closing line spoken by <see cref="Speaker"/>.</summary>
     public string Line { get; init; } = "";
     public string? Speaker { get; init; }
+    public SourcePosition SpeakerPosition { get; init; }
 
     /// <summary>What the learner did and should take away; cites marking points.</summary>
     public string Debrief { get; init; } = "";

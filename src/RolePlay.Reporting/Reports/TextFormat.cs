@@ -1,0 +1,54 @@
+using System.Globalization;
+
+namespace RolePlay.Reporting.Reports;
+
+/// <summary>Formatting shared by the renderers, so HTML and Markdown say the same thing.</summary>
+internal static class TextFormat
+{
+    public static string Date(DateTimeOffset value) =>
+        value.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    public static string Number(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+
+    public static string Status(string status) => status switch
+    {
+        "in_progress" => "In progress",
+        "quit" => "Paused (learner quit)",
+        "ended" => "Ended (not yet completed)",
+        "completed" => "Completed",
+        _ => status,
+    };
+
+    public static string Decision(string? decision) => decision switch
+    {
+        "competent" => "Competent",
+        "not_yet_competent" => "Not yet competent",
+        null or "" => "-",
+        _ => decision,
+    };
+
+    public static string Automated(bool credited) => credited ? "Credited" : "Not credited";
+
+    public static string Override(string action) => action == "credit" ? "Credited" : "Not credited";
+
+    /// <summary>The reply cut into plain and evidence segments, in order.</summary>
+    public static IEnumerable<(string Text, bool IsEvidence)> Segments(string reply, IReadOnlyList<RolePlay.Engine.Scoring.EvidenceSpan> spans)
+    {
+        var position = 0;
+        foreach (var span in spans)
+        {
+            if (span.Start > position)
+            {
+                yield return (reply[position..span.Start], false);
+            }
+
+            yield return (reply[span.Start..span.End], true);
+            position = span.End;
+        }
+
+        if (position < reply.Length)
+        {
+            yield return (reply[position..], false);
+        }
+    }
+}

@@ -1,0 +1,188 @@
+using RolePlay.Engine.Scoring;
+using RolePlay.Scoring.Catalogue;
+using RolePlay.Scoring.Rules;
+using RolePlay.Scoring.Text;
+
+namespace RolePlay.Scoring;
+
+/// <summary>
+/// The default scorer: deterministic cue rules over a tokenised reply, no LLM. Assesses every catalogue entry and
+/// reports, for each, credited or not, a strength, evidence spans and a one-line rationale.
+/// </summary>
+public sealed class BuiltInScorer : IReplyScorer
+{
+    /// <summary>Replies longer than this (UTF-16 characters) are refused with a note, not scored.</summary>
+    public const int MaxReplyLength = 20_000;
+
+    /// <summary>Only this many characters of each line of context (persona line, history) are read.</summary>
+    public const int MaxContextLineLength = 2_000;
+
+    /// <summary>How many of the other person's earlier lines (besides the persona line) count for paraphrase overlap.</summary>
+    public const int ContextLines = 2;
+
+    public const string NotEnglishNote = "The reply does not appear to be in English, so nothing was credited. Please reply in English.";
+    public const string EmptyNote = "The reply is empty, so nothing was credited.";
+
+    public BuiltInScorer()
+        : this(MarkingPointCatalogue.Default)
+    {
+    }
+
+    public BuiltInScorer(MarkingPointCatalogue catalogue)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        Catalogue = catalogue;
+    }
+
+    public MarkingPointCatalogue Catalogue { get; }
+
+    public Task<TurnAssessment> ScoreAsync(ReplyContext context, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Score(context));
+    }
+
+    /// <summary>Scores one reply synchronously (the scorer does no I/O).</summary>
+    public TurnAssessment Score(ReplyContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var reply = context.Reply ?? "";
+        var notes = new List<string>();
+        var assessed = AssessedPositives(context, notes);
+
+        if (reply.Length > MaxReplyLength)
+        {
+            notes.Add($"The reply is {reply.Length:N0} characters long; the limit is {MaxReplyLength:N0}, so it was not scored.");
+            return NothingCredited(notes, "Keep replies short and focused - a few sentences is plenty.");
+        }
+
+        if (string.IsNullOrWhiteSpace(reply))
+        {
+            notes.Add(EmptyNote);
+            return NothingCredited(notes, "Reply to what they said - acknowledge it and say what you will do.");
+        }
+
+        var compiled = Catalogue.Compiled;
+        var tokens = compiled.Pipeline.Tokeniser.Tokenise(reply);
+        if (LooksNotEnglish(tokens, compiled))
+        {
+            notes.Add(NotEnglishNote);
+            return NothingCredited(notes, "Reply in English so your reply can be assessed against the marking points.");
+        }
+
+        var other = compiled.Pipeline.Tokeniser.Tokenise(OtherPersonText(context));
+        var input = new RuleInput(compiled, tokens, other, context.Context);
+        var results = compiled.Points.Select(p => RuleSet.Rules[p.Rule].Assess(p, input)).ToArray();
+        ApplyWeakening(compiled.Points, results);
+
+        var positives = results.Where((_, i) => compiled.Points[i].Kind == MarkingPointKind.Positive).ToList();
+        var negatives = results.Where((_, i) => compiled.Points[i].Kind == MarkingPointKind.Negative).ToList();
+        notes.AddRange(input.Notes);
+        if (tokens.WordCount <= 2)
+        {
+            notes.Add("Very short reply: there is little to assess.");
+        }
+
+        return new TurnAssessment
+        {
+            MarkingPoints = positives,
+            Negatives = negatives,
+            Score = TurnScoring.Score(positives, negatives, assessed, Catalogue),
+            Tips = TipWriter.Write(Catalogue, positives, negatives, assessed),
+            Notes = notes,
+            Source = "builtin",
+        };
+    }
+
+    private List<string> AssessedPositives(ReplyContext context, List<string> notes)
+    {
+        var result = new List<string>();
+        foreach (var id in context.Assessed ?? [])
+        {
+            if (Catalogue.MarkingPoints.Contains(id))
+            {
+                if (!result.Contains(id))
+                {
+                    result.Add(id);
+                }
+            }
+            else if (!Catalogue.Negatives.Contains(id))
+            {
+                notes.Add($"Unknown marking point '{id}' was ignored.");
+            }
+        }
+
+        return result;
+    }
+
+    private TurnAssessment NothingCredited(List<string> notes, string tip) => new()
+    {
+        MarkingPoints = Catalogue.Positives.Select(p => Verdict.None(p, "Not assessed: " + notes[^1])).ToList(),
+        Negatives = Catalogue.NegativeBehaviours.Select(p => Verdict.None(p, "Not assessed: " + notes[^1])).ToList(),
+        Score = 0,
+        Tips = [tip],
+        Notes = notes,
+        Source = "builtin",
+    };
+
+    private static string OtherPersonText(ReplyContext context)
+    {
+        static string Clip(string? text) => text is null ? "" : text.Length <= MaxContextLineLength ? text : text[^MaxContextLineLength..];
+
+        var lines = (context.History ?? [])
+            .Where(l => l is not null && !l.IsLearner)
+            .Select(l => Clip(l.Text))
+            .TakeLast(ContextLines)
+            .Append(Clip(context.PersonaLine));
+        return string.Join("\n", lines);
+    }
+
+    /// <summary>Non-Latin script, or (with four or more words) fewer than a quarter of the words known to be English.</summary>
+    private static bool LooksNotEnglish(ReplyText text, CompiledCatalogue catalogue)
+    {
+        if (text.Letters >= 4 && text.LatinLetters * 2 < text.Letters)
+        {
+            return true;
+        }
+
+        var words = 0;
+        var known = 0;
+        foreach (var token in text.Tokens)
+        {
+            if (token.Kind != TokenKind.Word)
+            {
+                continue;
+            }
+
+            words++;
+            known += catalogue.EnglishWords.Contains(token.Text) ? 1 : 0;
+        }
+
+        return words >= 4 && known * 4 < words;
+    }
+
+    /// <summary>A point "weakened by" a detected negative keeps half its strength (e.g. an explanation full of jargon).</summary>
+    private static void ApplyWeakening(MarkingPointDefinition[] points, MarkingPointResult[] results)
+    {
+        for (var i = 0; i < points.Length; i++)
+        {
+            var spoilers = points[i].WeakenedBy
+                .Where(id => results.Any(r => r.Id == id && r.Credited))
+                .ToList();
+            if (spoilers.Count == 0 || !results[i].Credited)
+            {
+                continue;
+            }
+
+            var strength = Math.Round(results[i].Strength / 2, 2);
+            var credited = strength >= Verdict.Threshold;
+            results[i] = results[i] with
+            {
+                Strength = strength,
+                Credited = credited,
+                Evidence = credited ? results[i].Evidence : [],
+                Rationale = results[i].Rationale + $" Weakened by {string.Join(", ", spoilers)}.",
+            };
+        }
+    }
+}

@@ -1,0 +1,267 @@
+using RolePlay.Engine.Scoring;
+using RolePlay.Scoring.Catalogue;
+using RolePlay.Scoring.Text;
+
+namespace RolePlay.Scoring.Rules;
+
+/// <summary>
+/// Active listening, from three kinds of evidence: open or clarifying questions (with or without '?'); a paraphrase
+/// frame ("so you're saying", "you mentioned") whose words overlap what the other person actually said; and naming a
+/// feeling, credited most when it is the feeling they expressed.
+/// </summary>
+internal sealed class ActiveListeningRule : IMarkingPointRule
+{
+    public const double OpenQuestion = 0.9;
+    public const double Request = 0.85;
+    public const double ClosedQuestion = 0.7;
+    public const double BareQuestion = 0.6;
+    public const double AccusingQuestion = 0.2;
+
+    private static readonly HashSet<string> LeadIns = new(StringComparer.Ordinal)
+    {
+        "so", "and", "okay", "right", "well", "oh", "hi", "hello", "sorry", "also", "just", "but", "then", "now", "first",
+        "firstly", "great", "thanks", "thank", "you", "alright", "sure", "yes", "no", "ah", "hmm", "um", "er", "please",
+    };
+
+    private static readonly HashSet<string> Subjects = new(StringComparer.Ordinal)
+    {
+        "you", "i", "we", "it", "this", "that", "there", "they", "he", "she", "the", "your", "anyone", "anything", "someone",
+    };
+
+    // "Is it...?", "Did you...?" ask for information; "Could you...?", "Would you...?" usually ask for an action.
+    private static readonly HashSet<string> InformationAuxiliaries = new(StringComparer.Ordinal)
+    {
+        "is", "are", "was", "were", "do", "does", "did", "have", "has", "had",
+    };
+
+    private static readonly string[] HostileIds = ["aggression", "dismissive", "blame"];
+
+    private static readonly string[] FeelingFamilies =
+        ["feeling_anger", "feeling_frustration", "feeling_sadness", "feeling_worry", "feeling_confusion", "feeling_neglect"];
+
+    private static readonly HashSet<string> ReflectionLeads = new(StringComparer.Ordinal)
+    {
+        "you", "your", "sounds", "sound", "seem", "seems", "must", "feel", "feeling", "felt",
+    };
+
+    public MarkingPointResult Assess(MarkingPointDefinition point, RuleInput input)
+    {
+        var findings = new List<Finding>();
+        string? whyNot = null;
+        var hostile = HostileIds.Any(id => input.Effective(id).Any(m => m.Cue.Tier == CueTier.Strong));
+        var frames = Paraphrases(point, input, findings, hostile);
+        if (frames > 0 && findings.Count == 0)
+        {
+            whyNot = "Not credited: the paraphrase does not reflect anything the other person said.";
+        }
+
+        Reflections(input, findings);
+        if (!hostile)
+        {
+            Questions(input, findings);
+        }
+
+        var kept = findings.Where(f => f.Strength > AccusingQuestion).ToList();
+        if (kept.Count == 0 && findings.Count > 0)
+        {
+            whyNot = "Not credited: the question sounds accusing rather than curious.";
+        }
+
+        return Verdict.From(point, kept, whyNot);
+    }
+
+    /// <summary>
+    /// Paraphrase and summary frames, credited by overlap with the other person's content words: an explicit frame
+    /// (strong cue: "to recap", "it sounds like") counts alone and more with overlap; a bare opener (weak cue: "so you",
+    /// "you said") counts only when it echoes at least two of their words. Returns how many frames were seen.
+    /// </summary>
+    private static int Paraphrases(MarkingPointDefinition point, RuleInput input, List<Finding> findings, bool hostile)
+    {
+        var tokens = input.Reply.Tokens;
+        var frames = input.Effective(point.Id);
+        foreach (var frame in frames)
+        {
+            var sentence = input.Reply.SentenceOf(frame.Start);
+            var explicitFrame = frame.Cue.Tier == CueTier.Strong;
+            if (hostile && !explicitFrame)
+            {
+                continue;
+            }
+
+            if (!input.HasOther)
+            {
+                findings.Add(new Finding(explicitFrame ? 0.6 : 0.4, input.Span(frame.Start, sentence.EndToken), "a paraphrase (no persona line to compare)"));
+                continue;
+            }
+
+            var overlap = new HashSet<string>(StringComparer.Ordinal);
+            var lastOverlap = frame.End;
+            for (var k = frame.Start; k < sentence.EndToken; k++)
+            {
+                var stem = RuleInput.Stem(tokens[k].Text);
+                if (input.IsContent(tokens[k]) && input.OtherStems.Contains(stem))
+                {
+                    overlap.Add(stem);
+                    lastOverlap = Math.Max(lastOverlap, k + 1);
+                }
+            }
+
+            var strength = (explicitFrame, overlap.Count) switch
+            {
+                (true, 0) => 0.6,
+                (true, 1) => 0.8,
+                (true, _) => 1.0,
+                (false, < 2) => 0,
+                (false, 2) => 0.8,
+                _ => 1.0,
+            };
+            if (strength > 0)
+            {
+                findings.Add(new Finding(strength, input.Span(frame.Start, lastOverlap), "paraphrased what they said:"));
+            }
+        }
+
+        return frames.Count;
+    }
+
+    /// <summary>Naming a feeling in a "you ..." or "that sounds ..." frame; strongest when it is the feeling they expressed.</summary>
+    private static void Reflections(RuleInput input, List<Finding> findings)
+    {
+        var tokens = input.Reply.Tokens;
+        var pipeline = input.Catalogue.Pipeline;
+        var expressed = ExpressedFamilies(input);
+        foreach (var family in FeelingFamilies)
+        {
+            var lexicon = pipeline.Lexicon(family);
+            foreach (var (start, length) in lexicon.FindAll(tokens, 0, tokens.Length))
+            {
+                if (tokens[start].Negated)
+                {
+                    continue;
+                }
+
+                var sentence = input.Reply.SentenceOf(start);
+                var lead = -1;
+                for (var k = Math.Max(sentence.FirstToken, start - 6); k < start && lead < 0; k++)
+                {
+                    lead = ReflectionLeads.Contains(tokens[k].Text) ? k : -1;
+                }
+
+                if (lead < 0 || (tokens[lead].Text is "feel" or "feeling" or "felt" && lead > 0 && tokens[lead - 1].Text == "i"))
+                {
+                    continue;
+                }
+
+                var strength = !input.HasOther ? 0.6 : expressed.Contains(family) ? 1.0 : expressed.Count > 0 ? 0.7 : 0.55;
+                findings.Add(new Finding(strength, input.Span(lead, start + length), "reflected their feeling:"));
+            }
+        }
+    }
+
+    private static HashSet<string> ExpressedFamilies(RuleInput input)
+    {
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        var tokens = input.Other.Tokens;
+        foreach (var family in FeelingFamilies)
+        {
+            if (input.Catalogue.Pipeline.Lexicon(family).FindAll(tokens, 0, tokens.Length).Any())
+            {
+                result.Add(family);
+            }
+        }
+
+        // Shouting or a volley of exclamation marks is anger even when no feeling word is used.
+        if (input.Other.Sentences.Any(s => s.Exclamations >= 2) || (input.Other.Letters >= 12 && input.Other.UpperLetters * 10 >= input.Other.Letters * 6))
+        {
+            result.Add("feeling_anger");
+            result.Add("feeling_frustration");
+        }
+
+        return result;
+    }
+
+    /// <summary>Open and clarifying questions, with or without a question mark.</summary>
+    private static void Questions(RuleInput input, List<Finding> findings)
+    {
+        var tokens = input.Reply.Tokens;
+        var pipeline = input.Catalogue.Pipeline;
+        var questionWords = pipeline.Lexicon("question_words");
+        var auxiliaries = pipeline.Lexicon("question_aux");
+        var requests = pipeline.Lexicon("question_requests");
+        // A question that checks agreement is check_understanding; one opened by a proposal ("have you tried",
+        // "shall we") is a solution; hostile replies ask rhetorical questions.
+        var excluded = input.Effective("check_understanding").Where(m => m.Cue.Tier == CueTier.Strong).ToList();
+        var proposals = input.Effective("solution").Concat(input.Effective("collaboration")).Where(m => m.Cue.Tier == CueTier.Strong).ToList();
+
+        foreach (var sentence in input.Reply.Sentences)
+        {
+            if (excluded.Any(m => m.Start >= sentence.FirstToken && m.Start < sentence.EndToken))
+            {
+                continue;
+            }
+
+            var first = sentence.FirstToken;
+            while (first < sentence.EndToken - 1 && LeadIns.Contains(tokens[first].Text) && !(tokens[first].Text == "you" && sentence.QuestionMark))
+            {
+                first++;
+            }
+
+            if (proposals.Any(m => m.Start >= sentence.FirstToken && m.Start <= first + 1))
+            {
+                continue;
+            }
+
+            var strength = 0.0;
+            var what = "asked";
+            var startsWithQuestionWord = questionWords.Contains(tokens[first].Text);
+            var second = first + 1 < sentence.EndToken ? tokens[first + 1].Text : "";
+            var hasRequest = requests.FindAll(tokens, sentence.FirstToken, sentence.EndToken).Any();
+            if (hasRequest)
+            {
+                strength = Request;
+                what = "asked them to tell you more:";
+            }
+            else if (startsWithQuestionWord && (sentence.QuestionMark || auxiliaries.Contains(second)))
+            {
+                strength = OpenQuestion;
+                what = "asked an open question:";
+            }
+            else if (InformationAuxiliaries.Contains(tokens[first].Text) && Subjects.Contains(second) && sentence.TokenCount >= 3)
+            {
+                strength = ClosedQuestion;
+                what = "asked a clarifying question:";
+            }
+            else if (sentence.QuestionMark && sentence.TokenCount >= 2 && !auxiliaries.Contains(tokens[first].Text))
+            {
+                strength = BareQuestion;
+                what = "asked a question:";
+            }
+
+            if (strength == 0)
+            {
+                continue;
+            }
+
+            // "Why didn't you ...?" accuses rather than asks.
+            if (tokens[first].Text == "why" && HasNegatedYou(tokens, sentence))
+            {
+                strength = AccusingQuestion;
+            }
+
+            findings.Add(new Finding(strength, input.Span(sentence.FirstToken, sentence.EndToken), what));
+        }
+    }
+
+    private static bool HasNegatedYou(Token[] tokens, SentenceInfo sentence)
+    {
+        var you = false;
+        var negated = false;
+        for (var k = sentence.FirstToken; k < sentence.EndToken; k++)
+        {
+            you |= tokens[k].Text == "you";
+            negated |= tokens[k].Text == "not" || tokens[k].Negated;
+        }
+
+        return you && negated;
+    }
+}

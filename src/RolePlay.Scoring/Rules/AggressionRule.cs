@@ -1,0 +1,100 @@
+using RolePlay.Engine.Scoring;
+using RolePlay.Scoring.Catalogue;
+using RolePlay.Scoring.Text;
+
+namespace RolePlay.Scoring.Rules;
+
+/// <summary>Aggression: insults, swearing and sarcasm cues, plus shouting (a sentence in capitals that is also hostile or exclaimed).</summary>
+internal sealed class AggressionRule : IMarkingPointRule
+{
+    public const string CapitalsNote = "Parts of the reply are written in capitals, which can read as shouting.";
+
+    public MarkingPointResult Assess(MarkingPointDefinition point, RuleInput input)
+    {
+        var findings = input.Effective(point.Id)
+            .Select(m => new Finding(m.Cue.BaseStrength, input.Span(m), "hostile wording"))
+            .ToList();
+        var hostile = findings.Count > 0 || input.Effective("dismissive").Count > 0 || input.Effective("blame").Count > 0;
+        var source = input.Reply.Source;
+        var shoutingSeen = false;
+        foreach (var sentence in input.Reply.Sentences)
+        {
+            if (sentence.TokenCount < 3 || !IsCapitals(source, sentence))
+            {
+                continue;
+            }
+
+            shoutingSeen = true;
+            if (sentence.Exclamations > 0 || hostile || !IsConciliatory(input, sentence))
+            {
+                findings.Add(new Finding(0.7, input.Span(sentence.FirstToken, sentence.EndToken), "shouting in capitals:"));
+            }
+        }
+
+        if (shoutingSeen && findings.Count == 0)
+        {
+            input.Notes.Add(CapitalsNote);
+        }
+
+        return Verdict.From(point, findings);
+    }
+
+    private static readonly string[] ConciliatoryIds = ["apology", "empathy", "respect", "de_escalation"];
+
+    /// <summary>A sentence in capitals that apologises or thanks is probably caps lock, not shouting.</summary>
+    private static bool IsConciliatory(RuleInput input, SentenceInfo sentence) =>
+        ConciliatoryIds.Any(id => input.Effective(id).Any(m => m.Cue.Tier == CueTier.Strong && m.Start >= sentence.FirstToken && m.Start < sentence.EndToken));
+
+    private static bool IsCapitals(string source, SentenceInfo sentence)
+    {
+        int letters = 0, upper = 0;
+        var end = Math.Min(source.Length, Math.Max(sentence.End, sentence.Start));
+        for (var i = Math.Max(0, sentence.Start); i < end; i++)
+        {
+            if (char.IsLetter(source[i]))
+            {
+                letters++;
+                upper += char.IsUpper(source[i]) ? 1 : 0;
+            }
+        }
+
+        return letters >= 10 && upper * 10 >= letters * 8;
+    }
+}
+
+/// <summary>Jargon: listed internal terms, and unfamiliar capitalised abbreviations ("RMA", "P1") - only with customers.</summary>
+internal sealed class JargonRule : IMarkingPointRule
+{
+    public const double UnknownAcronym = 0.6;
+
+    public MarkingPointResult Assess(MarkingPointDefinition point, RuleInput input)
+    {
+        if (!point.AppliesIn(input.Context))
+        {
+            return Verdict.None(point, $"Not assessed in a {input.Context.ToString().ToLowerInvariant()} conversation.");
+        }
+
+        var findings = input.Effective(point.Id)
+            .Select(m => new Finding(m.Cue.BaseStrength, input.Span(m), "internal term"))
+            .ToList();
+        var reply = input.Reply;
+        var mostlyCapitals = reply.Letters > 0 && reply.UpperLetters * 2 >= reply.Letters;
+        if (!mostlyCapitals)
+        {
+            var plain = input.Catalogue.Pipeline.Lexicon("plain_acronyms");
+            var tokens = reply.Tokens;
+            for (var k = 0; k < tokens.Length; k++)
+            {
+                var token = tokens[k];
+                var length = token.End - token.Start;
+                if (token.AllCaps && token.Kind == TokenKind.Word && length is >= 2 and <= 5 && !plain.Contains(token.Text)
+                    && !input.Catalogue.EnglishWords.Contains(token.Text) && (k == 0 || tokens[k - 1].Start != token.Start))
+                {
+                    findings.Add(new Finding(UnknownAcronym, input.Span(k, k + 1), "an abbreviation the customer may not know:"));
+                }
+            }
+        }
+
+        return Verdict.From(point, findings);
+    }
+}

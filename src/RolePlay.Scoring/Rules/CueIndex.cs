@@ -1,0 +1,125 @@
+using System.Collections.Frozen;
+using RolePlay.Scoring.Text;
+
+namespace RolePlay.Scoring.Rules;
+
+/// <summary>How much a cue counts: strong cues earn credit alone, weak cues only support, not-when cues cancel.</summary>
+internal enum CueTier
+{
+    Strong,
+    Weak,
+    NotWhen,
+}
+
+/// <summary>A compiled cue belonging to one catalogue entry.</summary>
+internal sealed record CompiledCue(int PointIndex, CueTier Tier, CuePattern Pattern)
+{
+    public const double StrongStrength = 1.0;
+    public const double WeakStrength = 0.35;
+
+    public double BaseStrength => Tier == CueTier.Strong ? StrongStrength : WeakStrength;
+}
+
+/// <summary>Where a cue matched: tokens [Start, End).</summary>
+internal readonly record struct CueMatch(CompiledCue Cue, int Start, int End, bool Negated)
+{
+    public bool Overlaps(int start, int end) => Start < end && start < End;
+}
+
+/// <summary>All cues of the catalogue indexed by the word they start with, so one pass over a reply finds every match.</summary>
+internal sealed class CueIndex
+{
+    private readonly FrozenDictionary<string, CompiledCue[]> _byFirstWord;
+    private readonly CompiledCue[] _scanEverywhere;
+    private readonly int _pointCount;
+
+    public CueIndex(IEnumerable<CompiledCue> cues, int pointCount)
+    {
+        _pointCount = pointCount;
+        var byWord = new Dictionary<string, List<CompiledCue>>(StringComparer.Ordinal);
+        var scan = new List<CompiledCue>();
+        foreach (var cue in cues)
+        {
+            IEnumerable<string>? firstWords = cue.Pattern.Elements[0] switch
+            {
+                PatternElement.Words w => w.Options,
+                PatternElement.FromLexicon l => l.Lexicon.FirstWords,
+                _ => null,
+            };
+            if (firstWords is null)
+            {
+                scan.Add(cue);
+                continue;
+            }
+
+            foreach (var word in firstWords.Distinct(StringComparer.Ordinal))
+            {
+                if (!byWord.TryGetValue(word, out var list))
+                {
+                    byWord[word] = list = [];
+                }
+
+                list.Add(cue);
+            }
+        }
+
+        _byFirstWord = byWord.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        _scanEverywhere = [.. scan];
+        Words = byWord.Keys.ToFrozenSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>Every word a cue can start with.</summary>
+    public FrozenSet<string> Words { get; }
+
+    /// <summary>Matches per catalogue entry (indexed like the catalogue), cues never crossing a sentence boundary.</summary>
+    public List<CueMatch>[] FindAll(ReplyText text)
+    {
+        var result = new List<CueMatch>[_pointCount];
+        for (var p = 0; p < _pointCount; p++)
+        {
+            result[p] = [];
+        }
+
+        var tokens = text.Tokens;
+        foreach (var sentence in text.Sentences)
+        {
+            for (var i = sentence.FirstToken; i < sentence.EndToken; i++)
+            {
+                if (_byFirstWord.TryGetValue(tokens[i].Text, out var candidates))
+                {
+                    Try(candidates, tokens, i, sentence.EndToken, result);
+                }
+
+                if (_scanEverywhere.Length > 0)
+                {
+                    Try(_scanEverywhere, tokens, i, sentence.EndToken, result);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static void Try(CompiledCue[] candidates, Token[] tokens, int start, int limit, List<CueMatch>[] result)
+    {
+        foreach (var cue in candidates)
+        {
+            var end = cue.Pattern.MatchAt(tokens, start, limit);
+            if (end <= start)
+            {
+                continue;
+            }
+
+            var negated = false;
+            if (!cue.Pattern.BearsNegation)
+            {
+                for (var k = start; k < end && !negated; k++)
+                {
+                    negated = tokens[k].Negated;
+                }
+            }
+
+            result[cue.PointIndex].Add(new CueMatch(cue, start, end, negated));
+        }
+    }
+}

@@ -1,0 +1,165 @@
+using RolePlay.Scoring.Text;
+
+namespace RolePlay.Scoring.Rules;
+
+/// <summary>One element of a compiled cue pattern.</summary>
+internal abstract record PatternElement
+{
+    /// <summary>A word, or one of several single words.</summary>
+    public sealed record Words(string[] Options) : PatternElement;
+
+    /// <summary>A word starting with a prefix (<c>apolog*</c>).</summary>
+    public sealed record Prefix(string Start) : PatternElement;
+
+    /// <summary>Any one word (<c>*</c>).</summary>
+    public sealed record AnyWord : PatternElement;
+
+    /// <summary>A gap of 0 to <see cref="CuePattern.MaxGap"/> words (<c>..</c>).</summary>
+    public sealed record Gap : PatternElement;
+
+    /// <summary>A word or phrase from a named lexicon (<c>@feeling_anger</c>).</summary>
+    public sealed record FromLexicon(Lexicon Lexicon) : PatternElement;
+}
+
+/// <summary>
+/// A compiled cue pattern, matched against the normalised tokens of one sentence. Matching is a bounded walk over a
+/// handful of elements (gaps are at most <see cref="MaxGap"/> words), so it cannot blow up on hostile input.
+/// </summary>
+internal sealed class CuePattern
+{
+    public const int MaxGap = 3;
+
+    private CuePattern(string text, PatternElement[] elements, bool bearsNegation)
+    {
+        Text = text;
+        Elements = elements;
+        BearsNegation = bearsNegation;
+    }
+
+    public string Text { get; }
+
+    public PatternElement[] Elements { get; }
+
+    /// <summary>True when the pattern itself contains a negation ("can't share"), so negated words are what it expects.</summary>
+    public bool BearsNegation { get; }
+
+    /// <summary>Compiles <paramref name="text"/>; returns null and an error message when it is malformed.</summary>
+    public static CuePattern? TryParse(string text, Normaliser normaliser, Tokeniser tokeniser, IReadOnlyDictionary<string, Lexicon> lexicons, out string error)
+    {
+        error = "";
+        var elements = new List<PatternElement>();
+        var words = new List<string>(2);
+        foreach (var piece in text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (piece == "*")
+            {
+                elements.Add(new PatternElement.AnyWord());
+            }
+            else if (piece == "..")
+            {
+                elements.Add(new PatternElement.Gap());
+            }
+            else if (piece.StartsWith('@'))
+            {
+                if (!lexicons.TryGetValue(piece[1..], out var lexicon))
+                {
+                    error = $"cue '{text}' uses unknown lexicon '{piece}'";
+                    return null;
+                }
+
+                elements.Add(new PatternElement.FromLexicon(lexicon));
+            }
+            else if (piece.Contains('|', StringComparison.Ordinal))
+            {
+                var options = new List<string>();
+                foreach (var option in piece.Split('|', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    var tokens = tokeniser.Tokenise(option).Tokens;
+                    if (tokens.Length != 1)
+                    {
+                        error = $"cue '{text}': alternative '{option}' must be a single word";
+                        return null;
+                    }
+
+                    options.Add(tokens[0].Text);
+                }
+
+                elements.Add(new PatternElement.Words([.. options]));
+            }
+            else if (piece.Length > 1 && piece.EndsWith('*'))
+            {
+                words.Clear();
+                normaliser.Normalise(piece.AsSpan(0, piece.Length - 1), words);
+                if (words.Count != 1)
+                {
+                    error = $"cue '{text}': prefix '{piece}' must be a single word";
+                    return null;
+                }
+
+                elements.Add(new PatternElement.Prefix(words[0]));
+            }
+            else
+            {
+                foreach (var token in tokeniser.Tokenise(piece).Tokens)
+                {
+                    elements.Add(new PatternElement.Words([token.Text]));
+                }
+            }
+        }
+
+        if (elements.Count == 0 || elements[0] is PatternElement.Gap or PatternElement.AnyWord || elements[^1] is PatternElement.Gap or PatternElement.AnyWord)
+        {
+            error = elements.Count == 0 ? "empty cue" : $"cue '{text}' must start and end with a word or lexicon";
+            return null;
+        }
+
+        var bearsNegation = elements.Any(e => e is PatternElement.Words w && w.Options.Any(tokeniser.IsNegator));
+        return new CuePattern(text, [.. elements], bearsNegation);
+    }
+
+    /// <summary>End (exclusive) of a match starting at <paramref name="start"/> and staying before <paramref name="limit"/>, or -1.</summary>
+    public int MatchAt(Token[] tokens, int start, int limit) => Match(tokens, 0, start, limit);
+
+    private int Match(Token[] tokens, int element, int position, int limit)
+    {
+        if (element == Elements.Length)
+        {
+            return position;
+        }
+
+        switch (Elements[element])
+        {
+            case PatternElement.Gap:
+                for (var skip = 0; skip <= MaxGap && position + skip <= limit; skip++)
+                {
+                    var end = Match(tokens, element + 1, position + skip, limit);
+                    if (end >= 0)
+                    {
+                        return end;
+                    }
+                }
+
+                return -1;
+            case PatternElement.FromLexicon lexicon:
+                var length = lexicon.Lexicon.MatchAt(tokens, position, limit);
+                return length == 0 ? -1 : Match(tokens, element + 1, position + length, limit);
+            default:
+                if (position >= limit || !ElementMatches(Elements[element], tokens[position].Text))
+                {
+                    return -1;
+                }
+
+                return Match(tokens, element + 1, position + 1, limit);
+        }
+    }
+
+    private static bool ElementMatches(PatternElement element, string word) => element switch
+    {
+        PatternElement.Words w => w.Options.Length == 1 ? string.Equals(w.Options[0], word, StringComparison.Ordinal) : Array.IndexOf(w.Options, word) >= 0,
+        PatternElement.Prefix p => word.StartsWith(p.Start, StringComparison.Ordinal),
+        PatternElement.AnyWord => true,
+        _ => false,
+    };
+
+    public override string ToString() => Text;
+}

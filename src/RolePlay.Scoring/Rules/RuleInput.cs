@@ -1,0 +1,127 @@
+using RolePlay.Engine.Model;
+using RolePlay.Engine.Scoring;
+using RolePlay.Scoring.Catalogue;
+using RolePlay.Scoring.Text;
+
+namespace RolePlay.Scoring.Rules;
+
+/// <summary>One reply prepared for the rules: tokens, every cue match, and what the other person said.</summary>
+internal sealed class RuleInput
+{
+    private readonly List<CueMatch>[] _raw;
+    private readonly IReadOnlyList<CueMatch>?[] _effective;
+
+    public RuleInput(CompiledCatalogue catalogue, ReplyText reply, ReplyText other, ContextKind context)
+    {
+        Catalogue = catalogue;
+        Reply = reply;
+        Other = other;
+        Context = context;
+        _raw = catalogue.Cues.FindAll(reply);
+        _effective = new IReadOnlyList<CueMatch>?[_raw.Length];
+        OtherStems = ContentStems(other.Tokens, 0, other.Tokens.Length);
+    }
+
+    public CompiledCatalogue Catalogue { get; }
+
+    public ReplyText Reply { get; }
+
+    /// <summary>What the other person said (persona line and their recent lines); may be empty.</summary>
+    public ReplyText Other { get; }
+
+    public bool HasOther => Other.Tokens.Length > 0;
+
+    public ContextKind Context { get; }
+
+    /// <summary>Stems of the other person's content words, for paraphrase overlap.</summary>
+    public HashSet<string> OtherStems { get; }
+
+    /// <summary>Notes about the assessment the rules want shown (e.g. capitals).</summary>
+    public List<string> Notes { get; } = [];
+
+    /// <summary>Per-reply scratch space for rules that assess two entries from one analysis (apology / non-apology).</summary>
+    public Dictionary<string, object> Cache { get; } = new(StringComparer.Ordinal);
+
+    public int Index(string id) => Catalogue.IndexById.TryGetValue(id, out var index) ? index : -1;
+
+    /// <summary>Strong and weak matches of an entry that are neither negated nor cancelled by one of its not-when cues.</summary>
+    public IReadOnlyList<CueMatch> Effective(string id)
+    {
+        var index = Index(id);
+        if (index < 0)
+        {
+            return [];
+        }
+
+        return _effective[index] ??= Compute(_raw[index]);
+
+        static List<CueMatch> Compute(List<CueMatch> raw)
+        {
+            var cancels = raw.Where(m => m.Cue.Tier == CueTier.NotWhen).ToList();
+            return raw
+                .Where(m => m.Cue.Tier != CueTier.NotWhen && !m.Negated && !cancels.Any(c => c.Overlaps(m.Start, m.End)))
+                .ToList();
+        }
+    }
+
+    /// <summary>Matches of an entry dropped because a negation reaches them.</summary>
+    public IEnumerable<CueMatch> NegatedMatches(string id)
+    {
+        var index = Index(id);
+        return index < 0 ? [] : _raw[index].Where(m => m.Negated && m.Cue.Tier != CueTier.NotWhen);
+    }
+
+    public EvidenceSpan Span(int firstToken, int endToken)
+    {
+        var tokens = Reply.Tokens;
+        var start = tokens[firstToken].Start;
+        var end = tokens[endToken - 1].End;
+        return new EvidenceSpan(start, end, Reply.Source[start..end]);
+    }
+
+    public EvidenceSpan Span(CueMatch match) => Span(match.Start, match.End);
+
+    /// <summary>Stems of content words (not function words, at least three letters) of tokens [from, to).</summary>
+    public HashSet<string> ContentStems(Token[] tokens, int from, int to)
+    {
+        var stems = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = from; i < to; i++)
+        {
+            if (IsContent(tokens[i]))
+            {
+                stems.Add(Stem(tokens[i].Text));
+            }
+        }
+
+        return stems;
+    }
+
+    public bool IsContent(Token token) =>
+        (token.Kind == TokenKind.Number && token.Text.Length >= 2) ||
+        (token.Kind == TokenKind.Word && token.Text.Length >= 3 && !Catalogue.Stopwords.Contains(token.Text));
+
+    /// <summary>A crude stem: the first five letters, enough to match "deliver/delivery/delivered".</summary>
+    public static string Stem(string word) => word.Length <= 5 ? word.TrimEnd('s') : word[..5];
+}
+
+/// <summary>Assesses one catalogue entry on a prepared reply.</summary>
+internal interface IMarkingPointRule
+{
+    MarkingPointResult Assess(MarkingPointDefinition point, RuleInput input);
+}
+
+/// <summary>The built-in rules by the name the catalogue uses.</summary>
+internal static class RuleSet
+{
+    public static readonly IReadOnlyDictionary<string, IMarkingPointRule> Rules = new Dictionary<string, IMarkingPointRule>(StringComparer.Ordinal)
+    {
+        ["cues"] = new CueRule(),
+        ["apology"] = new ApologyRule(),
+        ["active_listening"] = new ActiveListeningRule(),
+        ["next_steps"] = new NextStepsRule(),
+        ["aggression"] = new AggressionRule(),
+        ["jargon"] = new JargonRule(),
+    };
+
+    public static IReadOnlyCollection<string> Names => (IReadOnlyCollection<string>)Rules.Keys;
+}

@@ -1,0 +1,279 @@
+using System.Collections.Frozen;
+using System.Globalization;
+
+namespace RolePlay.Scoring.Text;
+
+/// <summary>A tokenised text: normalised tokens with character offsets, sentences, clauses and negation scopes.</summary>
+internal sealed class ReplyText
+{
+    public ReplyText(string source, Token[] tokens, SentenceInfo[] sentences, int letters, int latinLetters, int upperLetters)
+    {
+        Source = source;
+        Tokens = tokens;
+        Sentences = sentences;
+        Letters = letters;
+        LatinLetters = latinLetters;
+        UpperLetters = upperLetters;
+    }
+
+    public string Source { get; }
+
+    public Token[] Tokens { get; }
+
+    public SentenceInfo[] Sentences { get; }
+
+    public int Letters { get; }
+
+    public int LatinLetters { get; }
+
+    public int UpperLetters { get; }
+
+    public int WordCount => Tokens.Count(t => t.Kind == TokenKind.Word);
+
+    /// <summary>The sentence containing token <paramref name="index"/>.</summary>
+    public SentenceInfo SentenceOf(int index) => Sentences[Tokens[index].Sentence];
+}
+
+/// <summary>Splits text into normalised tokens, sentences and clauses, and marks which tokens a negation reaches.</summary>
+internal sealed class Tokeniser
+{
+    /// <summary>How many words after a negator it still applies to (within the clause).</summary>
+    public const int NegationReach = 5;
+
+    private static readonly FrozenSet<string> Auxiliaries = new[]
+    {
+        "will", "can", "do", "does", "did", "am", "is", "are", "was", "were", "have", "has", "had", "would", "could",
+        "should", "shall", "must", "might", "may",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> Abbreviations = new[]
+    {
+        "mr", "mrs", "ms", "dr", "st", "etc", "eg", "ie", "vs", "e", "g", "approx", "tel",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private readonly Normaliser _normaliser;
+    private readonly FrozenSet<string> _negators;
+    private readonly FrozenSet<string> _clauseBreaks;
+
+    public Tokeniser(Normaliser normaliser, IEnumerable<string> negators, IEnumerable<string> clauseBreaks)
+    {
+        _normaliser = normaliser;
+        _negators = negators.Append("not").ToFrozenSet(StringComparer.Ordinal);
+        _clauseBreaks = clauseBreaks.ToFrozenSet(StringComparer.Ordinal);
+    }
+
+    public bool IsNegator(string word) => _negators.Contains(word);
+
+    public ReplyText Tokenise(string text)
+    {
+        var tokens = new List<Token>(Math.Min(text.Length / 4 + 4, 8192));
+        var sentences = new List<SentenceInfo>();
+        var parts = new List<string>(2);
+        int letters = 0, latin = 0, upper = 0;
+        int sentence = 0, clause = 0, sentenceFirstToken = 0, sentenceStart = -1;
+        var i = 0;
+
+        void CloseSentence(int endChar, bool question, int exclamations)
+        {
+            if (tokens.Count > sentenceFirstToken)
+            {
+                sentences.Add(new SentenceInfo(sentenceFirstToken, tokens.Count, sentenceStart, endChar, question, exclamations));
+                sentence++;
+                clause++;
+                sentenceFirstToken = tokens.Count;
+            }
+
+            sentenceStart = -1;
+        }
+
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (IsWordStart(text, i))
+            {
+                var start = i;
+                var hasLetter = false;
+                var allUpper = true;
+                var letterCount = 0;
+                while (i < text.Length && IsWordPart(text, i, start))
+                {
+                    var ch = text[i];
+                    if (char.IsLetter(ch))
+                    {
+                        hasLetter = true;
+                        letterCount++;
+                        letters++;
+                        if (ch < '\u0250')
+                        {
+                            latin++;
+                        }
+
+                        if (char.IsUpper(ch))
+                        {
+                            upper++;
+                        }
+                        else
+                        {
+                            allUpper = false;
+                        }
+                    }
+
+                    i++;
+                }
+
+                if (sentenceStart < 0)
+                {
+                    sentenceStart = start;
+                }
+
+                var raw = text.AsSpan(start, i - start);
+                parts.Clear();
+                if (hasLetter)
+                {
+                    _normaliser.Normalise(raw, parts);
+                }
+                else
+                {
+                    parts.Add(raw.ToString());
+                }
+
+                foreach (var part in parts)
+                {
+                    if (_clauseBreaks.Contains(part) && tokens.Count > sentenceFirstToken)
+                    {
+                        clause++;
+                    }
+
+                    tokens.Add(new Token(part, start, i, sentence, clause, hasLetter ? TokenKind.Word : TokenKind.Number, false, hasLetter && allUpper && letterCount >= 2));
+                }
+
+                // "Mr. Smith" and "3.5" do not end a sentence.
+                if (i < text.Length && text[i] == '.' && parts.Count == 1 && Abbreviations.Contains(parts[0]))
+                {
+                    i++;
+                }
+
+                continue;
+            }
+
+            if (IsSentenceEnd(c))
+            {
+                var question = false;
+                var exclamations = 0;
+                var endChar = i;
+                while (i < text.Length && (IsSentenceEnd(text[i]) || text[i] is ' ' && i + 1 < text.Length && IsTerminalPunctuation(text[i + 1])))
+                {
+                    question |= text[i] is '?' or '\uFF1F';
+                    exclamations += text[i] is '!' or '\uFF01' ? 1 : 0;
+                    i++;
+                }
+
+                CloseSentence(endChar, question, exclamations);
+                continue;
+            }
+
+            var category = char.GetUnicodeCategory(text, i);
+            if (category is UnicodeCategory.OtherSymbol || (char.IsHighSurrogate(c) && category is UnicodeCategory.OtherSymbol or UnicodeCategory.OtherNotAssigned))
+            {
+                var width = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? 2 : 1;
+                if (sentenceStart < 0)
+                {
+                    sentenceStart = i;
+                }
+
+                tokens.Add(new Token(text.Substring(i, width), i, i + width, sentence, clause, TokenKind.Symbol, false, false));
+                i += width;
+                continue;
+            }
+
+            if (IsClauseBreak(text, i))
+            {
+                clause++;
+            }
+
+            i += char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? 2 : 1;
+        }
+
+        CloseSentence(text.Length, false, 0);
+        var array = tokens.ToArray();
+        MarkNegation(array);
+        return new ReplyText(text, array, [.. sentences], letters, latin, upper);
+    }
+
+    private void MarkNegation(Token[] tokens)
+    {
+        for (var n = 0; n < tokens.Length; n++)
+        {
+            if (!_negators.Contains(tokens[n].Text))
+            {
+                continue;
+            }
+
+            // "not only ... but" is not a negation of what follows.
+            if (n + 1 < tokens.Length && tokens[n + 1].Text == "only")
+            {
+                continue;
+            }
+
+            var clause = tokens[n].Clause;
+            if (n > 0 && tokens[n - 1].Clause == clause && Auxiliaries.Contains(tokens[n - 1].Text))
+            {
+                tokens[n - 1] = tokens[n - 1] with { Negated = true };
+            }
+
+            for (var j = n + 1; j < tokens.Length && j - n <= NegationReach && tokens[j].Clause == clause; j++)
+            {
+                tokens[j] = tokens[j] with { Negated = true };
+            }
+        }
+    }
+
+    private static bool IsWordStart(string text, int i) =>
+        char.IsLetterOrDigit(text[i]) && !char.IsSurrogate(text[i]) || char.IsSurrogatePair(text, i) && char.IsLetter(text, i);
+
+    private static bool IsWordPart(string text, int i, int start)
+    {
+        var c = text[i];
+        if (char.IsLetterOrDigit(c))
+        {
+            return true;
+        }
+
+        if (char.IsSurrogatePair(text, i) || (char.IsLowSurrogate(c) && i > start && char.IsHighSurrogate(text[i - 1])))
+        {
+            return char.IsLetter(text, char.IsLowSurrogate(c) ? i - 1 : i);
+        }
+
+        var category = char.GetUnicodeCategory(c);
+        if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
+        {
+            return i > start;
+        }
+
+        var prev = i > start ? text[i - 1] : '\0';
+        var next = i + 1 < text.Length ? text[i + 1] : '\0';
+        return c switch
+        {
+            '\'' or '\u2019' or '\u2018' or '\u02BC' or '`' => char.IsLetter(prev) && char.IsLetter(next),
+            '.' or ':' or ',' => char.IsDigit(prev) && char.IsDigit(next),
+            '%' => char.IsDigit(prev),
+            _ => false,
+        };
+    }
+
+    private static bool IsSentenceEnd(char c) => c is '.' or '!' or '?' or '\u2026' or '\n' or '\r' or '\u3002' or '\uFF01' or '\uFF1F';
+
+    private static bool IsTerminalPunctuation(char c) => c is '.' or '!' or '?';
+
+    private static bool IsClauseBreak(string text, int i)
+    {
+        var c = text[i];
+        if (c is ',' or ';' or ':' or '(' or ')' or '"' or '\u201C' or '\u201D' or '\u2014' or '\u2013' or '[' or ']')
+        {
+            return true;
+        }
+
+        // A dash with a space beside it is punctuation, not a hyphenated word.
+        return c == '-' && ((i > 0 && char.IsWhiteSpace(text[i - 1])) || (i + 1 < text.Length && char.IsWhiteSpace(text[i + 1])));
+    }
+}

@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace RolePlay.Cli.Tests;
+
+/// <summary>Runs the real <c>roleplay</c> program (the built roleplay.dll) in its own process, as a learner's terminal would.</summary>
+internal sealed class CliProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly StringBuilder _error = new();
+
+    private CliProcess(Process process)
+    {
+        _process = process;
+        _process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (_output) { _output.AppendLine(e.Data); } } };
+        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (_error) { _error.AppendLine(e.Data); } } };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public static string RepositoryRoot
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "RolePlay.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+
+            throw new InvalidOperationException("RolePlay.sln not found above the test output folder");
+        }
+    }
+
+    public static string ScenariosFolder => Path.Combine(RepositoryRoot, "scenarios");
+
+    public string Output { get { lock (_output) { return _output.ToString(); } } }
+
+    public string Error { get { lock (_error) { return _error.ToString(); } } }
+
+    public static CliProcess Start(string dataFolder, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = dataFolder,
+            StandardOutputEncoding = Encoding.UTF8,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "roleplay.dll"));
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment["ROLEPLAY_DB"] = Path.Combine(dataFolder, "roleplay.db");
+        info.Environment["NO_COLOR"] = "1";
+        return new CliProcess(Process.Start(info)!);
+    }
+
+    /// <summary>Runs to completion with the given standard input lines.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string dataFolder, IEnumerable<string> inputLines, params string[] args)
+    {
+        using var process = Start(dataFolder, args);
+        foreach (var line in inputLines)
+        {
+            await process.WriteLineAsync(line);
+        }
+
+        process.CloseInput();
+        var code = await process.WaitForExitAsync(TimeSpan.FromMinutes(2));
+        return (code, process.Output, process.Error);
+    }
+
+    public async Task WriteLineAsync(string line)
+    {
+        await _process.StandardInput.WriteLineAsync(line);
+        await _process.StandardInput.FlushAsync();
+    }
+
+    public void CloseInput() => _process.StandardInput.Close();
+
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cts.Token);
+        _process.WaitForExit();
+        return _process.ExitCode;
+    }
+
+    public void Kill() => _process.Kill(entireProcessTree: true);
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        _process.Dispose();
+    }
+}
+
+/// <summary>A fresh folder per test, removed afterwards.</summary>
+internal sealed class TempFolder : IDisposable
+{
+    public TempFolder() => Directory.CreateDirectory(Path);
+
+    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "roleplay-cli-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public string Database => System.IO.Path.Combine(Path, "roleplay.db");
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A killed child may still hold the file for a moment; the OS temp folder is cleaned eventually.
+        }
+    }
+}

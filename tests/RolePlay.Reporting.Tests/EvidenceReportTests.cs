@@ -1,0 +1,137 @@
+using RolePlay.Engine.Scoring;
+using RolePlay.Reporting.Reports;
+using RolePlay.TestSupport;
+
+namespace RolePlay.Reporting.Tests;
+
+public sealed class EvidenceReportTests : IDisposable
+{
+    private static readonly ReportOptions FixedClock = new(
+        new Dictionary<string, string> { ["active_listening"] = "Listens actively" },
+        new FixedTimeProvider(new DateTimeOffset(2026, 11, 5, 8, 0, 0, TimeSpan.Zero)));
+
+    private readonly ReportingStore store = new();
+
+    [Fact]
+    public async Task Criteria_show_each_turns_evidence_with_automated_and_assessor_decisions()
+    {
+        var report = EvidenceReportBuilder.Build(await store.ReviewedLateDeliveryAsync(), FixedClock);
+
+        Assert.Equal(["apology", "active_listening", "empathy", "ownership", "solution", "follow_up"], report.Criteria.Select(c => c.MarkingPointId));
+        Assert.Equal("Listens actively", report.Criteria[1].Label);
+
+        var empathy = report.Criteria.Single(c => c.MarkingPointId == "empathy");
+        Assert.False(empathy.AutomatedDemonstrated);
+        Assert.True(empathy.Demonstrated);
+        Assert.Equal("Jo Assessor", empathy.Turns.Single().Assessor!.Assessor);
+        Assert.Equal("credit", empathy.Turns.Single().Assessor!.Action);
+
+        var ownership = report.Criteria.Single(c => c.MarkingPointId == "ownership");
+        Assert.Equal([2, 3], ownership.Turns.Select(t => t.Turn));
+        Assert.True(ownership.AutomatedDemonstrated);
+        Assert.False(ownership.Demonstrated);
+        Assert.True(ownership.Turns[1].AutomatedCredited);
+        Assert.False(ownership.Turns[1].Credited);
+
+        var apology = report.Criteria[0].Turns.Single();
+        Assert.Equal("I'm really sorry", apology.Evidence.Single().Quote);
+        Assert.Null(apology.Assessor);
+    }
+
+    [Fact]
+    public async Task Report_carries_facts_tips_concerns_path_and_trail()
+    {
+        var report = EvidenceReportBuilder.Build(await store.ReviewedLateDeliveryAsync(), FixedClock);
+
+        Assert.Equal("Alex Learner", report.Learner);
+        Assert.Equal("completed", report.Status);
+        Assert.Equal("Competent", report.Band);
+        Assert.Equal("resolved", report.Outcome);
+        Assert.Equal(1, report.Attempt);
+        Assert.Equal(RolePlay.Storage.AssessorDecisions.Competent, report.AssessorDecision!.Decision);
+        Assert.Equal(["opening", "details", "still_cross", "resolved"], report.Path);
+        Assert.Equal([1, 2, 2], report.Tips.Select(t => t.Turn));
+        Assert.Equal("blame", report.Concerns.Single().Id);
+        Assert.Equal(["That's not our fault"], report.Concerns.Single().Quotes);
+        Assert.Equal(3, report.Reviews.Count);
+        Assert.Equal(["apology", "active_listening", "empathy"], report.Conversation[0].Credited);
+        Assert.DoesNotContain("ownership", report.Conversation[2].Credited);
+    }
+
+    [Fact]
+    public async Task Json_report_round_trips()
+    {
+        var report = EvidenceReportBuilder.Build(await store.ReviewedLateDeliveryAsync(), FixedClock);
+
+        var json = ReportJson.Serialize(report);
+        var back = ReportJson.Deserialize(json);
+
+        Assert.NotNull(back);
+        Assert.Equal(json, ReportJson.Serialize(back));
+        Assert.Equal(report.Criteria[0].Turns[0].Evidence[0], back.Criteria[0].Turns[0].Evidence[0]);
+        Assert.Equal(report.GeneratedAt, back.GeneratedAt);
+        Assert.Null(ReportJson.Deserialize("not json"));
+    }
+
+    [Fact]
+    public async Task An_unfinished_attempt_reports_its_status_and_the_node_awaiting_a_reply()
+    {
+        var session = new SessionBuilder("half", startedAt: ReportingStore.Day);
+        session.AddTurn("opening", "Well?", "Sorry.", "details", 5, [("apology", "Sorry")]);
+
+        var report = EvidenceReportBuilder.Build(await store.SaveAsync(session), FixedClock);
+
+        Assert.Equal("in_progress", report.Status);
+        Assert.Null(report.Band);
+        Assert.Equal(["opening", "details"], report.Path);
+        Assert.Contains("In progress", HtmlReportRenderer.Render(report), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evidence_spans_outside_the_reply_or_overlapping_are_repaired_or_dropped()
+    {
+        const string reply = "Sorry, I will fix it.";
+        EvidenceSpan[] spans =
+        [
+            new(50, 60, "fix it"),
+            new(0, 5, "Sorry"),
+            new(2, 4, "rr"),
+            new(-1, 3, "nowhere"),
+        ];
+
+        var valid = EvidenceReportBuilder.ValidSpans(reply, spans);
+
+        Assert.Equal([new EvidenceSpan(0, 5, "Sorry"), new EvidenceSpan(14, 20, "fix it")], valid);
+    }
+
+    [Fact]
+    public async Task Report_service_refuses_an_unknown_id_with_a_readable_message()
+    {
+        var service = new ReportService(store.Store, FixedClock);
+
+        var result = await service.RenderAsync("nope", ReportFormat.Html);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("No session 'nope'", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("html", ReportFormat.Html)]
+    [InlineData("MD", ReportFormat.Markdown)]
+    [InlineData("markdown", ReportFormat.Markdown)]
+    [InlineData("json", ReportFormat.Json)]
+    public void Formats_parse(string text, ReportFormat expected)
+    {
+        Assert.True(ReportFormats.TryParse(text, out var format));
+        Assert.Equal(expected, format);
+        Assert.False(ReportFormats.TryParse("pdf", out _));
+    }
+
+    public void Dispose() => store.Dispose();
+}
+
+/// <summary>A clock stuck at one instant.</summary>
+public sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
+}

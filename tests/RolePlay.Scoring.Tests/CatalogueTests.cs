@@ -1,0 +1,142 @@
+using RolePlay.Engine.Model;
+using RolePlay.Scoring.Catalogue;
+
+namespace RolePlay.Scoring.Tests;
+
+public class CatalogueTests
+{
+    private static readonly string[] RequiredPositives =
+    [
+        "active_listening", "empathy", "apology", "ownership", "de_escalation", "explanation", "solution", "next_steps",
+        "follow_up", "check_understanding", "boundaries", "confidentiality", "escalation", "collaboration", "assertiveness",
+        "respect", "information_sharing", "sla_awareness",
+    ];
+
+    private static readonly string[] RequiredNegatives =
+    [
+        "blame", "dismissive", "aggression", "over_promising", "confidentiality_breach", "non_apology", "jargon", "passing_the_buck",
+    ];
+
+    [Fact]
+    public void Embedded_catalogue_loads_with_every_required_point()
+    {
+        var result = MarkingPointCatalogue.LoadEmbedded();
+
+        Assert.True(result.Success, string.Join("\n", result.Errors));
+        var catalogue = result.Catalogue!;
+        Assert.Equal(RequiredPositives.Order(), catalogue.MarkingPoints.Order());
+        Assert.Equal(RequiredNegatives.Order(), catalogue.Negatives.Order());
+    }
+
+    [Fact]
+    public void Every_entry_quotes_examiner_wording_and_has_feedback()
+    {
+        foreach (var point in MarkingPointCatalogue.Default.Points)
+        {
+            Assert.False(string.IsNullOrWhiteSpace(point.ExaminerWording), point.Id);
+            Assert.False(string.IsNullOrWhiteSpace(point.Earns), point.Id);
+            var feedback = point.Kind == MarkingPointKind.Positive ? point.Feedback.Missed : point.Feedback.Badly;
+            Assert.False(string.IsNullOrWhiteSpace(feedback), point.Id);
+            if (point.Kind == MarkingPointKind.Negative)
+            {
+                Assert.True(point.Penalty > 0, point.Id);
+            }
+        }
+    }
+
+    [Fact]
+    public void File_on_disk_loads_to_the_same_catalogue_as_the_embedded_copy()
+    {
+        var fromFile = MarkingPointCatalogue.LoadFile(Score.DataFile("marking-points.yaml"));
+
+        Assert.True(fromFile.Success, string.Join("\n", fromFile.Errors));
+        Assert.Equal(
+            MarkingPointCatalogue.Default.Points.Select(p => (p.Id, p.Title, p.Cues.Strong.Count)),
+            fromFile.Catalogue!.Points.Select(p => (p.Id, p.Title, p.Cues.Strong.Count)));
+    }
+
+    [Fact]
+    public void Broken_yaml_is_reported_with_line_and_column()
+    {
+        var result = MarkingPointCatalogue.Parse("marking_points:\n  - id: apology\n    title: [unclosed\n", "bad.yaml");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Null(result.Catalogue);
+        Assert.Equal("bad.yaml", error.File);
+        Assert.True(error.Line >= 3, error.ToString());
+        Assert.True(error.Column > 0, error.ToString());
+        Assert.StartsWith("bad.yaml:", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Semantic_mistakes_are_reported_at_their_position()
+    {
+        const string yaml = """
+            marking_points:
+              - id: apology
+                title: Apology
+                kind: positive
+                colour: red
+                feedback: { missed: "Say sorry." }
+                cues:
+                  strong: ["sorry", "@no_such_lexicon"]
+              - id: apology
+                title: Again
+                kind: positive
+                feedback: { missed: "x" }
+              - id: blame
+                title: Blame
+                kind: sideways
+            """;
+
+        var result = MarkingPointCatalogue.Parse(yaml, "cat.yaml");
+
+        Assert.False(result.Success);
+        Assert.Contains(result.Errors, e => e.Message.Contains("unknown key 'colour'", StringComparison.Ordinal) && e.Line == 5 && e.Column == 5);
+        Assert.Contains(result.Errors, e => e.Message.Contains("@no_such_lexicon", StringComparison.Ordinal) && e.Line == 8);
+        Assert.Contains(result.Errors, e => e.Message.Contains("duplicate id 'apology'", StringComparison.Ordinal) && e.Line == 9);
+        Assert.Contains(result.Errors, e => e.Message.Contains("kind must be", StringComparison.Ordinal) && e.Line == 15);
+    }
+
+    [Fact]
+    public void Missing_override_file_is_an_error_not_an_exception()
+    {
+        var result = MarkingPointCatalogue.LoadFile(Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".yaml"));
+
+        Assert.False(result.Success);
+        Assert.Contains("cannot read catalogue", Assert.Single(result.Errors).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Override_catalogue_drives_the_scorer()
+    {
+        const string yaml = """
+            lexicons:
+              negators: [not]
+            marking_points:
+              - id: greeting
+                title: Greeting
+                kind: positive
+                feedback: { missed: "Say hello." }
+                cues: { strong: ["good morning"] }
+              - id: rudeness
+                title: Rudeness
+                kind: negative
+                penalty: 3
+                contexts: [colleague]
+                feedback: { badly: "Be polite." }
+                cues: { strong: ["go away"] }
+            """;
+        var catalogue = MarkingPointCatalogue.Parse(yaml, "override.yaml").Catalogue!;
+        var scorer = new BuiltInScorer(catalogue);
+
+        var customer = scorer.Score(new Engine.Scoring.ReplyContext("Good morning! Go away.", "", [], ["greeting"], ContextKind.Customer));
+        var colleague = scorer.Score(new Engine.Scoring.ReplyContext("Good morning! Go away.", "", [], ["greeting"], ContextKind.Colleague));
+
+        Assert.True(customer.IsCredited("greeting"));
+        Assert.False(customer.IsDetected("rudeness"));
+        Assert.Equal(10, customer.Score);
+        Assert.True(colleague.IsDetected("rudeness"));
+        Assert.Equal(7, colleague.Score);
+    }
+}

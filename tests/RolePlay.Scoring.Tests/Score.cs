@@ -1,0 +1,21 @@
+using RolePlay.Engine.Model;
+using RolePlay.Engine.Scoring;
+using RolePlay.Scoring;
+
+namespace RolePlay.Scoring.Tests;
+
+/// <summary>Helpers shared by the scorer tests.</summary>
+internal static class Score
+{
+    public static readonly BuiltInScorer Scorer = new();
+
+    public static TurnAssessment Reply(string reply, string persona = "", ContextKind context = ContextKind.Customer, params string[] assessed) =>
+        Scorer.Score(new ReplyContext(reply, persona, [], assessed, context));
+
+    public static MarkingPointResult Point(this TurnAssessment assessment, string id) =>
+        assessment.MarkingPoints.Concat(assessment.Negatives).Single(m => m.Id == id);
+
+    public static bool Has(this TurnAssessment assessment, string id) => assessment.Point(id).Credited;
+
+    public static string DataFile(string name) => Path.Combine(AppContext.BaseDirectory, "Data", name);
+}
