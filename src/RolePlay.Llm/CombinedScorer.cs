@@ -4,9 +4,23 @@ using RolePlay.Engine.Scoring;
 
 namespace RolePlay.Llm;
 
+/// <summary>Whether a marking point only the judge credited may count in the combined result.</summary>
+public enum JudgeOnlyCreditPolicy
+{
+    /// <summary>Never: it is recorded (Source <c>llm</c>, not credited, quote in the rationale) and the turn is flagged for an assessor. The safe default.</summary>
+    Never,
+
+    /// <summary>Counted when its evidence is verified, the reply passed the injection screen, it overlaps no built-in negative
+    /// and the judge adds no more than <see cref="CombinedScorerOptions.MaxJudgeOnlyCredits"/> such points this turn.
+    /// Higher recall; a cleverly worded injection that slips past the screen can gain up to that many points.</summary>
+    Verified,
+}
+
 /// <summary>Constants of the combination rule.</summary>
 public sealed record CombinedScorerOptions
 {
+    public JudgeOnlyCreditPolicy JudgeOnlyCredits { get; init; } = JudgeOnlyCreditPolicy.Never;
+
     /// <summary>At most this many marking points may be credited on the judge's word alone per turn; above it none are, and the turn is flagged.</summary>
     public int MaxJudgeOnlyCredits { get; init; } = 1;
 
@@ -22,8 +36,10 @@ public sealed record CombinedScorerOptions
 /// <remarks>
 /// Marking points: both credit → credited (<c>combined</c>). Built-in only → credited (<c>builtin</c>) unless a negative the
 /// judge detected with verified evidence overlaps the built-in evidence (then not credited, <c>combined</c>). Judge only →
-/// credited (<c>llm</c>) only if its evidence is genuinely in the reply, does not overlap a negative the built-in scorer
-/// detected, and the judge adds no more than <see cref="CombinedScorerOptions.MaxJudgeOnlyCredits"/> such points this turn.
+/// by default not counted but recorded and flagged (<see cref="JudgeOnlyCreditPolicy.Never"/>); with
+/// <see cref="JudgeOnlyCreditPolicy.Verified"/> credited (<c>llm</c>) if its evidence is genuinely in the reply, does not
+/// overlap a negative the built-in scorer detected, and the judge adds no more than
+/// <see cref="CombinedScorerOptions.MaxJudgeOnlyCredits"/> such points this turn.
 /// Negatives: built-in detections always stand; a judge-only detection with verified evidence is added (<c>llm</c>) with a
 /// smaller penalty and flags the turn. Score: built-in score adjusted by 10/N per marking point gained or lost and the
 /// judge-only negative penalty, clamped to 0-10. A judge failure yields the built-in result with a note.
@@ -138,7 +154,21 @@ public sealed class CombinedScorer : IReplyScorer
         notes.AddRange(judge.Notes);
         var flagged = builtin.FlaggedForReview;
         var gained = 0;
-        if (judgeOnlyCandidates.Count > options.MaxJudgeOnlyCredits)
+        if (judgeOnlyCandidates.Count > 0 && options.JudgeOnlyCredits == JudgeOnlyCreditPolicy.Never)
+        {
+            flagged = true;
+            foreach (var candidate in judgeOnlyCandidates)
+            {
+                results[candidate.Id] = results[candidate.Id] with
+                {
+                    Source = ScorerSources.Llm,
+                    Rationale = $"the judge alone credited this (\"{UntrustedText.Truncate(candidate.Evidence[0].Quote, 120)}\"); not counted, for an assessor to confirm",
+                };
+            }
+
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"The judge alone credited {string.Join(", ", judgeOnlyCandidates.Select(c => c.Id))}; not counted. Flagged for review."));
+        }
+        else if (judgeOnlyCandidates.Count > options.MaxJudgeOnlyCredits)
         {
             flagged = true;
             notes.Add(string.Create(CultureInfo.InvariantCulture, $"The judge alone credited {judgeOnlyCandidates.Count} marking points; none of them counted (at most {options.MaxJudgeOnlyCredits} per turn). Flagged for review."));
@@ -178,7 +208,7 @@ public sealed class CombinedScorer : IReplyScorer
             notes.Add(string.Create(CultureInfo.InvariantCulture, $"Judge and built-in scorer disagreed on {disagreements} item(s)."));
         }
 
-        var perPoint = 10.0 / Math.Max(1, ids.Count);
+        var perPoint = 10.0 / Math.Max(1, context.Assessed.Count > 0 ? context.Assessed.Count : ids.Count);
         var score = Math.Clamp(builtin.Score + (perPoint * (gained - lost)) - (options.JudgeOnlyNegativePenalty * judgeOnlyNegatives.Count), 0, 10);
         return builtin with
         {

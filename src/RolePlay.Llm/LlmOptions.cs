@@ -55,6 +55,9 @@ public sealed record LlmOptions
 
     public string Currency { get; init; } = "USD";
 
+    /// <summary>Whether the combined scorer may count a marking point only the judge credited (<c>never</c> by default; see docs/llm.md).</summary>
+    public JudgeOnlyCreditPolicy JudgeOnlyCredits { get; init; } = JudgeOnlyCreditPolicy.Never;
+
     /// <summary>Folder holding persona.yaml and judge.yaml; null means <c>prompts/</c> next to the app, then the embedded copies.</summary>
     public string? PromptsDirectory { get; init; }
 
@@ -75,14 +78,23 @@ public sealed record LlmOptions
 
         var providerText = section["Provider"];
         var provider = LlmProvider.None;
-        if (!string.IsNullOrWhiteSpace(providerText) && !Enum.TryParse(providerText.Trim(), ignoreCase: true, out provider))
+        if (!string.IsNullOrWhiteSpace(providerText) && (!Enum.TryParse(providerText.Trim(), ignoreCase: true, out provider) || !Enum.IsDefined(provider)))
         {
             errors.Add($"Llm:Provider '{providerText}' is not one of none, azure, openai, local.");
             provider = LlmProvider.None;
         }
 
+        var policyText = Blank(section["JudgeOnlyCredits"]);
+        var policy = JudgeOnlyCreditPolicy.Never;
+        if (policyText is not null && (!Enum.TryParse(policyText, ignoreCase: true, out policy) || !Enum.IsDefined(policy)))
+        {
+            errors.Add($"Llm:JudgeOnlyCredits '{policyText}' is not one of never, verified.");
+            policy = JudgeOnlyCreditPolicy.Never;
+        }
+
         var options = new LlmOptions
         {
+            JudgeOnlyCredits = policy,
             Provider = provider,
             Endpoint = ReadUri(section, "Endpoint", errors),
             Model = Blank(section["Model"]),

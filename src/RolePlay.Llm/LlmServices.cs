@@ -115,7 +115,10 @@ public sealed class LlmServices : IDisposable
     private IReplyScorer CreateScorerCore(string name) => name switch
     {
         ScorerSources.Llm => new LlmJudgeScorer(_chat!, _judgePrompt!, Usage, _guide, _builtin, _judgeOptions),
-        ScorerSources.Combined => new CombinedScorer(new LlmJudgeScorer(_chat!, _judgePrompt!, Usage, _guide, fallback: null, _judgeOptions), _builtin),
+        ScorerSources.Combined => new CombinedScorer(
+            new LlmJudgeScorer(_chat!, _judgePrompt!, Usage, _guide, fallback: null, _judgeOptions),
+            _builtin,
+            new CombinedScorerOptions { JudgeOnlyCredits = Options.JudgeOnlyCredits }),
         _ => _builtin,
     };
 

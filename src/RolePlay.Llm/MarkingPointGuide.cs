@@ -1,4 +1,5 @@
 using RolePlay.Engine.Model;
+using RolePlay.Scoring.Catalogue;
 
 namespace RolePlay.Llm;
 
@@ -37,6 +38,26 @@ public sealed record MarkingPointGuide(IReadOnlyDictionary<string, string> Descr
             ["passing_the_buck"] = "pushes the problem onto someone else without taking ownership",
         },
         ["blame", "dismissive", "aggression", "over_promising", "confidentiality_breach", "non_apology", "jargon", "passing_the_buck"]);
+
+    /// <summary>The scoring catalogue's own wording ("earns"/"detected", else the examiner wording), keeping built-in text for ids it lacks.</summary>
+    public static MarkingPointGuide FromCatalogue(MarkingPointCatalogue catalogue)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        var descriptions = new Dictionary<string, string>(Default.Descriptions, StringComparer.Ordinal);
+        foreach (var point in catalogue.Points)
+        {
+            var text = FirstNonEmpty(point.Earns, point.ExaminerWording, point.Title);
+            if (text is not null)
+            {
+                descriptions[point.Id] = text.Trim();
+            }
+        }
+
+        var negatives = catalogue.NegativeBehaviours.Select(n => n.Id).ToList();
+        return new MarkingPointGuide(descriptions, negatives.Count > 0 ? negatives : Default.Negatives);
+    }
+
+    private static string? FirstNonEmpty(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
 
     /// <summary>Marking points assessed when a node names none.</summary>
     public static IReadOnlyList<string> DefaultMarkingPoints(ContextKind context) => context switch

@@ -20,6 +20,9 @@ public sealed record LlmPrompt(PromptTemplateConfig Config, string Origin)
     private static readonly KernelPromptTemplateFactory Factory = new();
     private static readonly Kernel EmptyKernel = new();
 
+    // Creating an SK template may add discovered variables to the config, so it is created once, not per call.
+    private readonly Lazy<IPromptTemplate> _template = new(() => Factory.Create(Config), LazyThreadSafetyMode.ExecutionAndPublication);
+
     /// <summary>Renders with SK's default content encoding and splits the result into chat messages.</summary>
     public async Task<IReadOnlyList<ChatMessage>> RenderAsync(IReadOnlyDictionary<string, string> variables, CancellationToken cancellationToken = default)
     {
@@ -30,8 +33,7 @@ public sealed record LlmPrompt(PromptTemplateConfig Config, string Origin)
             arguments[name] = UntrustedText.Sanitize(value);
         }
 
-        var template = Factory.Create(Config);
-        var rendered = await template.RenderAsync(EmptyKernel, arguments, cancellationToken).ConfigureAwait(false);
+        var rendered = await _template.Value.RenderAsync(EmptyKernel, arguments, cancellationToken).ConfigureAwait(false);
         return ParseMessages(rendered);
     }
 

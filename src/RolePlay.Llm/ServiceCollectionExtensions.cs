@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 using RolePlay.Engine.Scoring;
 using RolePlay.Engine.Voice;
+using RolePlay.Scoring.Catalogue;
 
 namespace RolePlay.Llm;
 
@@ -25,7 +26,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var configured = sp.GetRequiredService<LlmConfigurationResult>();
-            var llm = LlmServices.Create(configured.Options, builtinScorer(sp));
+            var catalogue = sp.GetService<MarkingPointCatalogue>();
+            var guide = catalogue is null ? null : MarkingPointGuide.FromCatalogue(catalogue);
+            var llm = LlmServices.Create(configured.Options, builtinScorer(sp), guide: guide);
             return configured.Errors.Count == 0 ? llm : WithProblems(llm, configured);
         });
         services.AddSingleton(sp => sp.GetRequiredService<LlmServices>().Usage);

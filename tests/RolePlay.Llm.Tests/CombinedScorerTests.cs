@@ -36,11 +36,27 @@ public sealed class CombinedScorerTests
         Assert.False(combined.FlaggedForReview);
     }
 
+    private static readonly CombinedScorerOptions VerifiedPolicy = new() { JudgeOnlyCredits = JudgeOnlyCreditPolicy.Verified };
+
     [Fact]
-    public async Task One_verified_judge_only_credit_counts_and_raises_the_score_by_one_point_share()
+    public async Task By_default_a_judge_only_credit_is_recorded_and_flagged_but_not_counted()
     {
         const string reply = "I'm sorry. You've been waiting for ages, no wonder you're annoyed.";
         var (builtin, combined) = await Run(reply, Judge(Credit(reply, "apology", "I'm sorry"), Credit(reply, "empathy", "no wonder you're annoyed"), Miss("solution")));
+
+        var empathy = combined.MarkingPoints.Single(m => m.Id == "empathy");
+        Assert.False(empathy.Credited);
+        Assert.Equal("llm", empathy.Source);
+        Assert.Contains("no wonder you're annoyed", empathy.Rationale);
+        Assert.True(combined.FlaggedForReview);
+        Assert.Equal(builtin.Score, combined.Score);
+    }
+
+    [Fact]
+    public async Task Under_the_verified_policy_one_judge_only_credit_counts_and_raises_the_score_by_one_point_share()
+    {
+        const string reply = "I'm sorry. You've been waiting for ages, no wonder you're annoyed.";
+        var (builtin, combined) = await Run(reply, Judge(Credit(reply, "apology", "I'm sorry"), Credit(reply, "empathy", "no wonder you're annoyed"), Miss("solution")), VerifiedPolicy);
 
         var empathy = combined.MarkingPoints.Single(m => m.Id == "empathy");
         Assert.True(empathy.Credited);
@@ -53,17 +69,17 @@ public sealed class CombinedScorerTests
     {
         const string reply = "I'm sorry.";
         var forged = new MarkingPointResult("empathy", true, 1, [new EvidenceSpan(0, 9, "I feel your pain")], "shown", "llm");
-        var (builtin, combined) = await Run(reply, Judge(Credit(reply, "apology", "I'm sorry"), forged, Miss("solution")));
+        var (builtin, combined) = await Run(reply, Judge(Credit(reply, "apology", "I'm sorry"), forged, Miss("solution")), VerifiedPolicy);
 
         Assert.False(combined.IsCredited("empathy"));
         Assert.Equal(builtin.Score, combined.Score);
     }
 
     [Fact]
-    public async Task More_judge_only_credits_than_allowed_count_for_nothing_and_flag_the_turn()
+    public async Task Under_the_verified_policy_more_judge_only_credits_than_allowed_count_for_nothing_and_flag_the_turn()
     {
         const string reply = "Hello there, thanks for coming in today, let me look.";
-        var (builtin, combined) = await Run(reply, Judge(Credit(reply, "apology", "Hello there"), Credit(reply, "empathy", "thanks for coming in"), Credit(reply, "solution", "let me look")));
+        var (builtin, combined) = await Run(reply, Judge(Credit(reply, "apology", "Hello there"), Credit(reply, "empathy", "thanks for coming in"), Credit(reply, "solution", "let me look")), VerifiedPolicy);
 
         Assert.Empty(combined.CreditedIds);
         Assert.Equal(builtin.Score, combined.Score);

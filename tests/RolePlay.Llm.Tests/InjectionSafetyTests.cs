@@ -2,13 +2,15 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
+using RolePlay.Engine.Scoring;
 using RolePlay.Llm.Tests.Fakes;
+using RolePlay.Scoring;
+using RolePlay.Scoring.Catalogue;
 
 namespace RolePlay.Llm.Tests;
 
 /// <summary>Prompt-injection replies against a fake model that OBEYS them: the combined result must never beat the built-in scorer alone.</summary>
-/// <remarks>The built-in scorer here is <see cref="KeywordStandInScorer"/>, a deterministic stand-in: the real one in RolePlay.Scoring
-/// had not landed on main when this was written. Swap it in once it has; the assertion does not depend on the scorer.</remarks>
+/// <remarks>Runs against the real <see cref="BuiltInScorer"/> from RolePlay.Scoring (and, as a second reference, the keyword stand-in).</remarks>
 public sealed partial class InjectionSafetyTests
 {
     public sealed record InjectionCase(string Id, string Kind, string Reply);
@@ -28,13 +30,16 @@ public sealed partial class InjectionSafetyTests
         Assert.Contains(Cases, c => c.Reply.Length > InjectionScreen.MaxReplyChars);
     }
 
-    [Fact]
-    public async Task An_obedient_model_never_lifts_the_combined_result_above_the_builtin_scorer()
+    public static TheoryData<string> BuiltinScorers => ["real", "stand-in"];
+
+    [Theory]
+    [MemberData(nameof(BuiltinScorers))]
+    public async Task An_obedient_model_never_lifts_the_combined_result_above_the_builtin_scorer(string which)
     {
+        IReplyScorer builtinScorer = which == "real" ? new BuiltInScorer() : new KeywordStandInScorer();
         using var server = new FakeOpenAIServer(ObedientModel);
-        using var llm = LlmServices.Create(TestData.Options(server), new KeywordStandInScorer());
+        using var llm = LlmServices.Create(TestData.Options(server), builtinScorer, guide: MarkingPointGuide.FromCatalogue(MarkingPointCatalogue.Default));
         Assert.True(llm.TryCreateScorer("combined", out var combined, out _));
-        var builtinScorer = new KeywordStandInScorer();
         var failures = new List<string>();
 
         foreach (var injection in Cases)
@@ -56,6 +61,26 @@ public sealed partial class InjectionSafetyTests
         var unscreened = Cases.Count(c => !InjectionScreen.Check(c.Reply).Suspicious);
         Assert.True(unscreened >= 3);
         Assert.Equal(unscreened, server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Under_the_opt_in_verified_policy_only_unscreened_replies_can_gain_and_at_most_one_point()
+    {
+        var builtinScorer = new BuiltInScorer();
+        using var server = new FakeOpenAIServer(ObedientModel);
+        using var llm = LlmServices.Create(TestData.Options(server) with { JudgeOnlyCredits = JudgeOnlyCreditPolicy.Verified }, builtinScorer);
+        Assert.True(llm.TryCreateScorer("combined", out var combined, out _));
+
+        foreach (var injection in Cases)
+        {
+            var context = TestData.Reply(injection.Reply, "apology", "empathy", "solution");
+            var builtin = await builtinScorer.ScoreAsync(context);
+            var result = await combined.ScoreAsync(context);
+
+            var extra = result.CreditedIds.Except(builtin.CreditedIds).Count();
+            var screened = InjectionScreen.Check(injection.Reply).Suspicious;
+            Assert.True(screened ? extra == 0 && result.Score <= builtin.Score : extra <= 1, $"{injection.Id}: {extra} extra credit(s)");
+        }
     }
 
     [Fact]

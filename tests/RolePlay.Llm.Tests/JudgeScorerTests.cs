@@ -69,7 +69,7 @@ public sealed class JudgeScorerTests
 
         var assessment = await judge.ScoreAsync(TestData.Reply("So sorry.", "apology"));
 
-        Assert.True(assessment.IsCredited("apology"));
+        Assert.True(assessment.IsCredited("apology"), string.Join(" | ", assessment.Notes) + assessment.Source);
     }
 
     [Fact]

@@ -68,8 +68,8 @@ public sealed class PersonaVoiceTests
     public async Task An_exception_from_the_client_falls_back_and_is_counted()
     {
         var chat = Substitute.For<IChatClient>();
-        chat.GetResponseAsync(Arg.Any<IEnumerable<ChatMessage>>(), Arg.Any<ChatOptions?>(), Arg.Any<CancellationToken>())
-            .ThrowsAsync(new HttpRequestException("connection refused"));
+        chat.GetResponseAsync(default!, default, default)
+            .ThrowsAsyncForAnyArgs(new HttpRequestException("connection refused"));
         var meter = new LlmUsageMeter();
         var voice = new LlmPersonaVoice(chat, TestData.PersonaPrompt, meter);
 
@@ -84,8 +84,8 @@ public sealed class PersonaVoiceTests
     public async Task The_callers_cancellation_is_not_swallowed()
     {
         var chat = Substitute.For<IChatClient>();
-        chat.GetResponseAsync(Arg.Any<IEnumerable<ChatMessage>>(), Arg.Any<ChatOptions?>(), Arg.Any<CancellationToken>())
-            .Returns(call => Task.Delay(Timeout.Infinite, call.Arg<CancellationToken>()).ContinueWith<ChatResponse>(_ => throw new OperationCanceledException(), TaskScheduler.Default));
+        chat.GetResponseAsync(default!, default, default)
+            .ReturnsForAnyArgs(call => Task.Delay(Timeout.Infinite, call.Arg<CancellationToken>()).ContinueWith<ChatResponse>(_ => throw new OperationCanceledException(), TaskScheduler.Default));
         var voice = new LlmPersonaVoice(chat, TestData.PersonaPrompt, new LlmUsageMeter());
         using var cts = new CancellationTokenSource();
         await cts.CancelAsync();
@@ -97,8 +97,8 @@ public sealed class PersonaVoiceTests
     public async Task Streamed_fragments_are_passed_on_and_an_invalid_whole_is_replaced_by_the_fallback()
     {
         var chat = Substitute.For<IChatClient>();
-        chat.GetStreamingResponseAsync(Arg.Any<IEnumerable<ChatMessage>>(), Arg.Any<ChatOptions?>(), Arg.Any<CancellationToken>())
-            .Returns(_ => Stream("You'll get a ", "full refund."));
+        chat.GetStreamingResponseAsync(default!, default, default)
+            .ReturnsForAnyArgs(_ => Stream("You'll get a ", "full refund."));
         var voice = new LlmPersonaVoice(chat, TestData.PersonaPrompt, new LlmUsageMeter());
         var fragments = new List<string>();
         var request = TestData.LineRequest(TestData.Node(mustNotSay: ["full refund"]));

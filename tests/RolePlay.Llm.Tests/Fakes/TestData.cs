@@ -69,8 +69,8 @@ public static class TestData
     public static IChatClient ChatReturning(string text, long inputTokens = 20, long outputTokens = 10)
     {
         var client = Substitute.For<IChatClient>();
-        client.GetResponseAsync(Arg.Any<IEnumerable<ChatMessage>>(), Arg.Any<ChatOptions?>(), Arg.Any<CancellationToken>())
-            .Returns(_ => new ChatResponse(new ChatMessage(ChatRole.Assistant, text))
+        client.GetResponseAsync(default!, default, default)
+            .ReturnsForAnyArgs(_ => new ChatResponse(new ChatMessage(ChatRole.Assistant, text))
             {
                 Usage = new UsageDetails { InputTokenCount = inputTokens, OutputTokenCount = outputTokens },
             });
