@@ -20,7 +20,17 @@ public sealed class PromptAndEvidenceTests : IDisposable
         Assert.Equal("object", judge.ResponseSchema!.Value.GetProperty("type").GetString());
         Assert.False(judge.ResponseSchema!.Value.GetProperty("additionalProperties").GetBoolean());
         Assert.Equal(0f, judge.CreateChatOptions().Temperature);
-        Assert.StartsWith("embedded:", TestData.PersonaPrompt.Origin, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Prompts_copied_next_to_the_app_are_read_from_there_and_otherwise_the_embedded_copy_is_used()
+    {
+        var shipped = new PromptLibrary().Load("judge");
+        var embedded = new PromptLibrary(Path.Combine(_dir, "missing")).Load("judge");
+
+        Assert.Equal(Path.Combine(AppContext.BaseDirectory, "prompts", "judge.yaml"), shipped.Origin);
+        Assert.Equal("embedded:judge", embedded.Origin);
+        Assert.Equal(shipped.Config.Template, embedded.Config.Template);
     }
 
     [Fact]
