@@ -7,7 +7,9 @@ namespace RolePlay.Reporting.Tests;
 /// <summary>Opens the HTML report in real headless Chromium and takes a screenshot.</summary>
 public sealed class BrowserRenderingTests : IDisposable
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
+    /// <summary>Debian's chromium; ROLEPLAY_CHROMIUM overrides it (e.g. on other distributions).</summary>
+    private static readonly string ChromiumPath =
+        Environment.GetEnvironmentVariable("ROLEPLAY_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
     private readonly ReportingStore store = new();
 

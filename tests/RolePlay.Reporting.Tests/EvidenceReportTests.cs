@@ -8,7 +8,8 @@ public sealed class EvidenceReportTests : IDisposable
 {
     private static readonly ReportOptions FixedClock = new(
         new Dictionary<string, string> { ["active_listening"] = "Listens actively" },
-        new FixedTimeProvider(new DateTimeOffset(2026, 11, 5, 8, 0, 0, TimeSpan.Zero)));
+        new ManualClock(new DateTimeOffset(2026, 11, 5, 8, 0, 0, TimeSpan.Zero)),
+        new Dictionary<string, string> { ["dana"] = "Dana Hughes" });
 
     private readonly ReportingStore store = new();
 
@@ -56,6 +57,7 @@ public sealed class EvidenceReportTests : IDisposable
         Assert.Equal(3, report.Reviews.Count);
         Assert.Equal(["apology", "active_listening", "empathy"], report.Conversation[0].Credited);
         Assert.DoesNotContain("ownership", report.Conversation[2].Credited);
+        Assert.Equal("Dana Hughes", report.Conversation[0].Speaker);
     }
 
     [Fact]
@@ -128,10 +130,4 @@ public sealed class EvidenceReportTests : IDisposable
     }
 
     public void Dispose() => store.Dispose();
-}
-
-/// <summary>A clock stuck at one instant.</summary>
-public sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => now;
 }

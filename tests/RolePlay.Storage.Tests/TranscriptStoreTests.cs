@@ -1,4 +1,5 @@
 using RolePlay.Engine.Sessions;
+using RolePlay.Storage.Sqlite;
 using RolePlay.TestSupport;
 
 namespace RolePlay.Storage.Tests;
@@ -214,9 +215,9 @@ public class TranscriptStoreTests : StoreTestBase
     }
 
     [Fact]
-    public async Task Unfinished_sessions_and_learners_are_listed_most_recent_first()
+    public async Task Unfinished_sessions_and_learners_are_listed_most_recently_active_first()
     {
-        var store = OpenStore();
+        var store = OpenStore(SqliteStoreOptions.Default with { Clock = new ManualClock(DateTimeOffset.UnixEpoch, TimeSpan.FromSeconds(1)) });
         var day = new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero);
         await SaveAsync(store, SampleSessions.LateDelivery("u1", "Sam", day));
         await SaveAsync(store, SampleSessions.LateDelivery("u2", "Sam", day.AddDays(1)));
@@ -230,9 +231,10 @@ public class TranscriptStoreTests : StoreTestBase
         Assert.Equal(["p1", "u1"], unfinished.Select(s => s.SessionId));
         Assert.Equal("u1", samLatest?.SessionId);
         Assert.Null(await store.FindLatestUnfinishedAsync("Nobody"));
-        Assert.Equal(["Priya", "Sam"], learners.Select(l => l.Learner));
-        Assert.Equal(2, learners[1].Attempts);
-        Assert.Equal(1, learners[1].Completed);
+        // Completing u2 was the last write, so Sam is the most recently active learner.
+        Assert.Equal(["Sam", "Priya"], learners.Select(l => l.Learner));
+        Assert.Equal(2, learners[0].Attempts);
+        Assert.Equal(1, learners[0].Completed);
     }
 
     [Fact]

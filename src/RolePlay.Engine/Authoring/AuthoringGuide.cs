@@ -104,6 +104,44 @@ public static class AuthoringGuide
         return string.Concat(guide.AsSpan(0, start), section, guide.AsSpan(after));
     }
 
+    /// <summary>
+    /// The worked example of the guide: every YAML block of section 1 before "### 1.6", joined, is a scenario; the
+    /// first YAML block after it is its test plan. Null parts mean the guide no longer has that shape.
+    /// </summary>
+    public static (string? Scenario, string? TestPlan) ExtractWorkedExample(string guide)
+    {
+        ArgumentNullException.ThrowIfNull(guide);
+        var text = guide.ReplaceLineEndings("\n");
+        var start = text.IndexOf("\n## 1.", StringComparison.Ordinal);
+        var plan = text.IndexOf("\n### 1.6", StringComparison.Ordinal);
+        var end = text.IndexOf("\n## 2.", StringComparison.Ordinal);
+        if (start < 0 || plan < start || end < plan)
+        {
+            return (null, null);
+        }
+
+        var scenarioBlocks = YamlBlocks(text[start..plan]).ToList();
+        var planBlock = YamlBlocks(text[plan..end]).FirstOrDefault();
+        return (scenarioBlocks.Count == 0 ? null : string.Join("\n", scenarioBlocks), planBlock);
+    }
+
+    private static IEnumerable<string> YamlBlocks(string text)
+    {
+        const string open = "```yaml\n";
+        for (var at = text.IndexOf(open, StringComparison.Ordinal); at >= 0; at = text.IndexOf(open, at, StringComparison.Ordinal))
+        {
+            var bodyStart = at + open.Length;
+            var close = text.IndexOf("\n```", bodyStart, StringComparison.Ordinal);
+            if (close < 0)
+            {
+                yield break;
+            }
+
+            yield return text[bodyStart..close] + "\n";
+            at = close + 4;
+        }
+    }
+
     private static void AppendEntry(StringBuilder sb, DiagnosticDescriptor d)
     {
         sb.Append(CultureInfo.InvariantCulture, $"#### {d.Code}\n\n**{d.Title}** ({Severity(d)}) - message: `{d.MessageFormat}`\n\n");

@@ -47,9 +47,18 @@ public static class GraphRenderer
         _ => ("#cfd8dc", "#455a64"),
     };
 
-    /// <summary>Mermaid or DOT source; for <see cref="GraphFormat.Svg"/> pass the DOT source to <see cref="GraphvizRenderer"/>.</summary>
+    /// <summary>Mermaid or DOT source; for <see cref="GraphFormat.Svg"/> use <see cref="RenderAsync"/> (this returns the DOT source).</summary>
     public static string Render(Scenario scenario, GraphFormat format) =>
         format == GraphFormat.Mermaid ? ToMermaid(scenario) : ToDot(scenario);
+
+    /// <summary>The one call behind <c>roleplay graph</c>: Mermaid, DOT, or SVG through Graphviz (an error, not an exception, when <c>dot</c> is missing).</summary>
+    public static async Task<SvgRenderResult> RenderAsync(Scenario scenario, GraphFormat format, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        return format == GraphFormat.Svg
+            ? await GraphvizRenderer.RenderSvgAsync(ToDot(scenario), cancellationToken: cancellationToken).ConfigureAwait(false)
+            : new SvgRenderResult(Render(scenario, format), null);
+    }
 
     /// <summary>The text shown on an edge: its guard (or <c>otherwise</c>) and its state updates.</summary>
     public static string EdgeLabel(Transition transition)

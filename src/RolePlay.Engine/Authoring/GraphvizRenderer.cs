@@ -3,10 +3,13 @@ using System.Diagnostics;
 
 namespace RolePlay.Engine.Authoring;
 
-/// <summary>The result of turning DOT source into SVG: the SVG, or a message saying why not.</summary>
+/// <summary>The result of rendering a graph: the text (SVG, DOT or Mermaid), or a message saying why not.</summary>
 public sealed record SvgRenderResult(string? Svg, string? Error)
 {
     public bool Succeeded => Svg is not null;
+
+    /// <summary>The rendered text, whatever the format (same as <see cref="Svg"/>).</summary>
+    public string? Text => Svg;
 }
 
 /// <summary>Turns DOT source into SVG by running Graphviz <c>dot -Tsvg</c>; reports (never throws) when Graphviz is missing or fails.</summary>

@@ -47,8 +47,8 @@ public sealed record LibraryStatistics(
 /// <summary>Computes <c>roleplay stats</c>: per-scenario shape and library-wide marking-point coverage.</summary>
 public static class ScenarioStats
 {
-    /// <summary>Reading a persona line and typing a considered reply takes about this long.</summary>
-    public const double MinutesPerTurn = 1.0;
+    /// <summary>Reading a persona line, typing a considered reply and reading the feedback takes about this long.</summary>
+    public const double MinutesPerTurn = 1.5;
 
     /// <summary>How many scenarios should assess every catalogue marking point.</summary>
     public const int MinimumCoverage = 2;

@@ -127,6 +127,11 @@ public static class ConditionParser
             return (null, new ConditionSyntaxError(tokens.FormatErrorMessageFragment(), offset));
         }
 
+        if (TooDeep(tokens.Value) is { } tooDeep)
+        {
+            return (null, tooDeep);
+        }
+
         var parsed = Whole.TryParse(tokens.Value);
         if (!parsed.HasValue)
         {
@@ -135,6 +140,33 @@ public static class ConditionParser
         }
 
         return (parsed.Value, null);
+    }
+
+    /// <summary>Most parentheses open at once, and most 'not's, in one condition; hand-written guards use a few.</summary>
+    public const int MaxNesting = 50;
+
+    // The parser recurses once per '(' and per 'not'; a hostile file with thousands of them would overflow the
+    // stack and kill the process, which no catch can stop. Refuse such conditions before parsing.
+    private static ConditionSyntaxError? TooDeep(TokenList<ConditionToken> tokens)
+    {
+        var depth = 0;
+        var nots = 0;
+        foreach (var token in tokens)
+        {
+            depth += token.Kind switch
+            {
+                ConditionToken.LParen => 1,
+                ConditionToken.RParen => -1,
+                _ => 0,
+            };
+            nots += token.Kind == ConditionToken.Not ? 1 : 0;
+            if (depth > MaxNesting || nots > MaxNesting)
+            {
+                return new ConditionSyntaxError($"the condition nests too deeply (more than {MaxNesting} parentheses or 'not's)", token.Position.Absolute);
+            }
+        }
+
+        return null;
     }
 
     private static BinaryOperator ToOperator(ConditionToken token) => token switch

@@ -63,18 +63,37 @@ public static partial class ScenarioLoader
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(vocabulary);
         var diagnostics = new List<Diagnostic>();
-        var reader = new YamlReader(file, diagnostics);
+        var reader = new YamlReader(file, diagnostics, text);
         var stream = new YamlStream();
+        var parser = new PositionTrackingParser(new Parser(new StringReader(text)));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
         catch (YamlException ex)
         {
             var message = ex.InnerException?.Message ?? ex.Message;
             var colon = message.IndexOf("): ", StringComparison.Ordinal);
             message = colon >= 0 ? message[(colon + 3)..] : message;
-            reader.Report(DiagnosticDescriptors.YamlSyntax, new SourcePosition((int)ex.Start.Line, (int)ex.Start.Column), message);
+
+            // The scanner's Start is where the value it was reading began; End is where it found the problem (a tab, a
+            // missing quote...). Point at the problem and mention the start.
+            var at = ex.Start;
+            if (ex is SyntaxErrorException && ex.End.Index > ex.Start.Index)
+            {
+                at = ex.End;
+                message += $" (the value began at line {ex.Start.Line}, column {ex.Start.Column})";
+            }
+
+            reader.Report(DiagnosticDescriptors.YamlSyntax, new SourcePosition((int)at.Line, (int)at.Column), message);
+            return new LoadResult(null, diagnostics);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet throws these (not a YamlException) for some malformed input, e.g. an unclosed '[' followed
+            // by a less-indented line; untrusted text must not crash the loader.
+            reader.Report(DiagnosticDescriptors.YamlSyntax, parser.LastGoodPosition,
+                "the YAML cannot be read after this point (is a '[', '{' or quote left open?)");
             return new LoadResult(null, diagnostics);
         }
 
@@ -150,6 +169,9 @@ public static partial class ScenarioLoader
             EstimatedMinutes = minutes,
             TurnLimit = turnLimit,
             TurnLimitEndingId = fields.Has("turn_limit_ending") ? fields.OptionalString("turn_limit_ending") : null,
+            TurnLimitEndingPosition = fields.Has("turn_limit_ending") ? YamlReader.PositionOf(fields["turn_limit_ending"]!) : fields.Position,
+            NodesPosition = fields.KeyPosition("nodes"),
+            EndingsPosition = fields.KeyPosition("endings"),
             StartId = start,
             StartPosition = YamlReader.PositionOf(fields["start"]!),
             Variables = ReadVariables(reader, fields["variables"]),
@@ -233,8 +255,7 @@ public static partial class ScenarioLoader
 
         foreach (var (key, value) in map.Children)
         {
-            var name = ((YamlScalarNode)key).Value ?? "";
-            if (reader.AsMapping(value, $"variable '{name}'") is not { } body)
+            if (reader.KeyName(key, "a variable name") is not { } name || reader.AsMapping(value, $"variable '{name}'") is not { } body)
             {
                 continue;
             }
@@ -265,8 +286,7 @@ public static partial class ScenarioLoader
         {
             foreach (var (key, value) in stateMap.Children)
             {
-                var variable = ((YamlScalarNode)key).Value ?? "";
-                if (reader.AsInt(value, variable) is { } amount)
+                if (reader.KeyName(key, "a state variable name") is { } variable && reader.AsInt(value, variable) is { } amount)
                 {
                     state[variable] = amount;
                     statePositions[variable] = YamlReader.PositionOf(key);
@@ -363,8 +383,7 @@ public static partial class ScenarioLoader
 
         foreach (var (key, value) in map.Children)
         {
-            var variable = ((YamlScalarNode)key).Value ?? "";
-            if (reader.AsInt(value, variable) is { } amount)
+            if (reader.KeyName(key, "a variable name") is { } variable && reader.AsInt(value, variable) is { } amount)
             {
                 into.Add(new StateUpdate(variable, kind, amount, YamlReader.PositionOf(key)));
             }
@@ -385,7 +404,7 @@ public static partial class ScenarioLoader
         }
 
         var text = scalar.Value ?? "";
-        var position = YamlReader.TextPositionOf(scalar);
+        var position = reader.TextPositionOf(scalar);
         var (expression, error) = ConditionParser.Parse(text);
         if (error is not null)
         {

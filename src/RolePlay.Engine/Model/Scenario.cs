@@ -36,6 +36,15 @@ public sealed record Scenario
     /// <summary>The turn-limit ending used when the learner runs out of turns; null means the first ending whose outcome is <c>timed_out</c>, else the last ending.</summary>
     public string? TurnLimitEndingId { get; init; }
 
+    /// <summary>Where <see cref="TurnLimitEndingId"/> is written, for diagnostics.</summary>
+    public SourcePosition TurnLimitEndingPosition { get; init; }
+
+    /// <summary>Where the <c>nodes</c> section starts (its key), for diagnostics about the section as a whole.</summary>
+    public SourcePosition NodesPosition { get; init; }
+
+    /// <summary>Where the <c>endings</c> section starts (its key), for diagnostics about the section as a whole.</summary>
+    public SourcePosition EndingsPosition { get; init; }
+
     /// <summary>Where the scenario was read from, for diagnostics; null when loaded from text.</summary>
     public string? SourcePath { get; init; }
 

@@ -256,7 +256,9 @@ public sealed class Session
             }
 
             var current = variables.TryGetValue(update.Variable, out var value) ? value : definition.Initial;
-            variables[update.Variable] = definition.Clamp(update.Kind == UpdateKind.Set ? update.Amount : current + update.Amount);
+            // Add in long arithmetic: 'update: { anger: 2147483647 }' must clamp to max, not wrap round to min.
+            var updated = update.Kind == UpdateKind.Set ? update.Amount : Math.Clamp((long)current + update.Amount, int.MinValue, int.MaxValue);
+            variables[update.Variable] = definition.Clamp((int)updated);
         }
 
         return variables;

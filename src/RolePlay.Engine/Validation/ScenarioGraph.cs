@@ -58,11 +58,12 @@ public sealed class ScenarioGraph
     {
         ArgumentNullException.ThrowIfNull(reachable);
         var result = new List<IReadOnlyList<string>>();
+        var nodeIds = _scenario.Nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var component in StronglyConnectedComponents())
         {
             var members = component.ToHashSet(StringComparer.Ordinal);
             var isCycle = component.Count > 1 || Successors(component[0]).Contains(component[0]);
-            var isNode = _scenario.FindNode(component[0]) is not null;
+            var isNode = nodeIds.Contains(component[0]);
             var leaves = component.Any(id => Successors(id).Any(next => !members.Contains(next)));
             if (isCycle && isNode && !leaves && component.Any(reachable.Contains))
             {
@@ -73,7 +74,8 @@ public sealed class ScenarioGraph
         return result;
     }
 
-    // Tarjan's algorithm, iterative enough for hand-written graphs (tens of nodes).
+    // Tarjan's algorithm with an explicit stack: a scenario file may hold thousands of nodes, and recursing once per
+    // node would overflow the thread's stack (an uncatchable crash) on a long chain.
     private List<List<string>> StronglyConnectedComponents()
     {
         var index = 0;
@@ -82,27 +84,51 @@ public sealed class ScenarioGraph
         var onStack = new HashSet<string>(StringComparer.Ordinal);
         var stack = new Stack<string>();
         var components = new List<List<string>>();
+        var work = new Stack<(string Id, int NextSuccessor)>();
 
-        void Visit(string id)
+        foreach (var root in _scenario.Nodes.Select(n => n.Id).Where(id => !indices.ContainsKey(id)))
         {
-            indices[id] = lowLinks[id] = index++;
-            stack.Push(id);
-            onStack.Add(id);
-            foreach (var next in Successors(id))
+            work.Push((root, 0));
+            while (work.Count > 0)
             {
-                if (!indices.TryGetValue(next, out var nextIndex))
+                var (id, next) = work.Pop();
+                if (next == 0 && !indices.ContainsKey(id))
                 {
-                    Visit(next);
-                    lowLinks[id] = Math.Min(lowLinks[id], lowLinks[next]);
+                    indices[id] = lowLinks[id] = index++;
+                    stack.Push(id);
+                    onStack.Add(id);
                 }
-                else if (onStack.Contains(next))
-                {
-                    lowLinks[id] = Math.Min(lowLinks[id], nextIndex);
-                }
-            }
 
-            if (lowLinks[id] == indices[id])
-            {
+                var successors = Successors(id);
+                if (next > 0)
+                {
+                    // Returning from successors[next - 1]: fold its low-link into ours.
+                    lowLinks[id] = Math.Min(lowLinks[id], lowLinks[successors[next - 1]]);
+                }
+
+                var descended = false;
+                for (var i = next; i < successors.Count; i++)
+                {
+                    var successor = successors[i];
+                    if (!indices.TryGetValue(successor, out var successorIndex))
+                    {
+                        work.Push((id, i + 1));
+                        work.Push((successor, 0));
+                        descended = true;
+                        break;
+                    }
+
+                    if (onStack.Contains(successor))
+                    {
+                        lowLinks[id] = Math.Min(lowLinks[id], successorIndex);
+                    }
+                }
+
+                if (descended || lowLinks[id] != indices[id])
+                {
+                    continue;
+                }
+
                 var component = new List<string>();
                 string member;
                 do
@@ -114,11 +140,6 @@ public sealed class ScenarioGraph
                 while (member != id);
                 components.Add(component);
             }
-        }
-
-        foreach (var node in _scenario.Nodes.Where(n => !indices.ContainsKey(n.Id)))
-        {
-            Visit(node.Id);
         }
 
         return components;

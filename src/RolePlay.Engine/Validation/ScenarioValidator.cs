@@ -70,12 +70,12 @@ public static class ScenarioValidator
 
         if (c.Scenario.Nodes.Count == 0)
         {
-            c.Report(DiagnosticDescriptors.NoEndings, new SourcePosition(1, 1), "nodes");
+            c.Report(DiagnosticDescriptors.NoEndings, c.Scenario.NodesPosition, "nodes");
         }
 
         if (c.Scenario.Endings.Count == 0)
         {
-            c.Report(DiagnosticDescriptors.NoEndings, new SourcePosition(1, 1), "endings");
+            c.Report(DiagnosticDescriptors.NoEndings, c.Scenario.EndingsPosition, "endings");
         }
 
         if (!c.Targets.Contains(c.Scenario.StartId))
@@ -85,7 +85,7 @@ public static class ScenarioValidator
 
         if (c.Scenario.TurnLimitEndingId is { } limitEnding && c.Scenario.FindEnding(limitEnding) is null)
         {
-            c.Report(DiagnosticDescriptors.UnknownTarget, new SourcePosition(1, 1), limitEnding, " in 'turn_limit_ending' (it must name an ending)");
+            c.Report(DiagnosticDescriptors.UnknownTarget, c.Scenario.TurnLimitEndingPosition, limitEnding, " in 'turn_limit_ending' (it must name an ending)");
         }
     }
 

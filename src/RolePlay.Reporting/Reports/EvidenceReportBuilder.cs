@@ -35,7 +35,7 @@ public static class EvidenceReportBuilder
                 .ToList(),
             Tips = transcript.Turns.SelectMany(t => t.Assessment.Tips.Select(tip => new ReportTip(t.Number, tip))).ToList(),
             Path = PathOf(transcript),
-            Conversation = transcript.Turns.Select(t => Turn(transcript, t)).ToList(),
+            Conversation = transcript.Turns.Select(t => Turn(transcript, t, options)).ToList(),
             Reviews = transcript.Reviews
                 .Select(r => new ReportReview(KindText(r.Kind), r.TurnNumber, r.MarkingPointId, r.Decision, r.Assessor, r.Comment, r.CreatedAt))
                 .ToList(),
@@ -101,10 +101,10 @@ public static class EvidenceReportBuilder
         return new CriterionRow(id, options.LabelFor(id), evidence.Any(e => e.AutomatedCredited), evidence.Any(e => e.Credited), evidence);
     }
 
-    private static ReportTurn Turn(Transcript transcript, TurnRecord turn) => new(
+    private static ReportTurn Turn(Transcript transcript, TurnRecord turn, ReportOptions options) => new(
         turn.Number,
         turn.NodeId,
-        turn.SpeakerId,
+        options.NameFor(turn.SpeakerId),
         turn.PersonaLine,
         turn.Reply,
         turn.Assessment.Score,

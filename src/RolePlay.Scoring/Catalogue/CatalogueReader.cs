@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+
 using RolePlay.Engine.Model;
 using RolePlay.Scoring.Rules;
+
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+
 using RolePlay.Engine.Scoring;
 using RolePlay.Scoring.Rules;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+
 using RolePlay.Engine.Model;
 using RolePlay.Engine.Scoring;
 using RolePlay.Scoring.Batch;

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+
 using RolePlay.Scoring.Catalogue;
 using RolePlay.Scoring.Text;
 

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+
 using RolePlay.Scoring.Text;
 
 namespace RolePlay.Scoring.Rules;
@@ -26,10 +27,15 @@ internal readonly record struct CueMatch(CompiledCue Cue, int Start, int End, bo
     public bool Overlaps(int start, int end) => Start < end && start < End;
 }
 
-/// <summary>All cues of the catalogue indexed by the word they start with, so one pass over a reply finds every match.</summary>
+/// <summary>
+/// All cues of the catalogue indexed by the word they start with - and, when their second element is a plain word,
+/// by the first two words - so one pass over a reply tries only cues that can match there.
+/// </summary>
 internal sealed class CueIndex
 {
     private readonly FrozenDictionary<string, CompiledCue[]> _byFirstWord;
+    private readonly FrozenDictionary<(string, string), CompiledCue[]> _byFirstTwoWords;
+    private readonly FrozenSet<string> _pairStarts;
     private readonly CompiledCue[] _scanEverywhere;
     private readonly int _pointCount;
 
@@ -37,10 +43,13 @@ internal sealed class CueIndex
     {
         _pointCount = pointCount;
         var byWord = new Dictionary<string, List<CompiledCue>>(StringComparer.Ordinal);
+        var byPair = new Dictionary<(string, string), List<CompiledCue>>();
         var scan = new List<CompiledCue>();
+        var words = new HashSet<string>(StringComparer.Ordinal);
         foreach (var cue in cues)
         {
-            IEnumerable<string>? firstWords = cue.Pattern.Elements[0] switch
+            var elements = cue.Pattern.Elements;
+            IEnumerable<string>? firstWords = elements[0] switch
             {
                 PatternElement.Words w => w.Options,
                 PatternElement.FromLexicon l => l.Lexicon.FirstWords,
@@ -52,20 +61,28 @@ internal sealed class CueIndex
                 continue;
             }
 
+            var secondWords = elements is [PatternElement.Words, PatternElement.Words second, ..] ? second.Options : null;
             foreach (var word in firstWords.Distinct(StringComparer.Ordinal))
             {
-                if (!byWord.TryGetValue(word, out var list))
+                words.Add(word);
+                if (secondWords is null)
                 {
-                    byWord[word] = list = [];
+                    Add(byWord, word, cue);
+                    continue;
                 }
 
-                list.Add(cue);
+                foreach (var next in secondWords.Distinct(StringComparer.Ordinal))
+                {
+                    Add(byPair, (word, next), cue);
+                }
             }
         }
 
         _byFirstWord = byWord.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        _byFirstTwoWords = byPair.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray());
+        _pairStarts = byPair.Keys.Select(k => k.Item1).ToFrozenSet(StringComparer.Ordinal);
         _scanEverywhere = [.. scan];
-        Words = byWord.Keys.ToFrozenSet(StringComparer.Ordinal);
+        Words = words.ToFrozenSet(StringComparer.Ordinal);
     }
 
     /// <summary>Every word a cue can start with.</summary>
@@ -90,6 +107,11 @@ internal sealed class CueIndex
                     Try(candidates, tokens, i, sentence.EndToken, result);
                 }
 
+                if (i + 1 < sentence.EndToken && _pairStarts.Contains(tokens[i].Text) && _byFirstTwoWords.TryGetValue((tokens[i].Text, tokens[i + 1].Text), out var pairCandidates))
+                {
+                    Try(pairCandidates, tokens, i, sentence.EndToken, result);
+                }
+
                 if (_scanEverywhere.Length > 0)
                 {
                     Try(_scanEverywhere, tokens, i, sentence.EndToken, result);
@@ -98,6 +120,17 @@ internal sealed class CueIndex
         }
 
         return result;
+    }
+
+    private static void Add<TKey>(Dictionary<TKey, List<CompiledCue>> index, TKey key, CompiledCue cue)
+        where TKey : notnull
+    {
+        if (!index.TryGetValue(key, out var list))
+        {
+            index[key] = list = [];
+        }
+
+        list.Add(cue);
     }
 
     private static void Try(CompiledCue[] candidates, Token[] tokens, int start, int limit, List<CueMatch>[] result)

@@ -30,19 +30,30 @@ internal static class Verdict
             return None(point, whyNot);
         }
 
-        var distinct = findings
-            .GroupBy(f => (f.Span.Start, f.Span.End))
-            .Select(g => g.OrderByDescending(f => f.Strength).First())
-            .ToList();
-        var strength = Math.Round(Combine(distinct.Select(f => f.Strength)), 2);
-        var best = distinct.OrderByDescending(f => f.Strength).ThenBy(f => f.Span.Start).First();
-        var evidence = distinct
-            .OrderByDescending(f => f.Strength)
-            .ThenBy(f => f.Span.Start)
-            .Take(MaxEvidence)
-            .OrderBy(f => f.Span.Start)
-            .Select(f => f.Span)
-            .ToList();
+        // Keep the strongest finding per span (findings are few, so plain loops beat LINQ here).
+        var distinct = new List<Finding>(findings.Count);
+        foreach (var finding in findings)
+        {
+            var same = distinct.FindIndex(f => f.Span.Start == finding.Span.Start && f.Span.End == finding.Span.End);
+            if (same < 0)
+            {
+                distinct.Add(finding);
+            }
+            else if (finding.Strength > distinct[same].Strength)
+            {
+                distinct[same] = finding;
+            }
+        }
+
+        distinct.Sort((a, b) => a.Strength != b.Strength ? b.Strength.CompareTo(a.Strength) : a.Span.Start.CompareTo(b.Span.Start));
+        var strength = distinct[0].Strength;
+        for (var i = 1; i < distinct.Count; i++)
+        {
+            strength += Corroboration;
+        }
+
+        strength = Math.Round(Math.Min(1.0, strength), 2);
+        var best = distinct[0];
         var credited = strength >= Threshold;
         var quote = Shorten(best.Span.Quote);
         string rationale;
@@ -56,13 +67,30 @@ internal static class Verdict
             rationale = whyNot ?? $"Only a weak sign of {point.Title.ToLowerInvariant()}: \"{quote}\".";
         }
 
-        return new MarkingPointResult(point.Id, credited, strength, credited ? evidence : [], rationale);
+        if (!credited)
+        {
+            return new MarkingPointResult(point.Id, false, strength, [], rationale);
+        }
+
+        var evidence = distinct.Take(MaxEvidence).Select(f => f.Span).ToList();
+        evidence.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return new MarkingPointResult(point.Id, true, strength, evidence, rationale);
     }
 
-    public static MarkingPointResult None(MarkingPointDefinition point, string? why = null) =>
-        new(point.Id, false, 0, [], why ?? (point.Kind == MarkingPointKind.Positive
-            ? $"No sign of {point.Title.ToLowerInvariant()} in the reply."
-            : $"No {point.Title.ToLowerInvariant()} found."));
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<MarkingPointDefinition, MarkingPointResult> NoneResults = [];
+
+    /// <summary>Nothing found: the same immutable result every time for a point (cached by reference).</summary>
+    public static MarkingPointResult None(MarkingPointDefinition point, string? why = null)
+    {
+        if (why is not null)
+        {
+            return new(point.Id, false, 0, [], why);
+        }
+
+        return NoneResults.GetValue(point, static p => new(p.Id, false, 0, [], p.Kind == MarkingPointKind.Positive
+            ? $"No sign of {p.Title.ToLowerInvariant()} in the reply."
+            : $"No {p.Title.ToLowerInvariant()} found."));
+    }
 
     public static string Shorten(string quote) => quote.Length <= 80 ? quote : string.Concat(quote.AsSpan(0, 77), "...");
 }
@@ -77,16 +105,25 @@ internal sealed class CueRule : IMarkingPointRule
             return Verdict.None(point, $"Not assessed in a {input.Context.ToString().ToLowerInvariant()} conversation.");
         }
 
-        var what = point.Kind == MarkingPointKind.Positive ? $"{point.Title.ToLowerInvariant()} in" : $"{point.Title.ToLowerInvariant()} in";
-        var findings = input.Effective(point.Id)
-            .Select(m => new Finding(m.Cue.BaseStrength, input.Span(m), what))
-            .ToList();
-        string? whyNot = null;
-        if (findings.Count == 0 && input.NegatedMatches(point.Id).FirstOrDefault() is { Cue: not null } negated)
+        var matches = input.Effective(point.Id);
+        if (matches.Count == 0)
         {
-            whyNot = $"Not {(point.Kind == MarkingPointKind.Positive ? "credited" : "detected")}: \"{Verdict.Shorten(input.Span(negated).Quote)}\" is negated.";
+            foreach (var negated in input.NegatedMatches(point.Id))
+            {
+                var verb = point.Kind == MarkingPointKind.Positive ? "credited" : "detected";
+                return Verdict.None(point, $"Not {verb}: \"{Verdict.Shorten(input.Span(negated).Quote)}\" is negated.");
+            }
+
+            return Verdict.None(point);
         }
 
-        return Verdict.From(point, findings, whyNot);
+        var what = point.Title.ToLowerInvariant() + " in";
+        var findings = new List<Finding>(matches.Count);
+        foreach (var match in matches)
+        {
+            findings.Add(new Finding(match.Cue.BaseStrength, input.Span(match), what));
+        }
+
+        return Verdict.From(point, findings);
     }
 }

@@ -55,12 +55,34 @@ internal sealed class RuleInput
 
         return _effective[index] ??= Compute(_raw[index]);
 
-        static List<CueMatch> Compute(List<CueMatch> raw)
+        static IReadOnlyList<CueMatch> Compute(List<CueMatch> raw)
         {
-            var cancels = raw.Where(m => m.Cue.Tier == CueTier.NotWhen).ToList();
-            return raw
-                .Where(m => m.Cue.Tier != CueTier.NotWhen && !m.Negated && !cancels.Any(c => c.Overlaps(m.Start, m.End)))
-                .ToList();
+            if (raw.Count == 0)
+            {
+                return [];
+            }
+
+            var result = new List<CueMatch>(raw.Count);
+            foreach (var match in raw)
+            {
+                if (match.Cue.Tier == CueTier.NotWhen || match.Negated)
+                {
+                    continue;
+                }
+
+                var cancelled = false;
+                foreach (var other in raw)
+                {
+                    cancelled |= other.Cue.Tier == CueTier.NotWhen && other.Overlaps(match.Start, match.End);
+                }
+
+                if (!cancelled)
+                {
+                    result.Add(match);
+                }
+            }
+
+            return result;
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
+
 using RolePlay.Engine.Model;
 using RolePlay.Engine.Scoring;
 using RolePlay.Engine.Sessions;

@@ -18,16 +18,41 @@ internal sealed class Normaliser
     // Contractions typed without an apostrophe; only unambiguous ones ("ill", "id", "were" are real words).
     private static readonly FrozenDictionary<string, string[]> BareContractions = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
-        ["dont"] = ["do", "not"], ["doesnt"] = ["does", "not"], ["didnt"] = ["did", "not"], ["cant"] = ["can", "not"],
-        ["cannot"] = ["can", "not"], ["wont"] = ["will", "not"], ["isnt"] = ["is", "not"], ["arent"] = ["are", "not"],
-        ["wasnt"] = ["was", "not"], ["werent"] = ["were", "not"], ["couldnt"] = ["could", "not"],
-        ["wouldnt"] = ["would", "not"], ["shouldnt"] = ["should", "not"], ["havent"] = ["have", "not"],
-        ["hasnt"] = ["has", "not"], ["hadnt"] = ["had", "not"], ["aint"] = ["is", "not"], ["im"] = ["i", "am"],
-        ["ive"] = ["i", "have"], ["youre"] = ["you", "are"], ["youve"] = ["you", "have"], ["youll"] = ["you", "will"],
-        ["theyre"] = ["they", "are"], ["theyve"] = ["they", "have"], ["theyll"] = ["they", "will"],
-        ["thats"] = ["that", "is"], ["whats"] = ["what", "is"], ["itll"] = ["it", "will"], ["weve"] = ["we", "have"],
-        ["lets"] = ["let", "us"], ["shouldve"] = ["should", "have"], ["wouldve"] = ["would", "have"],
-        ["couldve"] = ["could", "have"], ["gotta"] = ["got", "to"], ["theres"] = ["there", "is"],
+        ["dont"] = ["do", "not"],
+        ["doesnt"] = ["does", "not"],
+        ["didnt"] = ["did", "not"],
+        ["cant"] = ["can", "not"],
+        ["cannot"] = ["can", "not"],
+        ["wont"] = ["will", "not"],
+        ["isnt"] = ["is", "not"],
+        ["arent"] = ["are", "not"],
+        ["wasnt"] = ["was", "not"],
+        ["werent"] = ["were", "not"],
+        ["couldnt"] = ["could", "not"],
+        ["wouldnt"] = ["would", "not"],
+        ["shouldnt"] = ["should", "not"],
+        ["havent"] = ["have", "not"],
+        ["hasnt"] = ["has", "not"],
+        ["hadnt"] = ["had", "not"],
+        ["aint"] = ["is", "not"],
+        ["im"] = ["i", "am"],
+        ["ive"] = ["i", "have"],
+        ["youre"] = ["you", "are"],
+        ["youve"] = ["you", "have"],
+        ["youll"] = ["you", "will"],
+        ["theyre"] = ["they", "are"],
+        ["theyve"] = ["they", "have"],
+        ["theyll"] = ["they", "will"],
+        ["thats"] = ["that", "is"],
+        ["whats"] = ["what", "is"],
+        ["itll"] = ["it", "will"],
+        ["weve"] = ["we", "have"],
+        ["lets"] = ["let", "us"],
+        ["shouldve"] = ["should", "have"],
+        ["wouldve"] = ["would", "have"],
+        ["couldve"] = ["could", "have"],
+        ["gotta"] = ["got", "to"],
+        ["theres"] = ["there", "is"],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private readonly FrozenDictionary<string, string> _spellings;
@@ -40,8 +65,31 @@ internal sealed class Normaliser
             StringComparer.Ordinal);
     }
 
-    /// <summary>Appends the normalised form(s) of <paramref name="raw"/> to <paramref name="output"/>.</summary>
+    /// <summary>Appends the normalised form(s) of <paramref name="raw"/> to <paramref name="output"/>; common words come from a cache.</summary>
     public void Normalise(ReadOnlySpan<char> raw, List<string> output)
+    {
+        var lookup = _cache.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(raw, out var cached))
+        {
+            output.AddRange(cached);
+            return;
+        }
+
+        var start = output.Count;
+        NormaliseUncached(raw, output);
+        if (_cache.Count < MaxCacheEntries && raw.Length <= MaxCachedWordLength)
+        {
+            lookup.TryAdd(raw, [.. output.Skip(start)]);
+        }
+    }
+
+    private const int MaxCacheEntries = 50_000;
+    private const int MaxCachedWordLength = 32;
+
+    // Words repeat across replies; normalising each spelling once keeps tokenising cheap. Bounded so hostile input cannot grow it.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> _cache = new(StringComparer.Ordinal);
+
+    private void NormaliseUncached(ReadOnlySpan<char> raw, List<string> output)
     {
         var lower = Squeeze(NormaliseApostrophes(raw).ToLowerInvariant());
         var apostrophe = lower.IndexOf('\'', StringComparison.Ordinal);

@@ -89,6 +89,12 @@ internal sealed class Tokeniser
         while (i < text.Length)
         {
             var c = text[i];
+            if (c == ' ')
+            {
+                i++;
+                continue;
+            }
+
             if (IsWordStart(text, i))
             {
                 var start = i;

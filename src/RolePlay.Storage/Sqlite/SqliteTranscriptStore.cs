@@ -162,7 +162,7 @@ public sealed class SqliteTranscriptStore : IRolePlayStore
                 transaction,
                 """
                 INSERT INTO sessions (id, scenario_id, scenario_title, learner, seed, started_at, updated_at, status, attempt)
-                VALUES ($id, $scenario, $title, $learner, $seed, $started, $started, $status, $attempt)
+                VALUES ($id, $scenario, $title, $learner, $seed, $started, $updated, $status, $attempt)
                 """,
                 ("$id", start.SessionId),
                 ("$scenario", start.ScenarioId),
@@ -170,6 +170,7 @@ public sealed class SqliteTranscriptStore : IRolePlayStore
                 ("$learner", learner),
                 ("$seed", start.Seed),
                 ("$started", Instant(start.StartedAt)),
+                ("$updated", Instant(options.Clock.GetUtcNow())),
                 ("$status", StatusText(SessionStatus.InProgress)),
                 ("$attempt", attempt));
             insert.ExecuteNonQuery();
@@ -317,7 +318,7 @@ public sealed class SqliteTranscriptStore : IRolePlayStore
                 transaction,
                 """
                 UPDATE sessions SET outcome = $outcome, ending_id = $ending, band = $band, score = $score,
-                    completed_at = $completed, updated_at = $completed
+                    completed_at = $completed, updated_at = $updated
                 WHERE id = $id
                 """,
                 ("$id", sessionId),
@@ -325,7 +326,8 @@ public sealed class SqliteTranscriptStore : IRolePlayStore
                 ("$ending", completion.EndingId),
                 ("$band", completion.Band ?? ""),
                 ("$score", double.IsFinite(completion.Score) ? completion.Score : 0),
-                ("$completed", Instant(completion.CompletedAt)));
+                ("$completed", Instant(completion.CompletedAt)),
+                ("$updated", Instant(options.Clock.GetUtcNow())));
             update.ExecuteNonQuery();
             transaction.Commit();
         });
@@ -541,7 +543,8 @@ public sealed class SqliteTranscriptStore : IRolePlayStore
         return (reader.GetBoolean(0), reader.GetInt32(1));
     }
 
-    private static void WriteSnapshot(SqliteConnection connection, SqliteTransaction transaction, string sessionId, SessionSnapshot snapshot)
+    /// <summary>Stores the snapshot; <c>updated_at</c> is when it was written, which orders "most recently active".</summary>
+    private void WriteSnapshot(SqliteConnection connection, SqliteTransaction transaction, string sessionId, SessionSnapshot snapshot)
     {
         using var update = Command(
             connection,
@@ -551,12 +554,9 @@ public sealed class SqliteTranscriptStore : IRolePlayStore
             ("$snapshot", StorageJson.SerializeSnapshot(snapshot)),
             ("$status", StatusText(snapshot.Status)),
             ("$current", snapshot.CurrentId),
-            ("$updated", Instant(LatestActivity(snapshot))));
+            ("$updated", Instant(options.Clock.GetUtcNow())));
         update.ExecuteNonQuery();
     }
-
-    private static DateTimeOffset LatestActivity(SessionSnapshot snapshot) =>
-        snapshot.Turns.Count == 0 ? DateTimeOffset.UtcNow : snapshot.Turns[^1].Timestamp;
 
     private static List<TranscriptSummary> ReadSummaries(SqliteConnection connection, TranscriptFilter filter)
     {

@@ -75,6 +75,22 @@ public partial class AuthoringGuideTests
         Assert.Null(AuthoringGuide.ReplaceDiagnosticsSection("no markers", "x"));
     }
 
+    [Fact]
+    public void Worked_example_is_a_valid_scenario_with_a_valid_test_plan()
+    {
+        var (scenarioText, planText) = AuthoringGuide.ExtractWorkedExample(Guide);
+        Assert.NotNull(scenarioText);
+        Assert.NotNull(planText);
+
+        var scenario = RolePlay.Engine.Loading.ScenarioLoader.LoadText(scenarioText, "missed-repair.yaml", Vocabulary);
+        var plan = TestPlanLoader.LoadText(planText, "missed-repair.testplan.yaml");
+
+        Assert.True(scenario.Diagnostics.Count == 0, string.Join("\n", scenario.Diagnostics));
+        Assert.True(plan.Diagnostics.Count == 0, string.Join("\n", plan.Diagnostics));
+        Assert.Empty(TestPlanLoader.CheckAgainst(plan.Plan!, scenario.Scenario!, Vocabulary));
+        Assert.Equal(scenario.Scenario!.Endings.Select(e => e.Id).Order(), plan.Plan!.Playthroughs.Select(p => p.ExpectedEnding).Distinct().Order());
+    }
+
     [GeneratedRegex(@"\b(RP|TP)\d{4}\b")]
     private static partial Regex CodePattern();
 }

@@ -101,6 +101,32 @@ public class GraphRendererTests
     public void Outcomes_map_to_colour_families(string outcome, GraphRenderer.OutcomeStyle expected) =>
         Assert.Equal(expected, GraphRenderer.StyleOf(outcome));
 
+    [Theory]
+    [InlineData(GraphFormat.Mermaid, "flowchart TD")]
+    [InlineData(GraphFormat.Dot, "digraph ")]
+    public async Task RenderAsync_returns_text_formats_directly(GraphFormat format, string start)
+    {
+        var result = await GraphRenderer.RenderAsync(Sample(), format);
+
+        Assert.True(result.Succeeded);
+        Assert.StartsWith(start, result.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RenderAsync_svg_either_renders_or_explains_that_dot_is_missing()
+    {
+        var result = await GraphRenderer.RenderAsync(Sample(), GraphFormat.Svg);
+
+        if (GraphvizRenderer.IsDotAvailable())
+        {
+            Assert.Contains("<svg", result.Text, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal(GraphvizRenderer.MissingDotMessage, result.Error);
+        }
+    }
+
     [Fact]
     public async Task Svg_rendering_reports_a_missing_dot_instead_of_throwing()
     {

@@ -84,6 +84,32 @@ public class SchemaTests
         }
     }
 
+    [Theory]
+    [InlineData("playthroughs:\n  - name: n\n    replies: [a]\n    ending: e\n")]
+    [InlineData("scenario: s\nplaythroughs:\n  - name: n\n    replies: [a]\n")]
+    [InlineData("scenario: s\nplaythroughs:\n  - name: n\n    replies: a\n    ending: e\n")]
+    [InlineData("scenario: s\nplaythroughs:\n  - name: n\n    replies: [a]\n    ending: e\n    endign: e\n")]
+    [InlineData("scenario: s\nplaythroughs:\n  - name: n\n    replies: [a]\n    ending: e\n    expect:\n      - turn: first\n")]
+    [InlineData("scenario: s\nplaythroughs: []\n")]
+    [InlineData("scenario: s\nplaythroughs:\n  - name: n\n    replies: []\n    ending: e\n")]
+    public async Task Test_plan_schema_and_loader_both_reject_broken_plans(string yaml)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"roleplay-plan-{Guid.NewGuid():N}.testplan.yaml");
+        await File.WriteAllTextAsync(path, yaml);
+        try
+        {
+            var schemaErrors = await SchemaErrorsAsync("testplan.schema.json", path);
+            var loaded = TestPlanLoader.LoadFile(path);
+
+            Assert.NotEmpty(schemaErrors);
+            Assert.NotEmpty(loaded.Diagnostics);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Fact]
     public async Task Every_shipped_file_points_editors_at_its_schema()
     {

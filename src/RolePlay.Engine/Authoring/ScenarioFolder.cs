@@ -6,8 +6,9 @@ using RolePlay.Engine.Scoring;
 namespace RolePlay.Engine.Authoring;
 
 /// <summary>A folder of scenarios and their test plans, as the authoring commands see it.</summary>
-/// <param name="Loaded">Every scenario file with its load result, in file-name order.</param>
-public sealed record ScenarioLibrary(string Directory, IReadOnlyList<(string Path, LoadResult Result)> Loaded)
+/// <param name="Directory">The folder; test plans are looked up beside the scenarios in it.</param>
+/// <param name="Loaded">Every scenario file with its load result, in file-name order (the CLI can pass its own <c>LoadAll()</c>).</param>
+public sealed record ScenarioFolder(string Directory, IReadOnlyList<(string Path, LoadResult Result)> Loaded)
 {
     /// <summary>The marking-point catalogue lives in the scenarios folder but is not a scenario.</summary>
     public const string CatalogueFileName = "marking-points.yaml";
@@ -32,14 +33,14 @@ public sealed record ScenarioLibrary(string Directory, IReadOnlyList<(string Pat
     }
 
     /// <summary>Loads every scenario in a folder; a missing folder yields an empty library.</summary>
-    public static ScenarioLibrary Load(string directory, IMarkingPointVocabulary vocabulary)
+    public static ScenarioFolder Load(string directory, IMarkingPointVocabulary vocabulary)
     {
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(vocabulary);
         var files = System.IO.Directory.Exists(directory)
             ? System.IO.Directory.GetFiles(directory, "*.yaml").Where(IsScenarioFile).OrderBy(f => f, StringComparer.Ordinal).ToList()
             : [];
-        return new ScenarioLibrary(directory, files.Select(f => (f, ScenarioLoader.LoadFile(f, vocabulary))).ToList());
+        return new ScenarioFolder(directory, files.Select(f => (f, ScenarioLoader.LoadFile(f, vocabulary))).ToList());
     }
 }
 
@@ -81,7 +82,7 @@ public static class TestSuite
 {
     /// <summary>Runs the plans of the named scenarios (ids or file paths), or of every scenario when none are named.</summary>
     public static async Task<TestSuiteResult> RunAsync(
-        ScenarioLibrary library,
+        ScenarioFolder library,
         IReplyScorer scorer,
         IMarkingPointVocabulary? vocabulary = null,
         IReadOnlyCollection<string>? only = null,
@@ -89,8 +90,14 @@ public static class TestSuite
     {
         ArgumentNullException.ThrowIfNull(library);
         ArgumentNullException.ThrowIfNull(scorer);
-        var problems = library.Diagnostics.Where(d => d.IsError).ToList();
         var wanted = (only ?? []).Select(NormaliseId).ToHashSet(StringComparer.Ordinal);
+
+        // Load errors matter for the scenarios being tested: all of them, or the named ones.
+        var problems = library.Loaded
+            .Where(l => wanted.Count == 0 || wanted.Contains(Path.GetFileNameWithoutExtension(l.Path)) || (l.Result.Scenario is { } s && wanted.Contains(s.Id)))
+            .SelectMany(l => l.Result.Diagnostics)
+            .Where(d => d.IsError)
+            .ToList();
         foreach (var id in wanted.Where(id => library.Find(id) is null && !library.Loaded.Any(l => Path.GetFileNameWithoutExtension(l.Path) == id)))
         {
             problems.Add(new Diagnostic(TestPlanDiagnostics.FileUnreadable, Path.Combine(library.Directory, id + ".yaml"), new SourcePosition(1, 1), $"no scenario '{id}' in {library.Directory}"));
