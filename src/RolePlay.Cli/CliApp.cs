@@ -23,7 +23,8 @@ public static class CliApp
         foreach (var command in new[]
                  {
                      PlayCommands.Play(context), PlayCommands.Resume(context), ScenarioCommands.List(context),
-                     ScenarioCommands.Validate(context), ScoreCommands.Score(context),
+                     ScenarioCommands.Validate(context), AuthoringCommands.Graph(context), AuthoringCommands.Test(context),
+                     AuthoringCommands.New(context), AuthoringCommands.Stats(context), ScoreCommands.Score(context),
                      ScoreCommands.Eval(context), TranscriptCommands.History(context), TranscriptCommands.Transcripts(context),
                      TranscriptCommands.Review(context), TranscriptCommands.Report(context), TranscriptCommands.Export(context),
                      TranscriptCommands.Cohort(context),

@@ -63,7 +63,7 @@ public static partial class ScenarioLoader
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(vocabulary);
         var diagnostics = new List<Diagnostic>();
-        var reader = new YamlReader(file, diagnostics);
+        var reader = new YamlReader(file, diagnostics, text);
         var stream = new YamlStream();
         var parser = new PositionTrackingParser(new Parser(new StringReader(text)));
         try
@@ -404,7 +404,7 @@ public static partial class ScenarioLoader
         }
 
         var text = scalar.Value ?? "";
-        var position = YamlReader.TextPositionOf(scalar);
+        var position = reader.TextPositionOf(scalar);
         var (expression, error) = ConditionParser.Parse(text);
         if (error is not null)
         {

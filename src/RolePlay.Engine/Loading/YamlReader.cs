@@ -7,19 +7,37 @@ using YamlDotNet.RepresentationModel;
 namespace RolePlay.Engine.Loading;
 
 /// <summary>Reads typed values out of a YAML node tree, reporting shape problems with positions instead of throwing.</summary>
-internal sealed class YamlReader(string file, List<Diagnostic> diagnostics)
+internal sealed class YamlReader(string file, List<Diagnostic> diagnostics, string text = "")
 {
+    private readonly string[] _lines = text.Split('\n');
+
     public string File { get; } = file;
 
     public static SourcePosition PositionOf(YamlNode node) => new((int)node.Start.Line, (int)node.Start.Column);
 
-    /// <summary>Where a scalar's text begins: past the opening quote of a quoted scalar.</summary>
-    public static SourcePosition TextPositionOf(YamlScalarNode node) => node.Style switch
+    /// <summary>Where a scalar's text begins: past the opening quote of a quoted scalar, at the first content line of a block scalar.</summary>
+    public SourcePosition TextPositionOf(YamlScalarNode node) => node.Style switch
     {
         ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted => new((int)node.Start.Line, (int)node.Start.Column + 1),
-        ScalarStyle.Literal or ScalarStyle.Folded => new((int)node.Start.Line + 1, (int)node.Start.Column),
+        ScalarStyle.Literal or ScalarStyle.Folded => BlockContentPosition(node),
         _ => PositionOf(node),
     };
+
+    // A block scalar's node starts at its '|' or '>' indicator; its text starts on the next non-blank line, at that
+    // line's indentation (not at the indicator's column).
+    private SourcePosition BlockContentPosition(YamlScalarNode node)
+    {
+        for (var line = (int)node.Start.Line + 1; line <= _lines.Length; line++)
+        {
+            var content = _lines[line - 1].TrimEnd('\r');
+            if (!string.IsNullOrWhiteSpace(content))
+            {
+                return new SourcePosition(line, content.Length - content.TrimStart(' ').Length + 1);
+            }
+        }
+
+        return new SourcePosition((int)node.Start.Line + 1, (int)node.Start.Column);
+    }
 
     public void Report(DiagnosticDescriptor descriptor, SourcePosition position, params object[] args) =>
         diagnostics.Add(new Diagnostic(descriptor, File, position, args));
