@@ -164,6 +164,20 @@ public static class TranscriptCommands
                 return context.Fail("--credit and --uncredit need --turn N");
             }
 
+            if (string.IsNullOrWhiteSpace(why))
+            {
+                return context.Fail("--comment must say why (it is kept with the record for moderation); nothing was recorded");
+            }
+
+            // Check every request before storing any, so a bad --decision does not leave a lone credit behind.
+            foreach (var request in requests)
+            {
+                if (ReviewRules.Validate(request).Error is { } error)
+                {
+                    return context.Fail(error + " Nothing was recorded.");
+                }
+            }
+
             var store = context.Get<StoreOpener>(parse).Open();
             foreach (var request in requests)
             {
