@@ -6,7 +6,7 @@ using RolePlay.Storage.Sqlite;
 namespace RolePlay.Cli.Tests;
 
 /// <summary>Attempts played once through the real program, shared by the assessor command tests.</summary>
-public sealed class PlayedAttempts : IAsyncLifetime
+public sealed class PlayedAttempts : IAsyncLifetime, IDisposable
 {
     public const string Script = "<script>alert(1)</script>";
 
@@ -42,11 +42,9 @@ public sealed class PlayedAttempts : IAsyncLifetime
     public async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) =>
         await CliProcess.RunAsync(temp.Path, [], ["--scenarios", CliProcess.ScenariosFolder, .. args]);
 
-    public Task DisposeAsync()
-    {
-        temp.Dispose();
-        return Task.CompletedTask;
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose() => temp.Dispose();
 
     private async Task PlayAsync(IEnumerable<string> replies, string scenario, string learner)
     {
