@@ -157,7 +157,7 @@ public sealed class AssessorCommandTests(PlayedAttempts played) : IClassFixture<
         using var everyone = JsonDocument.Parse((await RunOk("transcripts", "list", "--json")).Output);
 
         Assert.Equal([played.SamSession], Ids(sam));
-        Assert.Equal([played.KimSession, played.SamSession], Ids(lateDelivery).Order());
+        Assert.Equal(new[] { played.KimSession, played.SamSession }.Order(), Ids(lateDelivery).Order());
         Assert.Equal(new[] { played.KimSession, played.LeeSession, played.SamSession }.Order(), Ids(everyone).Order());
     }
 
