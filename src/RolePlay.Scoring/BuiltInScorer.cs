@@ -161,7 +161,10 @@ public sealed class BuiltInScorer : IReplyScorer
         return words >= 4 && known * 4 < words;
     }
 
-    /// <summary>A point "weakened by" a detected negative keeps half its strength (e.g. an explanation full of jargon).</summary>
+    /// <summary>What a point "weakened by" a detected negative keeps of its strength: less than half, so one clear cue no longer earns credit.</summary>
+    public const double WeakenedFactor = 0.45;
+
+    /// <summary>A point "weakened by" a detected negative keeps <see cref="WeakenedFactor"/> of its strength (e.g. ownership while insulting).</summary>
     private static void ApplyWeakening(MarkingPointDefinition[] points, MarkingPointResult[] results)
     {
         for (var i = 0; i < points.Length; i++)
@@ -174,7 +177,7 @@ public sealed class BuiltInScorer : IReplyScorer
                 continue;
             }
 
-            var strength = Math.Round(results[i].Strength / 2, 2);
+            var strength = Math.Round(results[i].Strength * WeakenedFactor, 2);
             var credited = strength >= Verdict.Threshold;
             results[i] = results[i] with
             {

@@ -41,7 +41,9 @@ internal sealed class CliProcess : IDisposable
 
     public string Error { get { lock (_error) { return _error.ToString(); } } }
 
-    public static CliProcess Start(string dataFolder, params string[] args)
+    public static CliProcess Start(string dataFolder, params string[] args) => Start(dataFolder, args, null);
+
+    public static CliProcess Start(string dataFolder, string[] args, IReadOnlyDictionary<string, string>? environment)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -60,13 +62,22 @@ internal sealed class CliProcess : IDisposable
 
         info.Environment["ROLEPLAY_DB"] = Path.Combine(dataFolder, "roleplay.db");
         info.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
         return new CliProcess(Process.Start(info)!);
     }
 
     /// <summary>Runs to completion with the given standard input lines.</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string dataFolder, IEnumerable<string> inputLines, params string[] args)
+    public static Task<(int ExitCode, string Output, string Error)> RunAsync(string dataFolder, IEnumerable<string> inputLines, params string[] args) =>
+        RunAsync(dataFolder, inputLines, args, null);
+
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(
+        string dataFolder, IEnumerable<string> inputLines, string[] args, IReadOnlyDictionary<string, string>? environment)
     {
-        using var process = Start(dataFolder, args);
+        using var process = Start(dataFolder, args, environment);
         foreach (var line in inputLines)
         {
             await process.WriteLineAsync(line);

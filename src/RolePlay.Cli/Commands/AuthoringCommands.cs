@@ -1,6 +1,6 @@
 using System.CommandLine;
 using RolePlay.Cli.Hosting;
-using RolePlay.Engine.Authoring;
+using RolePlay.Authoring;
 using RolePlay.Engine.Scoring;
 using Spectre.Console;
 

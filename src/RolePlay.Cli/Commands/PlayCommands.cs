@@ -7,6 +7,7 @@ using RolePlay.Engine.Model;
 using RolePlay.Engine.Scoring;
 using RolePlay.Engine.Sessions;
 using RolePlay.Engine.Voice;
+using RolePlay.Llm;
 using RolePlay.Scoring.Catalogue;
 using RolePlay.Scoring.Sessions;
 using RolePlay.Storage;
@@ -123,7 +124,18 @@ public static class PlayCommands
             store,
             new SessionAssessor(services.GetRequiredService<MarkingPointCatalogue>()),
             services.GetRequiredService<ILoggerFactory>().CreateLogger("RolePlay.Play"));
+        var llm = services.GetRequiredService<LlmServices>();
+        foreach (var problem in llm.Problems)
+        {
+            context.Console.MarkupLine($"[yellow]LLM: {Markup.Escape(problem)}[/]");
+        }
+
         var end = await loop.RunAsync(session, cancellationToken).ConfigureAwait(false);
+        if (llm.IsEnabled)
+        {
+            context.Console.MarkupLine($"[grey]{Markup.Escape(services.GetRequiredService<LlmUsageMeter>().Summary().ToString())}[/]");
+        }
+
         if (end == PlayEnd.Ended)
         {
             var assessment = loop.Assess(session);

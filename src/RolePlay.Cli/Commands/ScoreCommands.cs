@@ -6,6 +6,7 @@ using RolePlay.Cli.Hosting;
 using RolePlay.Engine.Model;
 using RolePlay.Engine.Scoring;
 using RolePlay.Scoring.Batch;
+using RolePlay.Llm;
 using RolePlay.Scoring.Evaluation;
 using Spectre.Console;
 
@@ -153,11 +154,7 @@ public static class ScorerChoice
     public static (IReplyScorer? Scorer, string? Error) Resolve(IServiceProvider services, string name)
     {
         ArgumentNullException.ThrowIfNull(services);
-        return name.Trim().ToLowerInvariant() switch
-        {
-            "builtin" => (services.GetRequiredService<RolePlay.Scoring.BuiltInScorer>(), null),
-            "llm" or "combined" => (null, "no LLM is configured: set Llm:Provider (see docs/llm.md)"),
-            _ => (null, $"unknown scorer '{name}': use builtin, llm or combined"),
-        };
+        var llm = services.GetRequiredService<LlmServices>();
+        return llm.TryCreateScorer(name, out var scorer, out var error) ? (scorer, null) : (null, error);
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using RolePlay.Engine.Scoring;
-using RolePlay.Engine.Voice;
+using RolePlay.Llm;
 using RolePlay.Scoring;
 using RolePlay.Scoring.Catalogue;
 using RolePlay.Storage;
@@ -55,8 +55,8 @@ public static class CliHost
         builder.Services.AddSingleton(_ => MarkingPointCatalogue.Default);
         builder.Services.AddSingleton<IMarkingPointVocabulary>(sp => sp.GetRequiredService<MarkingPointCatalogue>());
         builder.Services.AddSingleton(sp => new BuiltInScorer(sp.GetRequiredService<MarkingPointCatalogue>()));
-        builder.Services.AddSingleton<IReplyScorer>(sp => sp.GetRequiredService<BuiltInScorer>());
-        builder.Services.AddSingleton<IPersonaVoice, ScriptedVoice>();
+        // Scripted voice and built-in scorer unless an LLM is configured (section Llm); then LLM voice and combined scorer.
+        builder.Services.AddRolePlayLlm(builder.Configuration, sp => sp.GetRequiredService<BuiltInScorer>());
         builder.Services.AddSingleton(sp => new ScenarioLibrary(sp.GetRequiredService<CliSettings>().ScenariosPath, sp.GetRequiredService<IMarkingPointVocabulary>()));
         builder.Services.AddSingleton<StoreOpener>();
         return builder.Build();

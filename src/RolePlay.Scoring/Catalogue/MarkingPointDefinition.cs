@@ -60,7 +60,7 @@ public sealed record MarkingPointDefinition
     /// <summary>Contexts in which the entry is assessed; empty means all.</summary>
     public IReadOnlyList<ContextKind> Contexts { get; init; } = [];
 
-    /// <summary>Negatives that halve this point's strength when detected in the same reply.</summary>
+    /// <summary>Negatives that cut this point's strength (to <see cref="BuiltInScorer.WeakenedFactor"/>) when detected in the same reply.</summary>
     public IReadOnlyList<string> WeakenedBy { get; init; } = [];
 
     public MarkingPointFeedback Feedback { get; init; } = MarkingPointFeedback.Empty;
