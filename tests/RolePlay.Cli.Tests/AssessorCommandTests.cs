@@ -54,7 +54,18 @@ public sealed class PlayedAttempts : IAsyncLifetime, IDisposable
     }
 }
 
+/// <summary>
+/// Runs the assessor tests on their own, after the parallel ones: they start many processes, and on a shared machine
+/// that load would starve the play tests that wait for a killed process's turns.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class AssessorTestsRunAlone
+{
+    public const string Name = "assessor commands";
+}
+
 /// <summary>The assessor's commands (review, report, export, transcripts, cohort, history) on attempts stored by real play.</summary>
+[Collection(AssessorTestsRunAlone.Name)]
 public sealed class AssessorCommandTests(PlayedAttempts played) : IClassFixture<PlayedAttempts>
 {
     [Fact]
