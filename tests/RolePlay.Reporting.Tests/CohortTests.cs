@@ -1,3 +1,4 @@
+using RolePlay.Engine.Model;
 using RolePlay.Reporting.Cohort;
 using RolePlay.Storage;
 using RolePlay.TestSupport;
@@ -52,6 +53,48 @@ public sealed class CohortTests : IDisposable
         Assert.Contains("3 learners, 4 attempts.", md, StringComparison.Ordinal);
         Assert.Contains("| apology | 1 | 2 | 50% |", md, StringComparison.Ordinal);
         Assert.Contains("\"learnersDemonstrated\": 1", CohortAnalyzer.ToJson(all), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_the_scenario_a_point_counts_as_assessed_only_where_an_answered_node_looked_for_it()
+    {
+        var day = ReportingStore.Day;
+        var ann = new SessionBuilder("ann-1", learner: "Ann", startedAt: day);
+        ann.AddTurn("opening", "Well?", "Sorry about that.", "details", 6, [("apology", "Sorry"), ("empathy", null), ("follow_up", null)]);
+        await store.SaveAsync(ann);
+        var ben = new SessionBuilder("ben-1", learner: "Ben", startedAt: day);
+        ben.AddTurn("opening", "Well?", "What?", "details", 2, [("apology", null), ("empathy", null), ("follow_up", null)]);
+        ben.AddTurn("details", "And?", "Dunno.", "details", 2, [("apology", null), ("empathy", null), ("follow_up", null)]);
+        await store.SaveAsync(ben);
+        var scenario = new Scenario
+        {
+            Id = "late-delivery",
+            Title = "Late delivery complaint",
+            StartId = "opening",
+            Nodes =
+            [
+                new DialogueNode { Id = "opening", Speaker = "dana", Assesses = ["apology", "empathy"] },
+                new DialogueNode { Id = "details", Speaker = "dana", Assesses = ["follow_up"] },
+            ],
+        };
+        var looked = new List<string>();
+        Scenario? Find(string id)
+        {
+            looked.Add(id);
+            return id == scenario.Id ? scenario : null;
+        }
+
+        var informed = await new CohortAnalyzer(store.Store, Find).AnalyzeAsync();
+        var blind = await new CohortAnalyzer(store.Store).AnalyzeAsync();
+
+        var followUp = informed.Criteria.Single(c => c.MarkingPointId == "follow_up");
+        Assert.Equal((1, 0), (followUp.LearnersAssessed, followUp.LearnersDemonstrated));
+        var apology = informed.Criteria.Single(c => c.MarkingPointId == "apology");
+        Assert.Equal((2, 1, 0.5), (apology.LearnersAssessed, apology.LearnersDemonstrated, apology.Rate));
+        Assert.Equal(["late-delivery"], looked);
+
+        // Without the scenario every reported point counts for every learner.
+        Assert.Equal(2, blind.Criteria.Single(c => c.MarkingPointId == "follow_up").LearnersAssessed);
     }
 
     [Fact]

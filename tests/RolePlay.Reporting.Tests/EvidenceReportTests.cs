@@ -1,3 +1,4 @@
+using RolePlay.Engine.Model;
 using RolePlay.Engine.Scoring;
 using RolePlay.Reporting.Reports;
 using RolePlay.TestSupport;
@@ -12,6 +13,70 @@ public sealed class EvidenceReportTests : IDisposable
         new Dictionary<string, string> { ["dana"] = "Dana Hughes" });
 
     private readonly ReportingStore store = new();
+
+    /// <summary>The nodes of the late-delivery sample and what each looks for.</summary>
+    private static readonly Scenario LateDelivery = new()
+    {
+        Id = "late-delivery",
+        Title = "Late delivery complaint",
+        StartId = "opening",
+        Personas = [new Persona("dana", "Dana Hughes", "customer", "", new Dictionary<string, int>())],
+        Nodes =
+        [
+            new DialogueNode { Id = "opening", Speaker = "dana", Assesses = ["apology", "active_listening", "empathy"] },
+            new DialogueNode { Id = "details", Speaker = "dana", Assesses = ["explanation", "ownership", "solution"] },
+            new DialogueNode { Id = "still_cross", Speaker = "dana", Assesses = ["solution", "follow_up"] },
+        ],
+    };
+
+    [Fact]
+    public async Task With_the_scenario_each_criterion_lists_credited_turns_and_missed_opportunities_only()
+    {
+        var options = ReportOptions.ForScenario(LateDelivery, new Dictionary<string, string> { ["explanation"] = "Explains clearly" });
+
+        var report = EvidenceReportBuilder.Build(await store.ReviewedLateDeliveryAsync(), options);
+
+        // Sought points in the order the visited nodes seek them; explanation was never reported by the scorer but was sought.
+        Assert.Equal(["apology", "active_listening", "empathy", "explanation", "ownership", "solution", "follow_up"], report.Criteria.Select(c => c.MarkingPointId));
+        Assert.Equal("Explains clearly", report.Criteria[3].Label);
+
+        var explanation = report.Criteria.Single(c => c.MarkingPointId == "explanation").Turns.Single();
+        Assert.Equal((2, true, true, false), (explanation.Turn, explanation.MissedOpportunity, explanation.LookedFor, explanation.AutomatedCredited));
+
+        // Solution: missed at details (which looked for it), credited at still_cross.
+        var solution = report.Criteria.Single(c => c.MarkingPointId == "solution").Turns;
+        Assert.Equal([2, 3], solution.Select(t => t.Turn));
+        Assert.Equal([true, false], solution.Select(t => t.MissedOpportunity));
+
+        // Ownership: missed at details; at still_cross (which did not look for it) the scorer credited it and the assessor withdrew it.
+        var ownership = report.Criteria.Single(c => c.MarkingPointId == "ownership").Turns;
+        Assert.Equal([2, 3], ownership.Select(t => t.Turn));
+        Assert.True(ownership[0].MissedOpportunity);
+        Assert.Equal((false, false, "uncredit"), (ownership[1].LookedFor, ownership[1].MissedOpportunity, ownership[1].Assessor!.Action));
+
+        Assert.Equal([1], report.Criteria.Single(c => c.MarkingPointId == "apology").Turns.Select(t => t.Turn));
+        Assert.Equal("Dana Hughes", report.Conversation[0].Speaker);
+    }
+
+    [Fact]
+    public async Task A_point_reported_but_neither_sought_nor_credited_is_left_out()
+    {
+        var session = new SessionBuilder("noise", startedAt: ReportingStore.Day);
+        session.AddTurn("opening", "Well?", "Sorry about that.", "details", 5, [("apology", "Sorry"), ("escalation", null)]);
+        session.AddTurn("details", "And?", "Let me check.", "still_cross", 5, [("apology", null), ("escalation", null)]);
+        var transcript = await store.SaveAsync(session);
+
+        var withScenario = EvidenceReportBuilder.Build(transcript, ReportOptions.ForScenario(LateDelivery));
+        var withoutScenario = EvidenceReportBuilder.Build(transcript, FixedClock);
+
+        Assert.DoesNotContain(withScenario.Criteria, c => c.MarkingPointId == "escalation");
+        Assert.Equal([1], withScenario.Criteria.Single(c => c.MarkingPointId == "apology").Turns.Select(t => t.Turn));
+
+        // Without the scenario a missed opportunity cannot be told from noise: only credited turns are listed.
+        Assert.Empty(withoutScenario.Criteria.Single(c => c.MarkingPointId == "escalation").Turns);
+        Assert.Equal([1], withoutScenario.Criteria.Single(c => c.MarkingPointId == "apology").Turns.Select(t => t.Turn));
+        Assert.Null(withoutScenario.Criteria[0].Turns[0].LookedFor);
+    }
 
     [Fact]
     public async Task Criteria_show_each_turns_evidence_with_automated_and_assessor_decisions()
@@ -28,11 +93,11 @@ public sealed class EvidenceReportTests : IDisposable
         Assert.Equal("credit", empathy.Turns.Single().Assessor!.Action);
 
         var ownership = report.Criteria.Single(c => c.MarkingPointId == "ownership");
-        Assert.Equal([2, 3], ownership.Turns.Select(t => t.Turn));
+        Assert.Equal([3], ownership.Turns.Select(t => t.Turn));
         Assert.True(ownership.AutomatedDemonstrated);
         Assert.False(ownership.Demonstrated);
-        Assert.True(ownership.Turns[1].AutomatedCredited);
-        Assert.False(ownership.Turns[1].Credited);
+        Assert.True(ownership.Turns[0].AutomatedCredited);
+        Assert.False(ownership.Turns[0].Credited);
 
         var apology = report.Criteria[0].Turns.Single();
         Assert.Equal("I'm really sorry", apology.Evidence.Single().Quote);

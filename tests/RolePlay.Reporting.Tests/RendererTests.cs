@@ -69,6 +69,23 @@ public sealed class RendererTests : IDisposable
     }
 
     [Fact]
+    public async Task The_scorers_verdict_prefix_is_not_repeated_after_the_reports_own_verdict()
+    {
+        var report = EvidenceReportBuilder.Build(await store.ReviewedLateDeliveryAsync());
+        var apology = report.Criteria[0];
+        var turn = apology.Turns[0] with { Rationale = "Credited: asked them to tell you more: \"Could you\"" };
+        report = report with { Criteria = [apology with { Turns = [turn] }] };
+
+        var md = MarkdownReportRenderer.Render(report);
+        var html = HtmlReportRenderer.Render(report);
+
+        Assert.Contains("| Credited: asked them to tell you more: \"Could you\" |", md, StringComparison.Ordinal);
+        Assert.DoesNotContain("Credited: Credited", md, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"comment\">asked them to tell you more:", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Credited: asked", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Markdown_escaping_neutralises_html_markdown_and_table_breaks()
     {
         var escaped = MarkdownReportRenderer.Escape(Hostile + "\nnext | cell");

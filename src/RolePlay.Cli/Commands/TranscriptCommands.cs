@@ -1,8 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using RolePlay.Cli.Hosting;
+using RolePlay.Engine.Model;
 using RolePlay.Reporting.Cohort;
 using RolePlay.Reporting.Reports;
 using RolePlay.Reporting.Xapi;
@@ -95,11 +94,13 @@ public static class TranscriptCommands
         command.SetAction((parse, cancellationToken) => context.Guard(async () =>
         {
             var store = context.Get<StoreOpener>(parse).Open();
-            var report = await new ReportService(store, Labels(context, parse)).BuildAsync(parse.GetValue(id)!, cancellationToken).ConfigureAwait(false);
-            if (report is null)
+            var transcript = await store.GetTranscriptAsync(parse.GetValue(id)!, cancellationToken).ConfigureAwait(false);
+            if (transcript is null)
             {
                 return context.Fail($"no session '{parse.GetValue(id)}'; list them with 'roleplay transcripts list'");
             }
+
+            var report = EvidenceReportBuilder.Build(transcript, OptionsFor(context, parse, transcript.Summary.ScenarioId));
 
             if (parse.GetValue(json))
             {
@@ -163,6 +164,20 @@ public static class TranscriptCommands
                 return context.Fail("--credit and --uncredit need --turn N");
             }
 
+            if (string.IsNullOrWhiteSpace(why))
+            {
+                return context.Fail("--comment must say why (it is kept with the record for moderation); nothing was recorded");
+            }
+
+            // Check every request before storing any, so a bad --decision does not leave a lone credit behind.
+            foreach (var request in requests)
+            {
+                if (ReviewRules.Validate(request).Error is { } error)
+                {
+                    return context.Fail(error + " Nothing was recorded.");
+                }
+            }
+
             var store = context.Get<StoreOpener>(parse).Open();
             foreach (var request in requests)
             {
@@ -205,13 +220,14 @@ public static class TranscriptCommands
             }
 
             var store = context.Get<StoreOpener>(parse).Open();
-            var rendered = await new ReportService(store, Labels(context, parse)).RenderAsync(parse.GetValue(id)!, chosen.Value, cancellationToken).ConfigureAwait(false);
-            if (rendered.Content is null)
+            var transcript = await store.GetTranscriptAsync(parse.GetValue(id)!, cancellationToken).ConfigureAwait(false);
+            if (transcript is null)
             {
-                return context.Fail(rendered.Error!);
+                return context.Fail($"no session '{parse.GetValue(id)}'; list them with 'roleplay transcripts list'");
             }
 
-            return await WriteOutAsync(context, parse.GetValue(output), rendered.Content, cancellationToken).ConfigureAwait(false);
+            var report = EvidenceReportBuilder.Build(transcript, OptionsFor(context, parse, transcript.Summary.ScenarioId));
+            return await WriteOutAsync(context, parse.GetValue(output), ReportService.Render(report, chosen.Value), cancellationToken).ConfigureAwait(false);
         }));
         return command;
     }
@@ -227,14 +243,12 @@ public static class TranscriptCommands
         xapi.SetAction((parse, cancellationToken) => context.Guard(async () =>
         {
             var store = context.Get<StoreOpener>(parse).Open();
-            var transcript = await store.GetTranscriptAsync(parse.GetValue(id)!, cancellationToken).ConfigureAwait(false);
-            if (transcript is null)
+            var text = await new XapiExporter().ExportJsonAsync(store, parse.GetValue(id)!, cancellationToken).ConfigureAwait(false);
+            if (text is null)
             {
                 return context.Fail($"no session '{parse.GetValue(id)}'; list them with 'roleplay transcripts list'");
             }
 
-            var statements = new JsonArray([.. new XapiExporter().Export(transcript)]);
-            var text = statements.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
             return await WriteOutAsync(context, parse.GetValue(output), text, cancellationToken).ConfigureAwait(false);
         }));
         var command = new Command("export", "Export attempts to other systems.");
@@ -253,7 +267,8 @@ public static class TranscriptCommands
         command.SetAction((parse, cancellationToken) => context.Guard(async () =>
         {
             var store = context.Get<StoreOpener>(parse).Open();
-            var report = await new CohortAnalyzer(store).AnalyzeAsync(new CohortOptions(new TranscriptFilter(ScenarioId: parse.GetValue(scenario)), Labels: Labels(context, parse)), cancellationToken).ConfigureAwait(false);
+            var report = await new CohortAnalyzer(store, ScenarioFinder(context, parse))
+                .AnalyzeAsync(new CohortOptions(new TranscriptFilter(ScenarioId: parse.GetValue(scenario)), Labels: new ReportOptions(Labels(context, parse))), cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(json))
             {
                 WriteRaw(context, CohortAnalyzer.ToJson(report));
@@ -280,8 +295,35 @@ public static class TranscriptCommands
     }
 
     /// <summary>Reports name criteria by the catalogue's titles (Reporting does not depend on Scoring).</summary>
-    private static ReportOptions Labels(CliContext context, ParseResult parse) =>
-        new(context.Get<MarkingPointCatalogue>(parse).Points.ToDictionary(p => p.Id, p => p.Title, StringComparer.Ordinal));
+    private static Dictionary<string, string> Labels(CliContext context, ParseResult parse) =>
+        context.Get<MarkingPointCatalogue>(parse).Points.ToDictionary(p => p.Id, p => p.Title, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Report options from the attempt's scenario (persona names, what each node assesses) plus the catalogue's labels;
+    /// labels only when the scenario file has since been removed or no longer loads.
+    /// </summary>
+    private static ReportOptions OptionsFor(CliContext context, ParseResult parse, string scenarioId)
+    {
+        var labels = Labels(context, parse);
+        return ScenarioFinder(context, parse)(scenarioId) is { } scenario ? ReportOptions.ForScenario(scenario, labels) : new ReportOptions(labels);
+    }
+
+    /// <summary>Looks a scenario up by id in the scenarios folder; null when it is missing or broken (reports then degrade, not fail).</summary>
+    private static Func<string, Scenario?> ScenarioFinder(CliContext context, ParseResult parse)
+    {
+        var library = context.Get<ScenarioLibrary>(parse);
+        return scenarioId =>
+        {
+            try
+            {
+                return library.Resolve(scenarioId) is { } file && library.Load(file).Scenario is { } scenario && scenario.Id == scenarioId ? scenario : null;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            {
+                return null;
+            }
+        };
+    }
 
     private static Argument<string> SessionArgument() => new("session-id") { Description = "Session id (see 'roleplay transcripts list')" };
 

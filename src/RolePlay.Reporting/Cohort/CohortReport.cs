@@ -2,13 +2,17 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
+using RolePlay.Engine.Model;
 using RolePlay.Reporting.Reports;
 using RolePlay.Storage;
 
 namespace RolePlay.Reporting.Cohort;
 
 /// <summary>How a group did on one marking point.</summary>
-/// <param name="LearnersAssessed">Learners who had at least one reply assessed on it.</param>
+/// <param name="LearnersAssessed">
+/// Learners who answered at least one node that looks for it (the scenario's <c>assesses</c>), or were credited with it anyway.
+/// When an attempt's scenario cannot be found, every point the scorer reported on it counts as assessed.
+/// </param>
 /// <param name="LearnersDemonstrated">Learners credited with it on at least one reply (assessor overrides applied).</param>
 /// <param name="Rate">Demonstrated / assessed, 0 to 1.</param>
 public sealed record CohortCriterion(
@@ -37,7 +41,8 @@ public sealed record CohortReport(
 public sealed record CohortOptions(TranscriptFilter? Filter = null, int WeakestCount = 3, bool CompletedOnly = false, ReportOptions? Labels = null);
 
 /// <summary>Builds a <see cref="CohortReport"/> from stored transcripts.</summary>
-public sealed class CohortAnalyzer(ITranscriptQueries queries)
+/// <param name="scenarios">Looks a scenario up by id (null when it is gone); tells which marking points each node looks for.</param>
+public sealed class CohortAnalyzer(ITranscriptQueries queries, Func<string, Scenario?>? scenarios = null)
 {
     public async Task<CohortReport> AnalyzeAsync(CohortOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -52,11 +57,12 @@ public sealed class CohortAnalyzer(ITranscriptQueries queries)
             }
         }
 
-        return Analyze(transcripts, options);
+        return Analyze(transcripts, options, scenarios);
     }
 
     /// <summary>Pure analysis over already-loaded transcripts.</summary>
-    public static CohortReport Analyze(IReadOnlyList<Transcript> transcripts, CohortOptions? options = null)
+    /// <param name="scenarios">Scenario by id; without it (or when it returns null) every reported point counts as assessed.</param>
+    public static CohortReport Analyze(IReadOnlyList<Transcript> transcripts, CohortOptions? options = null, Func<string, Scenario?>? scenarios = null)
     {
         ArgumentNullException.ThrowIfNull(transcripts);
         options ??= new CohortOptions();
@@ -65,10 +71,11 @@ public sealed class CohortAnalyzer(ITranscriptQueries queries)
         var demonstratedBy = new Dictionary<string, (HashSet<string> Learners, int Attempts)>(StringComparer.Ordinal);
         var order = new List<string>();
 
+        var lookup = Memoised(scenarios);
         foreach (var transcript in transcripts)
         {
             var learner = transcript.Summary.Learner;
-            foreach (var id in transcript.MarkingPointIds)
+            foreach (var id in AssessedIn(transcript, lookup(transcript.Summary.ScenarioId)))
             {
                 if (!assessedBy.ContainsKey(id))
                 {
@@ -134,6 +141,45 @@ public sealed class CohortAnalyzer(ITranscriptQueries queries)
         }
 
         return md.ToString();
+    }
+
+    /// <summary>
+    /// The points an attempt gave the learner a chance at: those sought by the nodes they answered, plus any credited or
+    /// reviewed. The scorer reports every catalogue point on every turn, so without the scenario all of them count.
+    /// </summary>
+    private static IEnumerable<string> AssessedIn(Transcript transcript, Scenario? scenario)
+    {
+        if (scenario is null)
+        {
+            return transcript.MarkingPointIds;
+        }
+
+        var assesses = ReportOptions.AssessesByNode(scenario);
+        var sought = transcript.Turns.SelectMany(t => assesses.TryGetValue(t.NodeId, out var points) ? points : []);
+        var shown = transcript.MarkingPointIds.Where(id =>
+            transcript.Turns.Any(turn => transcript.IsCredited(turn, id)) || transcript.Reviews.Any(r => r.MarkingPointId == id));
+        return sought.Concat(shown).Distinct(StringComparer.Ordinal);
+    }
+
+    /// <summary>Loads each scenario once per analysis (loading parses YAML from disk).</summary>
+    private static Func<string, Scenario?> Memoised(Func<string, Scenario?>? scenarios)
+    {
+        if (scenarios is null)
+        {
+            return _ => null;
+        }
+
+        var cache = new Dictionary<string, Scenario?>(StringComparer.Ordinal);
+        return id =>
+        {
+            if (!cache.TryGetValue(id, out var scenario))
+            {
+                scenario = scenarios(id);
+                cache[id] = scenario;
+            }
+
+            return scenario;
+        };
     }
 
     private static void Count(Dictionary<string, (HashSet<string> Learners, int Attempts)> counts, string id, string learner)

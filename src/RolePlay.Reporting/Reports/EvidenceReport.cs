@@ -40,7 +40,10 @@ public sealed record EvidenceReport
     /// <summary>The assessor's latest decision on the attempt, if any.</summary>
     public ReportDecision? AssessorDecision { get; init; }
 
-    /// <summary>One row per marking point assessed in the attempt, in first-seen order.</summary>
+    /// <summary>
+    /// One row per marking point that a visited node looked for, or that was credited or reviewed, in first-seen order.
+    /// Each lists only the turns that bear on it: credited, reviewed, or at a node that looked for it (a missed opportunity).
+    /// </summary>
     public IReadOnlyList<CriterionRow> Criteria { get; init; } = [];
 
     /// <summary>Negative behaviours detected, turn by turn.</summary>
@@ -60,7 +63,7 @@ public sealed record EvidenceReport
     public DateTimeOffset GeneratedAt { get; init; }
 }
 
-/// <summary>A marking point: whether the attempt demonstrated it, and the turns that bear on it.</summary>
+/// <summary>A marking point: whether the attempt demonstrated it, and the turns that bear on it (credited, reviewed or missed).</summary>
 /// <param name="AutomatedDemonstrated">Credited by the scorer on at least one turn.</param>
 /// <param name="Demonstrated">Credited on at least one turn once assessor overrides are applied.</param>
 public sealed record CriterionRow(
@@ -74,6 +77,7 @@ public sealed record CriterionRow(
 /// <param name="Evidence">Spans of <paramref name="Reply"/> that earned the point (validated: inside the reply, in order, not overlapping).</param>
 /// <param name="Assessor">The assessor's latest override on this point and turn, if any.</param>
 /// <param name="Credited">The effective decision: the assessor's, else the automated one.</param>
+/// <param name="LookedFor">The turn's node assesses this point (per the scenario); null when the scenario was not available.</param>
 public sealed record CriterionEvidence(
     int Turn,
     string NodeId,
@@ -84,7 +88,12 @@ public sealed record CriterionEvidence(
     string Rationale,
     string Source,
     ReportOverride? Assessor,
-    bool Credited);
+    bool Credited,
+    bool? LookedFor = null)
+{
+    /// <summary>The node looked for the point and the learner did not get it (after assessor overrides).</summary>
+    public bool MissedOpportunity => !Credited && LookedFor == true;
+}
 
 /// <summary>An assessor's credit or un-credit of a point on a turn.</summary>
 /// <param name="Action"><c>credit</c> or <c>uncredit</c>.</param>

@@ -28,7 +28,10 @@ public static class EvidenceReportBuilder
             Band = summary.Completion?.Band,
             Score = summary.Completion?.Score,
             AssessorDecision = decision is null ? null : new ReportDecision(decision.Decision ?? "", decision.Assessor, decision.Comment, decision.CreatedAt),
-            Criteria = transcript.MarkingPointIds.Select(id => Criterion(transcript, id, options)).ToList(),
+            Criteria = CriterionIds(transcript, options)
+                .Select(id => Criterion(transcript, id, options))
+                .Where(row => row.Turns.Count > 0 || options.NodeAssesses is null)
+                .ToList(),
             Concerns = transcript.Turns
                 .SelectMany(t => t.Assessment.Negatives.Where(n => n.Credited)
                     .Select(n => new ReportConcern(t.Number, n.Id, n.Evidence.Select(e => e.Quote).ToList(), n.Rationale)))
@@ -80,7 +83,12 @@ public static class EvidenceReportBuilder
         {
             var automated = turn.Assessment.MarkingPoints.FirstOrDefault(m => m.Id == id);
             var review = transcript.LatestOverride(turn.Number, id);
-            if (automated is null && review is null)
+            var lookedFor = options.NodeLooksFor(turn.NodeId, id);
+            var credited = transcript.IsCredited(turn, id);
+
+            // A turn bears on the criterion when it earned it, an assessor ruled on it, or its node sought it and it was missed;
+            // the scorer reporting "not credited" on a turn whose node never asked for the point is noise to an assessor.
+            if (!credited && automated?.Credited != true && review is null && lookedFor != true)
             {
                 continue;
             }
@@ -95,10 +103,20 @@ public static class EvidenceReportBuilder
                 Rationale: automated?.Rationale ?? "",
                 Source: automated?.Source ?? turn.Assessment.Source,
                 Assessor: review is null ? null : new ReportOverride(KindText(review.Kind), review.Assessor, review.Comment, review.CreatedAt),
-                Credited: transcript.IsCredited(turn, id)));
+                Credited: credited,
+                LookedFor: lookedFor));
         }
 
         return new CriterionRow(id, options.LabelFor(id), evidence.Any(e => e.AutomatedCredited), evidence.Any(e => e.Credited), evidence);
+    }
+
+    /// <summary>Points sought by the visited nodes first (scenario order of visit), then any other point the attempt reported or reviewed.</summary>
+    private static IEnumerable<string> CriterionIds(Transcript transcript, ReportOptions options)
+    {
+        var sought = options.NodeAssesses is null
+            ? []
+            : transcript.Turns.SelectMany(t => options.NodeAssesses.TryGetValue(t.NodeId, out var points) ? points : []);
+        return sought.Concat(transcript.MarkingPointIds).Distinct(StringComparer.Ordinal);
     }
 
     private static ReportTurn Turn(Transcript transcript, TurnRecord turn, ReportOptions options) => new(

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -116,21 +117,39 @@ public static class HtmlReportRenderer
             .Append("<th>Automated</th><th>Assessor</th></tr></thead>\n<tbody>\n");
         foreach (var criterion in report.Criteria)
         {
+            var heading = "<td rowspan=\"" + Math.Max(1, criterion.Turns.Count).ToString(CultureInfo.InvariantCulture) + "\"><strong>" + E(criterion.Label) + "</strong><br>"
+                + Verdict(criterion.Demonstrated, "Demonstrated", "Not demonstrated") + "</td>";
+            if (criterion.Turns.Count == 0)
+            {
+                html.Append("<tr data-criterion=\"").Append(E(criterion.MarkingPointId)).Append("\">").Append(heading)
+                    .Append("<td>-</td><td>No turn credited it</td><td>-</td><td>-</td></tr>\n");
+            }
+
             for (var i = 0; i < criterion.Turns.Count; i++)
             {
                 var turn = criterion.Turns[i];
-                html.Append("<tr data-criterion=\"").Append(E(criterion.MarkingPointId)).Append("\">");
+                var reason = TextFormat.Reason(turn.Rationale);
+                html.Append("<tr data-criterion=\"").Append(E(criterion.MarkingPointId)).Append("\" data-turn-role=\"").Append(E(TextFormat.TurnRole(turn))).Append("\">");
                 if (i == 0)
                 {
-                    html.Append("<td rowspan=\"").Append(criterion.Turns.Count).Append("\"><strong>").Append(E(criterion.Label)).Append("</strong><br>")
-                        .Append(Verdict(criterion.Demonstrated, "Demonstrated", "Not demonstrated")).Append("</td>");
+                    html.Append(heading);
                 }
 
-                html.Append("<td>").Append(turn.Turn).Append("</td>")
+                html.Append("<td>").Append(turn.Turn);
+                if (turn.MissedOpportunity)
+                {
+                    html.Append("<br><span class=\"comment\">missed opportunity</span>");
+                }
+
+                html.Append("</td>")
                     .Append("<td>").Append(Highlight(turn.Reply, turn.Evidence)).Append("</td>")
-                    .Append("<td>").Append(Verdict(turn.AutomatedCredited, "Credited", "Not credited"))
-                    .Append("<br><span class=\"comment\">").Append(E(turn.Rationale)).Append("</span></td>")
-                    .Append("<td>");
+                    .Append("<td>").Append(Verdict(turn.AutomatedCredited, "Credited", "Not credited"));
+                if (reason.Length > 0)
+                {
+                    html.Append("<br><span class=\"comment\">").Append(E(reason)).Append("</span>");
+                }
+
+                html.Append("</td><td>");
                 if (turn.Assessor is { } review)
                 {
                     html.Append(Verdict(review.Action == "credit", "Credited", "Not credited")).Append(" by ").Append(E(review.Assessor))

@@ -37,16 +37,23 @@ public static class MarkdownReportRenderer
             md.Append("| Criterion | Turn | Evidence in the reply | Automated | Assessor |\n|---|---|---|---|---|\n");
             foreach (var criterion in report.Criteria)
             {
+                var name = $"**{Escape(criterion.Label)}** ({(criterion.Demonstrated ? "demonstrated" : "not demonstrated")})";
+                if (criterion.Turns.Count == 0)
+                {
+                    md.Append("| ").Append(name).Append(" | - | No turn credited it | - | - |\n");
+                }
+
                 foreach (var turn in criterion.Turns)
                 {
-                    var name = $"**{Escape(criterion.Label)}** ({(criterion.Demonstrated ? "demonstrated" : "not demonstrated")})";
                     var assessor = turn.Assessor is { } review
                         ? $"{TextFormat.Override(review.Action)} by {Escape(review.Assessor)}: \"{Escape(review.Comment)}\""
                         : "-";
+                    var reason = TextFormat.Reason(turn.Rationale);
                     md.Append("| ").Append(name)
                         .Append(" | ").Append(turn.Turn.ToString(CultureInfo.InvariantCulture))
-                        .Append(" | ").Append(Highlight(turn.Reply, turn.Evidence))
-                        .Append(" | ").Append(TextFormat.Automated(turn.AutomatedCredited)).Append(": ").Append(Escape(turn.Rationale))
+                        .Append(turn.MissedOpportunity ? " (missed opportunity)" : "")
+                        .Append(" | ").Append(turn.Evidence.Count == 0 ? Escape(turn.Reply) : Highlight(turn.Reply, turn.Evidence))
+                        .Append(" | ").Append(TextFormat.Automated(turn.AutomatedCredited)).Append(reason.Length == 0 ? "" : ": " + Escape(reason))
                         .Append(" | ").Append(assessor).Append(" |\n");
                 }
             }

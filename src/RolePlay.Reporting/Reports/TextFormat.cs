@@ -31,6 +31,30 @@ internal static class TextFormat
 
     public static string Override(string action) => action == "credit" ? "Credited" : "Not credited";
 
+    /// <summary>What a turn's row is: earned, a missed opportunity (the node sought the point), or neither.</summary>
+    public static string TurnRole(CriterionEvidence turn) =>
+        turn.Credited ? "credited" : turn.MissedOpportunity ? "missed opportunity" : "not credited";
+
+    private static readonly string[] VerdictPrefixes = ["Not credited", "Credited", "Not detected", "Detected"];
+
+    /// <summary>
+    /// The scorer's rationale without a leading verdict ("Credited: ...", "Not credited: ..."): reports print the verdict
+    /// themselves, so keeping it would read "Credited: Credited: ...".
+    /// </summary>
+    public static string Reason(string? rationale)
+    {
+        var text = (rationale ?? "").Trim();
+        foreach (var prefix in VerdictPrefixes)
+        {
+            if (text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && text.Length > prefix.Length && text[prefix.Length] is ':' or '.' or '-')
+            {
+                return text[(prefix.Length + 1)..].TrimStart();
+            }
+        }
+
+        return text;
+    }
+
     /// <summary>The reply cut into plain and evidence segments, in order.</summary>
     public static IEnumerable<(string Text, bool IsEvidence)> Segments(string reply, IReadOnlyList<RolePlay.Engine.Scoring.EvidenceSpan> spans)
     {
