@@ -84,7 +84,7 @@ internal sealed class CliProcess : IDisposable
         }
 
         process.CloseInput();
-        var code = await process.WaitForExitAsync(TimeSpan.FromMinutes(2));
+        var code = await process.WaitForExitAsync(TimeSpan.FromMinutes(4));
         return (code, process.Output, process.Error);
     }
 

@@ -82,7 +82,7 @@ public sealed class PlayProcessTests
 
     private static async Task<string> WaitForTurnsAsync(string database, int turns)
     {
-        for (var attempt = 0; attempt < 600; attempt++)
+        for (var attempt = 0; attempt < 1800; attempt++)
         {
             if (File.Exists(database))
             {
@@ -97,6 +97,6 @@ public sealed class PlayProcessTests
             await Task.Delay(100);
         }
 
-        throw new TimeoutException($"the CLI did not store {turns} turns within a minute");
+        throw new TimeoutException($"the CLI did not store {turns} turns within three minutes");
     }
 }
