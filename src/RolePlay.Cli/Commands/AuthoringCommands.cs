@@ -1,6 +1,6 @@
 using System.CommandLine;
-using RolePlay.Cli.Hosting;
 using RolePlay.Authoring;
+using RolePlay.Cli.Hosting;
 using RolePlay.Engine.Scoring;
 using Spectre.Console;
 

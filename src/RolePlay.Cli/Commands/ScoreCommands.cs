@@ -5,8 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using RolePlay.Cli.Hosting;
 using RolePlay.Engine.Model;
 using RolePlay.Engine.Scoring;
-using RolePlay.Scoring.Batch;
 using RolePlay.Llm;
+using RolePlay.Scoring.Batch;
 using RolePlay.Scoring.Evaluation;
 using Spectre.Console;
 
