@@ -80,6 +80,33 @@ public sealed class PlayProcessTests
         Assert.Contains("Input closed", resumed);
     }
 
+    [Fact]
+    public async Task Two_processes_playing_different_sessions_into_one_database_file_corrupt_nothing()
+    {
+        using var temp = new TempFolder();
+        static string[] Args(string learner, string scenario) => ["--scenarios", CliProcess.ScenariosFolder, "--learner", learner, "play", scenario, "--seed", "11"];
+        var first = CliProcess.RunAsync(temp.Path, GoodLateDeliveryReplies, Args("ana", "late-delivery"));
+        var second = CliProcess.RunAsync(temp.Path, GoodLateDeliveryReplies, Args("ben", "late-delivery"));
+        var results = await Task.WhenAll(first, second);
+
+        Assert.All(results, r => Assert.True(r.ExitCode == 0, r.Output + r.Error));
+        using var store = SqliteTranscriptStore.Open(temp.Database);
+        var all = await store.ListTranscriptsAsync(RolePlay.Storage.TranscriptFilter.All);
+        Assert.Equal(["ana", "ben"], all.Select(s => s.Learner).Order());
+        foreach (var summary in all)
+        {
+            var transcript = await store.GetTranscriptAsync(summary.SessionId);
+            Assert.Equal(Enumerable.Range(1, transcript!.Turns.Count), transcript.Turns.Select(t => t.Number));
+            Assert.NotNull(summary.Completion);
+        }
+
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={temp.Database}");
+        connection.Open();
+        using var check = connection.CreateCommand();
+        check.CommandText = "PRAGMA integrity_check";
+        Assert.Equal("ok", check.ExecuteScalar() as string);
+    }
+
     private static async Task<string> WaitForTurnsAsync(string database, int turns)
     {
         for (var attempt = 0; attempt < 1800; attempt++)

@@ -239,22 +239,10 @@ public sealed class ConditionTests
         NumberExpr n => n.Value.ToString(CultureInfo.InvariantCulture),
         BoolExpr b => b.Value.ToString(),
         NotExpr n => $"(not {Render(n.Operand)})",
-        BinaryExpr b => $"({Render(b.Left)} {Symbol(b.Operator)} {Render(b.Right)})",
+        BinaryExpr b => $"({Render(b.Left)} {ConditionChecker.Symbol(b.Operator)} {Render(b.Right)})",
         _ => throw new ArgumentOutOfRangeException(nameof(expr)),
     };
 
-    private static string Symbol(BinaryOperator op) => op switch
-    {
-        BinaryOperator.And => "and",
-        BinaryOperator.Or => "or",
-        BinaryOperator.Less => "<",
-        BinaryOperator.LessOrEqual => "<=",
-        BinaryOperator.Greater => ">",
-        BinaryOperator.GreaterOrEqual => ">=",
-        BinaryOperator.Equal => "==",
-        BinaryOperator.NotEqual => "!=",
-        _ => "?",
-    };
 
     private sealed class DictionaryScope(string[] flags, Dictionary<string, double> numbers) : IConditionScope
     {
