@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using RolePlay.Storage;
 using RolePlay.Storage.Sqlite;
+using RolePlay.TestSupport;
 
 namespace RolePlay.Cli.Tests;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using RolePlay.TestSupport;
 
 namespace RolePlay.Cli.Tests;
 
@@ -117,25 +118,11 @@ internal sealed class CliProcess : IDisposable
     }
 }
 
-/// <summary>A fresh folder per test, removed afterwards.</summary>
-internal sealed class TempFolder : IDisposable
+/// <summary>The database file the CLI writes in a test's folder (ROLEPLAY_DB points there).</summary>
+internal static class TempFolderDatabase
 {
-    public TempFolder() => Directory.CreateDirectory(Path);
-
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "roleplay-cli-" + Guid.NewGuid().ToString("N")[..8]);
-
-    public string Database => System.IO.Path.Combine(Path, "roleplay.db");
-
-    public void Dispose()
+    extension(TempFolder folder)
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A killed child may still hold the file for a moment; the OS temp folder is cleaned eventually.
-        }
+        public string Database => folder.File("roleplay.db");
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using RolePlay.TestSupport;
 
 namespace RolePlay.Cli.Tests;
 

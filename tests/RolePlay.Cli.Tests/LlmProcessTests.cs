@@ -1,4 +1,5 @@
 using RolePlay.Llm.Tests.Fakes;
+using RolePlay.TestSupport;
 
 namespace RolePlay.Cli.Tests;
 

@@ -1,4 +1,5 @@
 using RolePlay.Storage.Sqlite;
+using RolePlay.TestSupport;
 
 namespace RolePlay.Cli.Tests;
 

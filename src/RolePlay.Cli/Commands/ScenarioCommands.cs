@@ -87,6 +87,13 @@ public static class ScenarioCommands
         ArgumentNullException.ThrowIfNull(diagnostics);
         foreach (var diagnostic in diagnostics)
         {
+            if (Console.IsOutputRedirected)
+            {
+                // One unwrapped line per diagnostic, so editors and CI scripts can parse path:line:col.
+                console.Profile.Out.Writer.WriteLine(diagnostic.ToString());
+                continue;
+            }
+
             var colour = diagnostic.IsError ? "red" : "yellow";
             console.MarkupLine($"[{colour}]{Markup.Escape(diagnostic.ToString())}[/]");
         }
