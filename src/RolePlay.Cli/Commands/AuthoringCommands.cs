@@ -80,7 +80,7 @@ public static class AuthoringCommands
         {
             var library = context.Get<ScenarioLibrary>(parse);
             var vocabulary = context.Get<IMarkingPointVocabulary>(parse);
-            var folder = ScenarioFolder.Load(library.Folder, vocabulary);
+            var folder = library.LoadFolder();
             var result = await TestSuite.RunAsync(folder, context.Get<IReplyScorer>(parse), vocabulary, parse.GetValue(scenarios), cancellationToken).ConfigureAwait(false);
             context.Console.Write(new Text(result.Format(parse.GetValue(verbose))));
             return result.ExitCode;

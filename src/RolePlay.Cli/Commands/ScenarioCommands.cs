@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RolePlay.Authoring;
 using RolePlay.Cli.Hosting;
 using RolePlay.Engine.Diagnostics;
 using RolePlay.Engine.Loading;
@@ -57,7 +58,7 @@ public static class ScenarioCommands
             {
                 if (Directory.Exists(path))
                 {
-                    files.AddRange(Directory.EnumerateFiles(path, "*.yaml").Where(ScenarioLibrary.IsScenarioFile).Order(StringComparer.Ordinal));
+                    files.AddRange(Directory.EnumerateFiles(path, "*.yaml").Where(ScenarioFolder.IsScenarioFile).Order(StringComparer.Ordinal));
                 }
                 else
                 {

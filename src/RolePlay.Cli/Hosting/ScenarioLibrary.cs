@@ -1,3 +1,4 @@
+using RolePlay.Authoring;
 using RolePlay.Engine.Loading;
 using RolePlay.Engine.Model;
 using RolePlay.Engine.Scoring;
@@ -14,25 +15,11 @@ public sealed class ScenarioLibrary(string configuredPath, IMarkingPointVocabula
     /// <summary>The scenarios folder: configured, else ./scenarios found upwards from here, else the copy shipped beside the tool.</summary>
     public string Folder => _folder ??= Locate(configuredPath);
 
-    /// <summary>Scenario files in the folder (test plans and the marking-point catalogue excluded), sorted.</summary>
-    public IReadOnlyList<string> Files() =>
-        Directory.Exists(Folder)
-            ? Directory.EnumerateFiles(Folder, "*.yaml")
-                .Where(IsScenarioFile)
-                .Order(StringComparer.Ordinal)
-                .ToList()
-            : [];
+    /// <summary>Loads every scenario file (test plans and the catalogue excluded), keeping failures as diagnostics.</summary>
+    public IReadOnlyList<(string Path, LoadResult Result)> LoadAll() => LoadFolder().Loaded;
 
-    public static bool IsScenarioFile(string path)
-    {
-        var name = Path.GetFileName(path);
-        return !name.EndsWith(".testplan.yaml", StringComparison.OrdinalIgnoreCase)
-            && !name.Equals("marking-points.yaml", StringComparison.OrdinalIgnoreCase);
-    }
-
-    /// <summary>Loads every scenario file, keeping failures as diagnostics.</summary>
-    public IReadOnlyList<(string File, LoadResult Result)> LoadAll() =>
-        Files().Select(f => (f, ScenarioLoader.LoadFile(f, vocabulary))).ToList();
+    /// <summary>The folder as the authoring tools see it (test plans, stats).</summary>
+    public ScenarioFolder LoadFolder() => ScenarioFolder.Load(Folder, vocabulary);
 
     /// <summary>Resolves an id (file name without extension, or a scenario's id) or a path to a file.</summary>
     public string? Resolve(string idOrPath)
@@ -49,7 +36,7 @@ public sealed class ScenarioLibrary(string configuredPath, IMarkingPointVocabula
             return byName;
         }
 
-        return LoadAll().FirstOrDefault(x => x.Result.Scenario?.Id == idOrPath).File;
+        return LoadAll().FirstOrDefault(x => x.Result.Scenario?.Id == idOrPath).Path;
     }
 
     public LoadResult Load(string file) => ScenarioLoader.LoadFile(file, vocabulary);
@@ -64,7 +51,7 @@ public sealed class ScenarioLibrary(string configuredPath, IMarkingPointVocabula
         for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
         {
             var candidate = Path.Combine(dir.FullName, "scenarios");
-            if (Directory.Exists(candidate) && Directory.EnumerateFiles(candidate, "*.yaml").Any(IsScenarioFile))
+            if (Directory.Exists(candidate) && Directory.EnumerateFiles(candidate, "*.yaml").Any(ScenarioFolder.IsScenarioFile))
             {
                 return candidate;
             }
