@@ -730,8 +730,14 @@ public sealed class SqliteTranscriptStore : IRolePlayStore
 
         if (version == 0)
         {
-            using var tables = Command(connection, null, "SELECT COUNT(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'");
-            if (Convert.ToInt64(tables.ExecuteScalar(), CultureInfo.InvariantCulture) > 0)
+            // One statement reads both from the same snapshot: another process may commit its migration between two
+            // separate reads, which would make a fresh RolePlay file look like someone else's database.
+            using var probe = Command(connection, null,
+                "SELECT (SELECT user_version FROM pragma_user_version), (SELECT COUNT(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%')");
+            using var reader = probe.ExecuteReader();
+            reader.Read();
+            version = reader.GetInt32(0);
+            if (version == 0 && reader.GetInt64(1) > 0)
             {
                 throw new StoreException(
                     StoreErrorKind.Corrupt,
