@@ -77,6 +77,25 @@ public sealed class CommandTests
     }
 
     [Fact]
+    public async Task Eval_disagreements_lists_only_replies_where_scorer_and_labels_differ()
+    {
+        using var temp = new TempFolder();
+        var input = Path.Combine(temp.Path, "labelled.jsonl");
+        await File.WriteAllLinesAsync(input,
+        [
+            "{\"id\": \"agree\", \"text\": \"I'm so sorry.\", \"labels\": [\"apology\"]}",
+            "{\"id\": \"mislabelled\", \"text\": \"I'm so sorry.\", \"labels\": [\"sla_awareness\"]}",
+        ]);
+        var (code, output, _) = await CliProcess.RunAsync(temp.Path, [], "eval", "--input", input, "--disagreements");
+        Assert.Equal(0, code);
+        Assert.Contains("mislabelled -sla_awareness +apology", output);
+        Assert.DoesNotContain(output.Split('\n'), line => line.StartsWith("agree", StringComparison.Ordinal));
+
+        var (_, filtered, _) = await CliProcess.RunAsync(temp.Path, [], "eval", "--input", input, "--disagreements", "--point", "apology");
+        Assert.Contains("mislabelled +apology", filtered);
+    }
+
+    [Fact]
     public async Task Play_without_a_scenario_and_with_redirected_input_names_the_choices()
     {
         using var temp = new TempFolder();

@@ -76,10 +76,14 @@ public static class ScoreCommands
         var inputOption = new Option<FileInfo>("--input") { Description = "Labelled JSONL: {\"id\",\"text\",\"persona_line\",\"labels\":[...],\"negatives\":[...]}", Required = true };
         var jsonOption = new Option<bool>("--json") { Description = "Print the metrics as JSON" };
         var scorerOption = ScorerOption();
+        var disagreementsOption = new Option<bool>("--disagreements") { Description = "Also list every reply where the scorer and the labels differ" };
+        var pointOption = new Option<string?>("--point") { Description = "With --disagreements: only replies that differ on this id" };
         var command = new Command("eval", "Precision, recall, F1 per marking point and Cohen's kappa of a scorer against a labelled file.");
         command.Options.Add(inputOption);
         command.Options.Add(jsonOption);
         command.Options.Add(scorerOption);
+        command.Options.Add(disagreementsOption);
+        command.Options.Add(pointOption);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var (scorer, error) = ScorerChoice.Resolve(context.Services(parse), parse.GetValue(scorerOption)!);
@@ -117,10 +121,34 @@ public static class ScoreCommands
             }
 
             context.Console.Write(table);
+            if (parse.GetValue(disagreementsOption))
+            {
+                WriteDisagreements(context, run, parse.GetValue(pointOption));
+            }
+
             context.Console.MarkupLine($"{run.Report.Items} replies; macro-F1 [bold]{N(run.Report.MacroF1)}[/], micro-F1 {N(run.Report.MicroF1)}, mean kappa {N(run.Report.MeanKappa)}");
             return 0;
         });
         return command;
+    }
+
+    private static void WriteDisagreements(CliContext context, EvaluationRun run, string? point)
+    {
+        foreach (var item in run.Items)
+        {
+            var missed = item.Missed.Where(id => point is null || id == point).ToList();
+            var extra = item.Extra.Where(id => point is null || id == point).ToList();
+            if (missed.Count + extra.Count == 0)
+            {
+                continue;
+            }
+
+            var differences = string.Join(" ", missed.Select(id => "-" + id).Concat(extra.Select(id => "+" + id)));
+            context.Console.MarkupLine($"[bold]{Markup.Escape(item.Id)}[/] {Markup.Escape(differences)}");
+            context.Console.MarkupLine($"  {Markup.Escape(item.Text)}");
+        }
+
+        context.Console.MarkupLine("[grey]-id: labelled but not given by the scorer; +id: given by the scorer but not labelled.[/]");
     }
 
     private static Option<string> ScorerOption() =>

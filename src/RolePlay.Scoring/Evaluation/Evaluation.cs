@@ -32,7 +32,17 @@ public sealed record PointMetrics(
 public sealed record EvaluationReport(int Items, IReadOnlyList<PointMetrics> Points, double MacroF1, double MicroF1, double MeanKappa, double PooledKappa);
 
 /// <summary>One labelled item with the scorer's prediction.</summary>
-public sealed record EvaluatedItem(string Id, IReadOnlyList<string> Labelled, IReadOnlyList<string> Predicted);
+public sealed record EvaluatedItem(string Id, IReadOnlyList<string> Labelled, IReadOnlyList<string> Predicted)
+{
+    /// <summary>The reply text (empty when the item was built without it).</summary>
+    public string Text { get; init; } = "";
+
+    /// <summary>Labelled ids the scorer did not give.</summary>
+    public IReadOnlyList<string> Missed => [.. Labelled.Except(Predicted, StringComparer.Ordinal)];
+
+    /// <summary>Ids the scorer gave that were not labelled.</summary>
+    public IReadOnlyList<string> Extra => [.. Predicted.Except(Labelled, StringComparer.Ordinal)];
+}
 
 /// <summary>An evaluation over a labelled JSONL file: the report, every item, and lines that could not be read.</summary>
 public sealed record EvaluationRun(EvaluationReport Report, IReadOnlyList<EvaluatedItem> Items, IReadOnlyList<BatchLineError> Errors);
@@ -155,7 +165,7 @@ public static class Evaluation
             }
 
             var assessment = await scorer.ScoreAsync(new ReplyContext(input.Text, input.Context, [], input.Assessed, input.ContextKind), cancellationToken).ConfigureAwait(false);
-            items.Add(new EvaluatedItem(input.Id, gold, assessment.CreditedIds.Concat(assessment.DetectedNegativeIds).ToList()));
+            items.Add(new EvaluatedItem(input.Id, gold, assessment.CreditedIds.Concat(assessment.DetectedNegativeIds).ToList()) { Text = input.Text });
         }
 
         var report = Compute(items.Select(i => ((IReadOnlyCollection<string>)i.Predicted, (IReadOnlyCollection<string>)i.Labelled)), ids);
