@@ -141,4 +141,23 @@ public class RelationshipPointTests
     {
         Assert.True(Score.Reply(reply, context: ContextKind.Colleague).Has("confidentiality"));
     }
+
+    [Theory]
+    [InlineData("It sounds like you're feeling really anxious about the move.")]
+    [InlineData("So you're feeling anxious about the move?")]
+    public void Handing_their_feeling_back_is_a_reflection(string reply)
+    {
+        Assert.True(Score.Reply(reply, "I'm so anxious about the move, I can't sleep.").Has("active_listening"));
+    }
+
+    [Theory]
+    [InlineData("I understand you're anxious about the move.")]
+    [InlineData("That must be really worrying.")]
+    public void Acknowledging_a_feeling_is_empathy_not_a_reflection(string reply)
+    {
+        var assessment = Score.Reply(reply, "I'm so anxious about the move, I can't sleep.");
+
+        Assert.True(assessment.Has("empathy"));
+        Assert.False(assessment.Has("active_listening"), assessment.Point("active_listening").Rationale);
+    }
 }
