@@ -160,4 +160,25 @@ public class RelationshipPointTests
         Assert.True(assessment.Has("empathy"));
         Assert.False(assessment.Has("active_listening"), assessment.Point("active_listening").Rationale);
     }
+
+    [Theory]
+    [InlineData("You need to apologise to her before the end of the day.")]
+    [InlineData("Well done for apologising so quickly.")]
+    [InlineData("I've already apologised to the customer twice.")]
+    [InlineData("We're sorry for any inconvenience caused.")]
+    public void Talking_about_an_apology_or_the_hedged_corporate_form_is_not_an_apology(string reply)
+    {
+        var assessment = Score.Reply(reply, context: ContextKind.Colleague);
+
+        Assert.False(assessment.Has("apology"), assessment.Point("apology").Rationale);
+    }
+
+    [Theory]
+    [InlineData("I apologise, that was my mistake.")]
+    [InlineData("I'd like to apologise for the wait you've had.")]
+    [InlineData("Sorry for the inconvenience.")]
+    public void Apologising_now_is_an_apology(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("apology"));
+    }
 }
