@@ -181,4 +181,28 @@ public class RelationshipPointTests
     {
         Assert.True(Score.Reply(reply).Has("apology"));
     }
+
+    [Fact]
+    public void Wording_suggested_in_quotes_is_not_the_writers_own_act()
+    {
+        var assessment = Score.Reply("Next time maybe say 'I'm sorry, I'll ring you back by five' instead of going quiet.", context: ContextKind.Colleague);
+
+        Assert.False(assessment.Has("apology"));
+        Assert.False(assessment.Has("ownership"));
+        Assert.True(assessment.Has("solution"));
+    }
+
+    [Fact]
+    public void Quoting_a_phrase_to_reject_it_is_not_using_it()
+    {
+        var assessment = Score.Reply("For us \"it happens\" isn't an answer I can give a patient.", context: ContextKind.Partner);
+
+        Assert.False(assessment.Has("dismissive"), assessment.Point("dismissive").Rationale);
+    }
+
+    [Fact]
+    public void A_stray_quotation_mark_does_not_hide_the_rest_of_the_reply()
+    {
+        Assert.True(Score.Reply("Ok \"so sorry about this, I will fix it today and text you when it's done, I promise you won't have to chase me for this one again").Has("apology"));
+    }
 }
