@@ -205,4 +205,13 @@ public class RelationshipPointTests
     {
         Assert.True(Score.Reply("Ok \"so sorry about this, I will fix it today and text you when it's done, I promise you won't have to chase me for this one again").Has("apology"));
     }
+
+    [Theory]
+    [InlineData("I can only discuss the account with the account holder, so he'd need to call us himself.")]
+    [InlineData("We really shouldn't be talking about her health on the shop floor.")]
+    [InlineData("The locksmith only needs the door code, no more than that.")]
+    public void Keeping_someone_elses_details_to_those_who_need_them_is_confidentiality(string reply)
+    {
+        Assert.True(Score.Reply(reply, context: ContextKind.Colleague).Has("confidentiality"));
+    }
 }
