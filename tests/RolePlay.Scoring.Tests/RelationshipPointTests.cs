@@ -214,4 +214,13 @@ public class RelationshipPointTests
     {
         Assert.True(Score.Reply(reply, context: ContextKind.Colleague).Has("confidentiality"));
     }
+
+    [Theory]
+    [InlineData("Have I answered your question about the deposit?")]
+    [InlineData("Would that be alright with you and your partner?")]
+    [InlineData("Just to check you've got it, can you say that back to me?")]
+    public void Closing_checks_are_checks_of_understanding(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("check_understanding"));
+    }
 }
