@@ -223,4 +223,19 @@ public class RelationshipPointTests
     {
         Assert.True(Score.Reply(reply).Has("check_understanding"));
     }
+
+    [Theory]
+    [InlineData("A boiler going on the coldest week is the last thing you need.")]
+    [InlineData("That can't have been easy to hear from the consultant.")]
+    [InlineData("You shouldn't have had to ring us three times about it.")]
+    public void Acknowledging_the_impact_is_empathy(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("empathy"));
+    }
+
+    [Fact]
+    public void I_can_tell_you_a_fact_is_not_empathy()
+    {
+        Assert.False(Score.Reply("I can tell you the refund went through on Monday.").Has("empathy"));
+    }
 }
