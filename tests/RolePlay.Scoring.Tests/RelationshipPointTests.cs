@@ -250,4 +250,12 @@ public class RelationshipPointTests
     {
         Assert.True(Score.Reply("I'll hand this over to our complaints manager with the full history.", context: ContextKind.Customer).Has("escalation"));
     }
+
+    [Theory]
+    [InlineData("We aim to reply to every repair request within two working days.")]
+    [InlineData("You're still inside the 14 day cooling off period, so you can cancel.")]
+    public void Stated_service_commitments_are_service_level_awareness(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("sla_awareness"));
+    }
 }
