@@ -20,7 +20,7 @@ public static class ScoreCommands
         ArgumentNullException.ThrowIfNull(context);
         var textArgument = new Argument<string?>("text") { Description = "The reply to score", Arity = ArgumentArity.ZeroOrOne };
         var contextOption = new Option<string?>("--context") { Description = "What the other person said before the reply" };
-        var kindOption = new Option<string>("--kind") { Description = "colleague | customer | partner", DefaultValueFactory = _ => "customer" };
+        var kindOption = new Option<string>("--kind") { Description = "colleague | customer | partner | auto (guess from the words; batch lines' own context_kind wins)", DefaultValueFactory = _ => "auto" };
         var jsonOption = new Option<bool>("--json") { Description = "Print the full result as JSON" };
         var inputOption = new Option<FileInfo?>("--input") { Description = "Batch mode: JSONL file of {\"id\",\"text\",\"context\"} lines" };
         var outputOption = new Option<FileInfo?>("--output") { Description = "Batch mode: write JSONL results here (default: standard output)" };
@@ -34,9 +34,12 @@ public static class ScoreCommands
 
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (ReplyScoring.ParseContextKind(parse.GetValue(kindOption)) is not { } kind)
+            var kindText = parse.GetValue(kindOption);
+            var auto = string.Equals(kindText?.Trim(), "auto", StringComparison.OrdinalIgnoreCase);
+            var kind = auto ? null : ReplyScoring.ParseContextKind(kindText);
+            if (!auto && kind is null)
             {
-                return context.Fail("--kind must be colleague, customer or partner");
+                return context.Fail("--kind must be colleague, customer, partner or auto");
             }
 
             var (scorer, error) = ScorerChoice.Resolve(context.Services(parse), parse.GetValue(scorerOption)!);
@@ -55,7 +58,8 @@ public static class ScoreCommands
                 return context.Fail("give a reply to score, e.g. roleplay score \"I'm sorry, let me sort this out\", or --input FILE.jsonl");
             }
 
-            var assessment = await ReplyScoring.ScoreAsync(scorer, text, parse.GetValue(contextOption), kind, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var persona = parse.GetValue(contextOption);
+            var assessment = await ReplyScoring.ScoreAsync(scorer, text, persona, kind ?? ContextGuess.Guess(persona, text), cancellationToken: cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(jsonOption))
             {
                 context.Console.Profile.Out.Writer.WriteLine(ReplyScoring.ToJson(ReplyScoreReport.From("reply", assessment)));
@@ -156,7 +160,7 @@ public static class ScoreCommands
 
     private static string N(double value, string format = "0.00") => value.ToString(format, CultureInfo.InvariantCulture);
 
-    private static async Task<int> ScoreBatchAsync(CliContext context, IReplyScorer scorer, FileInfo inputFile, FileInfo? outputFile, ContextKind kind, CancellationToken cancellationToken)
+    private static async Task<int> ScoreBatchAsync(CliContext context, IReplyScorer scorer, FileInfo inputFile, FileInfo? outputFile, ContextKind? kind, CancellationToken cancellationToken)
     {
         if (!inputFile.Exists)
         {

@@ -18,7 +18,7 @@ public sealed record BatchSummary(int Lines, int Scored, IReadOnlyList<BatchLine
 /// <param name="Id">The caller's id (a string; numbers are accepted and written as strings).</param>
 /// <param name="Text">The reply to score.</param>
 /// <param name="Context">What the other person said (also read from <c>persona_line</c>).</param>
-/// <param name="ContextKind">From <c>context_kind</c>; defaults to the run's default.</param>
+/// <param name="ContextKind">From <c>context_kind</c>; else the run's default, or a guess from the words when there is none.</param>
 /// <param name="Assessed">From <c>assessed</c>: the marking points to focus the score on.</param>
 public sealed record BatchInput(string Id, string Text, string Context, ContextKind ContextKind, IReadOnlyList<string> Assessed);
 
@@ -35,7 +35,7 @@ public static class BatchScoring
         TextReader input,
         TextWriter output,
         IReplyScorer scorer,
-        ContextKind defaultContext = ContextKind.Customer,
+        ContextKind? defaultContext = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -69,8 +69,11 @@ public static class BatchScoring
         return new BatchSummary(lines, scored, errors);
     }
 
-    /// <summary>Parses one input line; null with a reason when it is not a JSON object with a string <c>text</c>.</summary>
-    public static BatchInput? ParseLine(string line, ContextKind defaultContext, out string problem)
+    /// <summary>
+    /// Parses one input line; null with a reason when it is not a JSON object with a string <c>text</c>. A line without
+    /// <c>context_kind</c> gets <paramref name="defaultContext"/>, or when that is null a guess from its words (<see cref="ContextGuess"/>).
+    /// </summary>
+    public static BatchInput? ParseLine(string line, ContextKind? defaultContext, out string problem)
     {
         ArgumentNullException.ThrowIfNull(line);
         problem = "";
@@ -111,7 +114,7 @@ public static class BatchScoring
             }
 
             var context = OptionalString(root, "context") ?? OptionalString(root, "persona_line") ?? "";
-            var kind = defaultContext;
+            var kind = defaultContext ?? ContextGuess.Guess(context, textElement.GetString());
             if (OptionalString(root, "context_kind") is { } kindText)
             {
                 if (ReplyScoring.ParseContextKind(kindText) is not { } parsedKind)

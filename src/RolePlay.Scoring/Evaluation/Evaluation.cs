@@ -156,7 +156,7 @@ public static class Evaluation
                 continue;
             }
 
-            var input = BatchScoring.ParseLine(line, ContextKind.Customer, out var problem);
+            var input = BatchScoring.ParseLine(line, null, out var problem);
             var gold = input is null ? null : ReadLabels(line, out problem);
             if (input is null || gold is null)
             {
