@@ -14,6 +14,7 @@ internal sealed class AggressionRule : IMarkingPointRule
         var findings = input.Effective(point.Id)
             .Select(m => new Finding(m.Cue.BaseStrength, input.Span(m), "hostile wording"))
             .ToList();
+        AddExclaimedTellingOff(input, findings);
         var hostile = findings.Count > 0 || input.Effective("dismissive").Count > 0 || input.Effective("blame").Count > 0;
         var source = input.Reply.Source;
         var shoutingSeen = false;
@@ -37,6 +38,48 @@ internal sealed class AggressionRule : IMarkingPointRule
         }
 
         return Verdict.From(point, findings);
+    }
+
+    /// <summary>What an exclaimed order or prohibition at the person ("You can't do that!", "You need to apologise now!") counts.</summary>
+    public const double TellingOff = 0.6;
+
+    private static readonly HashSet<string> ProhibitingModals = new(StringComparer.Ordinal) { "can", "could", "should", "must", "will", "do", "did" };
+    private static readonly HashSet<string> OrderingModals = new(StringComparer.Ordinal) { "need", "must", "better", "have", "should" };
+    private static readonly HashSet<string> MildVerbs = new(StringComparer.Ordinal) { "be", "feel", "get", "have", "worry", "know", "take", "look", "rest", "try" };
+
+    /// <summary>
+    /// An exclaimed sentence that tells the person off: "you" with a negated modal ("You can't do that!") or an order
+    /// ("You need to apologise to him!"), but not encouragement ("You should be proud!", "You must rest!").
+    /// </summary>
+    private static void AddExclaimedTellingOff(RuleInput input, List<Finding> findings)
+    {
+        var tokens = input.Reply.Tokens;
+        foreach (var sentence in input.Reply.Sentences)
+        {
+            if (sentence.Exclamations == 0)
+            {
+                continue;
+            }
+
+            for (var k = sentence.FirstToken; k + 2 < sentence.EndToken; k++)
+            {
+                if (tokens[k].Text != "you")
+                {
+                    continue;
+                }
+
+                var modal = tokens[k + 1].Text;
+                var next = tokens[k + 2].Text;
+                var prohibition = ProhibitingModals.Contains(modal) && next == "not" && k + 3 < sentence.EndToken && !MildVerbs.Contains(tokens[k + 3].Text);
+                var verb = next == "to" && k + 3 < sentence.EndToken ? tokens[k + 3].Text : next;
+                var order = OrderingModals.Contains(modal) && next != "not" && !MildVerbs.Contains(verb);
+                if (prohibition || order)
+                {
+                    findings.Add(new Finding(TellingOff, input.Span(k, sentence.EndToken), "telling them off:"));
+                    break;
+                }
+            }
+        }
     }
 
     private static readonly string[] ConciliatoryIds = ["apology", "empathy", "respect", "de_escalation"];
