@@ -55,9 +55,10 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
             whyNot = "Not credited: the paraphrase does not reflect anything the other person said.";
         }
 
-        Reflections(input, findings);
+        // Hostile replies ("you're always late, we're sick of it") name feelings and ask rhetorical questions; neither is listening.
         if (!hostile)
         {
+            Reflections(input, findings);
             Questions(input, findings);
         }
 

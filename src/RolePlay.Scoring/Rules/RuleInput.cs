@@ -146,6 +146,7 @@ internal static class RuleSet
         ["blame"] = new BlameRule(),
         ["passing_the_buck"] = new PassingTheBuckRule(),
         ["confidentiality_breach"] = new ConfidentialityBreachRule(),
+        ["escalation"] = new EscalationRule(),
     };
 
     public static IReadOnlyCollection<string> Names => (IReadOnlyCollection<string>)Rules.Keys;

@@ -51,6 +51,15 @@ internal sealed class Tokeniser
         "mr", "mrs", "ms", "dr", "st", "etc", "eg", "ie", "vs", "e", "g", "approx", "tel",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    // After these words "ill" is the adjective ("she's ill", "fell ill"); elsewhere it is "I'll" typed without the apostrophe.
+    private static readonly FrozenSet<string> IllAsAdjectiveAfter = new[]
+    {
+        "am", "is", "are", "was", "were", "be", "been", "being", "feel", "feels", "felt", "feeling", "fell", "falls", "fall",
+        "very", "so", "really", "too", "quite", "seriously", "critically", "terminally", "mentally", "chronically", "become",
+        "became", "got", "getting", "get", "look", "looks", "looked", "seem", "seems", "seemed", "an", "the", "of", "to",
+        "taken", "gravely", "not", "off", "sick",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     private readonly Normaliser _normaliser;
     private readonly FrozenSet<string> _negators;
     private readonly FrozenSet<string> _clauseBreaks;
@@ -141,6 +150,12 @@ internal sealed class Tokeniser
                 else
                 {
                     parts.Add(raw.ToString());
+                }
+
+                if (parts is ["ill"] && (tokens.Count == sentenceFirstToken || !IllAsAdjectiveAfter.Contains(tokens[^1].Text)))
+                {
+                    parts[0] = "i";
+                    parts.Add("will");
                 }
 
                 foreach (var part in parts)
