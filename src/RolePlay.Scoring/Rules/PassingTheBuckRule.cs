@@ -75,6 +75,11 @@ internal sealed class PassingTheBuckRule : IMarkingPointRule
                 var targetLength = targets.MatchAt(tokens, i + verbLength, sentence.EndToken);
                 if (targetLength == 0)
                 {
+                    targetLength = TargetByShape(input, sentence, i, i + verbLength);
+                }
+
+                if (targetLength == 0)
+                {
                     continue;
                 }
 
@@ -85,6 +90,52 @@ internal sealed class PassingTheBuckRule : IMarkingPointRule
                 }
             }
         }
+    }
+
+    private static readonly HashSet<string> PersonVerbs = new(StringComparer.Ordinal)
+    {
+        "ask", "ring", "call", "phone", "contact", "email", "message", "speak", "talk", "check", "complain", "get", "take", "raise",
+    };
+
+    private static readonly HashSet<string> UnitNouns = new(StringComparer.Ordinal)
+    {
+        "team", "department", "desk", "office", "helpline", "line", "centre", "center", "services", "support", "manager", "supervisor",
+    };
+
+    /// <summary>
+    /// A target the lexicon does not list: a name ("ask Sarah", capitalised, after a verb that addresses a person) or a unit
+    /// ("the returns team", "the billing department"). Returns its length in tokens, or 0.
+    /// </summary>
+    private static int TargetByShape(RuleInput input, SentenceInfo sentence, int verb, int next)
+    {
+        var tokens = input.Reply.Tokens;
+        if (next >= sentence.EndToken)
+        {
+            return 0;
+        }
+
+        var first = tokens[next];
+        var source = input.Reply.Source;
+        if (PersonVerbs.Contains(tokens[verb].Text) && first.Kind == TokenKind.Word && first.Text != "i" && !first.AllCaps
+            && char.IsUpper(source[first.Start]))
+        {
+            return 1;
+        }
+
+        if (first.Text is not ("the" or "your" or "our"))
+        {
+            return 0;
+        }
+
+        for (var k = next + 1; k < Math.Min(sentence.EndToken, next + 4); k++)
+        {
+            if (UnitNouns.Contains(tokens[k].Text))
+            {
+                return k + 1 - next;
+            }
+        }
+
+        return 0;
     }
 
     /// <summary>
