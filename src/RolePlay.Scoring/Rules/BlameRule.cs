@@ -11,7 +11,7 @@ namespace RolePlay.Scoring.Rules;
 internal sealed class BlameRule : IMarkingPointRule
 {
     /// <summary>What a blame cue is worth in a reply that also owns the problem.</summary>
-    public const double OwnedFactor = 0.45;
+    public const double OwnedFactor = 0.35;
 
     public MarkingPointResult Assess(MarkingPointDefinition point, RuleInput input)
     {

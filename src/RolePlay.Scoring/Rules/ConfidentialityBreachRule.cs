@@ -14,7 +14,7 @@ internal sealed class ConfidentialityBreachRule : IMarkingPointRule
 {
     public const double Disclosed = 0.8;
     public const double GossipInvite = 0.7;
-    public const double ProtectedFactor = 0.45;
+    public const double ProtectedFactor = 0.35;
     public const int PhoneDigits = 9;
 
     private static readonly HashSet<string> OwnWords = new(StringComparer.Ordinal) { "my", "our", "me", "us", "we", "i", "your", "you" };

@@ -13,7 +13,7 @@ namespace RolePlay.Scoring.Rules;
 internal sealed class PassingTheBuckRule : IMarkingPointRule
 {
     public const double Referral = 0.8;
-    public const double HandedOverFactor = 0.45;
+    public const double HandedOverFactor = 0.35;
 
     /// <summary>Words that may stand between "you" (or the clause start) and the referral verb: modals and softeners.</summary>
     private static readonly HashSet<string> Frame = new(StringComparer.Ordinal)
@@ -64,6 +64,12 @@ internal sealed class PassingTheBuckRule : IMarkingPointRule
         var targets = input.Catalogue.Pipeline.Lexicon("referral_targets");
         foreach (var sentence in input.Reply.Sentences)
         {
+            // A question offers an option ("could you ask Lisa about a later start?"); it does not send them away.
+            if (sentence.QuestionMark)
+            {
+                continue;
+            }
+
             for (var i = sentence.FirstToken; i < sentence.EndToken; i++)
             {
                 var verbLength = verbs.MatchAt(tokens, i, sentence.EndToken);
