@@ -15,6 +15,7 @@ internal sealed class AggressionRule : IMarkingPointRule
             .Select(m => new Finding(m.Cue.BaseStrength, input.Span(m), "hostile wording"))
             .ToList();
         AddExclaimedTellingOff(input, findings);
+        AddCapitalisedWords(input, findings);
         var hostile = findings.Count > 0 || input.Effective("dismissive").Count > 0 || input.Effective("blame").Count > 0;
         var source = input.Reply.Source;
         var shoutingSeen = false;
@@ -79,6 +80,45 @@ internal sealed class AggressionRule : IMarkingPointRule
                     break;
                 }
             }
+        }
+    }
+
+    /// <summary>What ordinary words typed in capitals inside a lower-case reply ("I am NOT doing it AGAIN") count.</summary>
+    public const double EmphaticCapitals = 0.6;
+
+    /// <summary>
+    /// Two or more ordinary English words in capitals in a reply that is otherwise in lower case read as raised voice.
+    /// Abbreviations (NHS, RMA) and a single emphasised word ("It WILL be there") do not count.
+    /// </summary>
+    private static void AddCapitalisedWords(RuleInput input, List<Finding> findings)
+    {
+        var reply = input.Reply;
+        if (reply.Letters == 0 || reply.UpperLetters * 2 >= reply.Letters)
+        {
+            return;
+        }
+
+        var plain = input.Catalogue.Pipeline.Lexicon("plain_acronyms");
+        var jargon = input.Catalogue.Pipeline.Lexicon("jargon_terms");
+        var tokens = reply.Tokens;
+        int first = -1, last = -1, count = 0;
+        for (var k = 0; k < tokens.Length; k++)
+        {
+            var token = tokens[k];
+            if (!token.AllCaps || token.Kind != TokenKind.Word || token.End - token.Start < 2 || (k > 0 && tokens[k - 1].Start == token.Start)
+                || plain.Contains(token.Text) || jargon.Contains(token.Text) || !input.Catalogue.EnglishWords.Contains(token.Text))
+            {
+                continue;
+            }
+
+            count++;
+            first = first < 0 ? k : first;
+            last = k;
+        }
+
+        if (count >= 2)
+        {
+            findings.Add(new Finding(EmphaticCapitals, input.Span(first, tokens[first].Sentence == tokens[last].Sentence ? last + 1 : first + 1), "words typed in capitals:"));
         }
     }
 
