@@ -22,13 +22,29 @@ internal sealed class BlameRule : IMarkingPointRule
         }
 
         var owned = Commitment.ApologisesPlainly(input) || Commitment.OwnsAction(input);
-        var factor = owned ? OwnedFactor : 1.0;
+        var tokens = input.Reply.Tokens;
         var findings = matches
-            .Select(m => new Finding(m.Cue.BaseStrength * factor, input.Span(m), "fault put on someone else in"))
+            .Select(m => new Finding(m.Cue.BaseStrength * (owned && !NamesFault(tokens, m) ? OwnedFactor : 1.0), input.Span(m), "fault put on someone else in"))
             .ToList();
         var whyNot = owned
             ? "Not detected: the reply also apologises or takes ownership, so naming the cause reads as an explanation."
             : null;
         return Verdict.From(point, findings, whyNot);
+    }
+
+    private static readonly HashSet<string> FaultWords = new(StringComparer.Ordinal) { "fault", "blame", "blamed", "blaming" };
+
+    /// <summary>"The courier's fault", "blame the system": saying whose fault it is is blame even next to an apology.</summary>
+    private static bool NamesFault(Text.Token[] tokens, CueMatch match)
+    {
+        for (var k = match.Start; k < match.End; k++)
+        {
+            if (FaultWords.Contains(tokens[k].Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
