@@ -97,7 +97,7 @@ internal sealed class ConfidentialityBreachRule : IMarkingPointRule
 
             var before = tokens[k - 2];
             var anchored = before.Kind == TokenKind.Number || before.Text is "on" or "at" or "in" or "from" or "lives" or "near";
-            if (anchored && !OwnedNearby(tokens, k - 1))
+            if (anchored && !OwnedInSentence(input, k - 1))
             {
                 findings.Add(new Finding(Disclosed, input.Span(k - 2, k + 1), "an address given out:"));
             }
@@ -145,6 +145,21 @@ internal sealed class ConfidentialityBreachRule : IMarkingPointRule
         for (var k = end; k < Math.Min(tokens.Length, end + 3); k++)
         {
             if (tokens[k].Text is "me" or "my" or "us" or "our")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"Our office is at 12 Elm Grove": an own word anywhere earlier in the sentence.</summary>
+    private static bool OwnedInSentence(RuleInput input, int index)
+    {
+        var tokens = input.Reply.Tokens;
+        for (var k = input.Reply.SentenceOf(index).FirstToken; k < index; k++)
+        {
+            if (OwnWords.Contains(tokens[k].Text))
             {
                 return true;
             }

@@ -20,7 +20,8 @@ internal sealed class PassingTheBuckRule : IMarkingPointRule
     {
         "will", "would", "need", "needs", "have", "has", "got", "to", "should", "could", "can", "must", "might", "may", "just",
         "please", "then", "so", "better", "best", "probably", "maybe", "perhaps", "try", "want", "going", "are", "is", "the",
-        "your", "bet", "only", "really", "first", "instead", "directly", "yourself", "ought", "had", "do", "and", "or", "ll",
+        "your", "bet", "only", "really", "first", "instead", "directly", "yourself", "ought", "had", "do", "and", "or", "ll", "off", "be",
+        "worth", "start", "by", "suggest", "recommend",
     };
 
     public MarkingPointResult Assess(MarkingPointDefinition point, RuleInput input)
