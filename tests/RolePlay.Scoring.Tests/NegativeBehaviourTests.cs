@@ -16,6 +16,7 @@ public class NegativeBehaviourTests
     [InlineData("Nobody told us the meeting had moved.")]
     [InlineData("We're short staffed today, that's why the phones weren't answered.")]
     [InlineData("Are you sure you entered the right PIN?")]
+    [InlineData("The form was ready on Monday but Dave forgot to send it.")]
     public void Fault_put_on_someone_else_is_blame(string reply)
     {
         Assert.True(Score.Reply(reply).Has("blame"));
@@ -27,6 +28,8 @@ public class NegativeBehaviourTests
     [InlineData("You didn't receive the reminder text, is that right?")]
     [InlineData("It's down to you whether you'd like a refund or a swap.")]
     [InlineData("The parcel should have arrived on Monday.")]
+    [InlineData("Thanks, Dave sent it over this morning.")]
+    [InlineData("I've dropped the forms into the office for you.")]
     public void Explaining_a_cause_while_owning_it_or_restating_their_problem_is_not_blame(string reply)
     {
         Assert.False(Score.Reply(reply).Has("blame"));
@@ -100,6 +103,8 @@ public class NegativeBehaviourTests
     [InlineData("Clean it up or we'll find another cleaner.")]
     [InlineData("Don't be ridiculous.")]
     [InlineData("Why is it always me who has to fix your mistakes?")]
+    [InlineData("Do I look like I work in accounts?")]
+    [InlineData("Oh boo hoo, cry me a river.")]
     public void Telling_off_sarcasm_shouting_and_threats_are_aggression(string reply)
     {
         Assert.True(Score.Reply(reply, context: ContextKind.Colleague).Has("aggression"));

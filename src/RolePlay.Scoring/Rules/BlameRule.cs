@@ -16,20 +16,50 @@ internal sealed class BlameRule : IMarkingPointRule
     public MarkingPointResult Assess(MarkingPointDefinition point, RuleInput input)
     {
         var matches = input.Effective(point.Id);
-        if (matches.Count == 0 || !point.AppliesIn(input.Context))
+        var named = NamedPersonFailures(input).ToList();
+        if ((matches.Count == 0 && named.Count == 0) || !point.AppliesIn(input.Context))
         {
             return new CueRule().Assess(point, input);
         }
 
         var owned = Commitment.ApologisesPlainly(input) || Commitment.OwnsAction(input);
         var tokens = input.Reply.Tokens;
+        var factor = owned ? OwnedFactor : 1.0;
         var findings = matches
             .Select(m => new Finding(m.Cue.BaseStrength * (owned && !NamesFault(tokens, m) ? OwnedFactor : 1.0), input.Span(m), "fault put on someone else in"))
+            .Concat(named.Select(n => new Finding(CompiledCue.StrongStrength * factor, input.Span(n.Start, n.End), "fault put on someone else in")))
             .ToList();
         var whyNot = owned
             ? "Not detected: the reply also apologises or takes ownership, so naming the cause reads as an explanation."
             : null;
         return Verdict.From(point, findings, whyNot);
+    }
+
+    /// <summary>
+    /// "Dave forgot to log it", "ask why Priya never passes them on": a name (a capitalised word that does not open its
+    /// sentence) followed by a failure verb. Names are open-ended, so they cannot be listed in the catalogue.
+    /// </summary>
+    private static IEnumerable<(int Start, int End)> NamedPersonFailures(RuleInput input)
+    {
+        var tokens = input.Reply.Tokens;
+        var source = input.Reply.Source;
+        var failures = input.Catalogue.Pipeline.Lexicon("failure_verbs");
+        for (var k = 0; k + 1 < tokens.Length; k++)
+        {
+            var token = tokens[k];
+            var sentence = input.Reply.SentenceOf(k);
+            if (k == sentence.FirstToken || token.Kind != Text.TokenKind.Word || token.AllCaps || token.Text == "i" || tokens[k - 1].Start == token.Start
+                || !char.IsUpper(source[token.Start]) || tokens[k + 1].Sentence != token.Sentence)
+            {
+                continue;
+            }
+
+            var length = failures.MatchAt(tokens, k + 1, sentence.EndToken);
+            if (length > 0 && (!tokens[k + 1].Negated || input.Catalogue.Pipeline.Tokeniser.IsNegator(tokens[k + 1].Text)))
+            {
+                yield return (k, k + 1 + length);
+            }
+        }
     }
 
     private static readonly HashSet<string> FaultWords = new(StringComparer.Ordinal) { "fault", "blame", "blamed", "blaming" };
