@@ -141,4 +141,101 @@ public class RelationshipPointTests
     {
         Assert.True(Score.Reply(reply, context: ContextKind.Colleague).Has("confidentiality"));
     }
+
+    [Theory]
+    [InlineData("It sounds like you're feeling really anxious about the move.")]
+    [InlineData("So you're feeling anxious about the move?")]
+    public void Handing_their_feeling_back_is_a_reflection(string reply)
+    {
+        Assert.True(Score.Reply(reply, "I'm so anxious about the move, I can't sleep.").Has("active_listening"));
+    }
+
+    [Theory]
+    [InlineData("I understand you're anxious about the move.")]
+    [InlineData("That must be really worrying.")]
+    public void Acknowledging_a_feeling_is_empathy_not_a_reflection(string reply)
+    {
+        var assessment = Score.Reply(reply, "I'm so anxious about the move, I can't sleep.");
+
+        Assert.True(assessment.Has("empathy"));
+        Assert.False(assessment.Has("active_listening"), assessment.Point("active_listening").Rationale);
+    }
+
+    [Theory]
+    [InlineData("You need to apologise to her before the end of the day.")]
+    [InlineData("Well done for apologising so quickly.")]
+    [InlineData("I've already apologised to the customer twice.")]
+    [InlineData("We're sorry for any inconvenience caused.")]
+    public void Talking_about_an_apology_or_the_hedged_corporate_form_is_not_an_apology(string reply)
+    {
+        var assessment = Score.Reply(reply, context: ContextKind.Colleague);
+
+        Assert.False(assessment.Has("apology"), assessment.Point("apology").Rationale);
+    }
+
+    [Theory]
+    [InlineData("I apologise, that was my mistake.")]
+    [InlineData("I'd like to apologise for the wait you've had.")]
+    [InlineData("Sorry for the inconvenience.")]
+    public void Apologising_now_is_an_apology(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("apology"));
+    }
+
+    [Fact]
+    public void Wording_suggested_in_quotes_is_not_the_writers_own_act()
+    {
+        var assessment = Score.Reply("Next time maybe say 'I'm sorry, I'll ring you back by five' instead of going quiet.", context: ContextKind.Colleague);
+
+        Assert.False(assessment.Has("apology"));
+        Assert.False(assessment.Has("ownership"));
+        Assert.True(assessment.Has("solution"));
+    }
+
+    [Fact]
+    public void Quoting_a_phrase_to_reject_it_is_not_using_it()
+    {
+        var assessment = Score.Reply("For us \"it happens\" isn't an answer I can give a patient.", context: ContextKind.Partner);
+
+        Assert.False(assessment.Has("dismissive"), assessment.Point("dismissive").Rationale);
+    }
+
+    [Fact]
+    public void A_stray_quotation_mark_does_not_hide_the_rest_of_the_reply()
+    {
+        Assert.True(Score.Reply("Ok \"so sorry about this, I will fix it today and text you when it's done, I promise you won't have to chase me for this one again").Has("apology"));
+    }
+
+    [Theory]
+    [InlineData("I can only discuss the account with the account holder, so he'd need to call us himself.")]
+    [InlineData("We really shouldn't be talking about her health on the shop floor.")]
+    [InlineData("The locksmith only needs the door code, no more than that.")]
+    public void Keeping_someone_elses_details_to_those_who_need_them_is_confidentiality(string reply)
+    {
+        Assert.True(Score.Reply(reply, context: ContextKind.Colleague).Has("confidentiality"));
+    }
+
+    [Theory]
+    [InlineData("Have I answered your question about the deposit?")]
+    [InlineData("Would that be alright with you and your partner?")]
+    [InlineData("Just to check you've got it, can you say that back to me?")]
+    public void Closing_checks_are_checks_of_understanding(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("check_understanding"));
+    }
+
+    [Theory]
+    [InlineData("A boiler going on the coldest week is the last thing you need.")]
+    [InlineData("That can't have been easy to hear from the consultant.")]
+    [InlineData("You shouldn't have had to ring us three times about it.")]
+    public void Acknowledging_the_impact_is_empathy(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("empathy"));
+    }
+
+    [Fact]
+    public void I_can_tell_you_a_fact_is_not_empathy()
+    {
+        Assert.False(Score.Reply("I can tell you the refund went through on Monday.").Has("empathy"));
+    }
 }
