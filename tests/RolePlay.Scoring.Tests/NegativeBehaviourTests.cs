@@ -105,6 +105,8 @@ public class NegativeBehaviourTests
     [InlineData("Why is it always me who has to fix your mistakes?")]
     [InlineData("Do I look like I work in accounts?")]
     [InlineData("Oh boo hoo, cry me a river.")]
+    [InlineData("Three weeks for a boiler part? That's unacceptable!")]
+    [InlineData("Honestly? You were useless on that call.")]
     public void Telling_off_sarcasm_shouting_and_threats_are_aggression(string reply)
     {
         Assert.True(Score.Reply(reply, context: ContextKind.Colleague).Has("aggression"));
@@ -116,6 +118,8 @@ public class NegativeBehaviourTests
     [InlineData("Seriously, thank you for being so patient.")]
     [InlineData("Please check the NHS number and the GP surgery on the form.")]
     [InlineData("I'm sure it's sorted now, but I'll check.")]
+    [InlineData("That's appalling, I'm so sorry you were spoken to like that!")]
+    [InlineData("You were not useless at all on that call.")]
     public void Encouragement_and_emphasis_are_not_aggression(string reply)
     {
         Assert.False(Score.Reply(reply).Has("aggression"));

@@ -62,6 +62,12 @@ internal sealed class AggressionRule : IMarkingPointRule
                 continue;
             }
 
+            if (Outraged(tokens, sentence) && !IsConciliatory(input, sentence))
+            {
+                findings.Add(new Finding(TellingOff, input.Span(sentence.FirstToken, sentence.EndToken), "exclaimed outrage:"));
+                continue;
+            }
+
             for (var k = sentence.FirstToken; k + 2 < sentence.EndToken; k++)
             {
                 if (tokens[k].Text != "you")
@@ -120,6 +126,27 @@ internal sealed class AggressionRule : IMarkingPointRule
         {
             findings.Add(new Finding(EmphaticCapitals, input.Span(first, tokens[first].Sentence == tokens[last].Sentence ? last + 1 : first + 1), "words typed in capitals:"));
         }
+    }
+
+    private static readonly HashSet<string> OutrageWords = new(StringComparer.Ordinal)
+    {
+        "unacceptable", "outrageous", "ridiculous", "disgraceful", "appalling", "shocking", "pathetic", "unbelievable",
+    };
+
+    /// <summary>An exclaimed verdict on the other side ("Not good enough!", "Unacceptable!") that is not aimed at oneself.</summary>
+    private static bool Outraged(Token[] tokens, SentenceInfo sentence)
+    {
+        for (var k = sentence.FirstToken; k < sentence.EndToken; k++)
+        {
+            var word = tokens[k].Text;
+            if ((OutrageWords.Contains(word) && !tokens[k].Negated)
+                || (word == "good" && k + 1 < sentence.EndToken && tokens[k + 1].Text == "enough" && k > sentence.FirstToken && tokens[k - 1].Text == "not"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static readonly string[] ConciliatoryIds = ["apology", "empathy", "respect", "de_escalation"];
