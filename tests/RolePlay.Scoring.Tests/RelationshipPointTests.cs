@@ -238,4 +238,24 @@ public class RelationshipPointTests
     {
         Assert.False(Score.Reply("I can tell you the refund went through on Monday.").Has("empathy"));
     }
+
+    [Fact]
+    public void A_shift_handover_to_a_peer_is_not_escalation()
+    {
+        Assert.False(Score.Reply("I'll hand over the open tickets to Sam at two.", context: ContextKind.Colleague).Has("escalation"));
+    }
+
+    [Fact]
+    public void Handing_over_to_someone_with_authority_is_escalation()
+    {
+        Assert.True(Score.Reply("I'll hand this over to our complaints manager with the full history.", context: ContextKind.Customer).Has("escalation"));
+    }
+
+    [Theory]
+    [InlineData("We aim to reply to every repair request within two working days.")]
+    [InlineData("You're still inside the 14 day cooling off period, so you can cancel.")]
+    public void Stated_service_commitments_are_service_level_awareness(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("sla_awareness"));
+    }
 }

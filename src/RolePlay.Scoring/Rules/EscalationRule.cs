@@ -64,7 +64,7 @@ internal sealed class EscalationRule : IMarkingPointRule
             {
                 findings.Add(new Finding(match.Cue.BaseStrength, input.Span(match), "escalated or referred the case:"));
             }
-            else if (LearnerActs(tokens, sentence, match.Start))
+            else if (LearnerActs(tokens, sentence, match.Start) && NamesSomeoneWithAuthority(tokens, sentence))
             {
                 findings.Add(new Finding(LearnerRefers, input.Span(sentence.FirstToken, match.End), "involved someone with more authority:"));
             }
@@ -119,6 +119,26 @@ internal sealed class EscalationRule : IMarkingPointRule
         for (var k = from; k < to; k++)
         {
             if (tokens[k].Text is "i" or "we")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Handing over or passing a case on is escalation when it goes to someone with more authority or expertise.
+    private static readonly HashSet<string> Authority = new(StringComparer.Ordinal)
+    {
+        "manager", "boss", "supervisor", "director", "head", "leader", "senior", "specialist", "specialists", "duty", "expert",
+        "experts", "owner", "superior", "right", "relevant", "appropriate", "complaints", "safeguarding",
+    };
+
+    private static bool NamesSomeoneWithAuthority(Token[] tokens, SentenceInfo sentence)
+    {
+        for (var k = sentence.FirstToken; k < sentence.EndToken; k++)
+        {
+            if (Authority.Contains(tokens[k].Text))
             {
                 return true;
             }
