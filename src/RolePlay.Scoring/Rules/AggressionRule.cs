@@ -14,6 +14,8 @@ internal sealed class AggressionRule : IMarkingPointRule
         var findings = input.Effective(point.Id)
             .Select(m => new Finding(m.Cue.BaseStrength, input.Span(m), "hostile wording"))
             .ToList();
+        AddExclaimedTellingOff(input, findings);
+        AddCapitalisedWords(input, findings);
         var hostile = findings.Count > 0 || input.Effective("dismissive").Count > 0 || input.Effective("blame").Count > 0;
         var source = input.Reply.Source;
         var shoutingSeen = false;
@@ -37,6 +39,114 @@ internal sealed class AggressionRule : IMarkingPointRule
         }
 
         return Verdict.From(point, findings);
+    }
+
+    /// <summary>What an exclaimed order or prohibition at the person ("You can't do that!", "You need to apologise now!") counts.</summary>
+    public const double TellingOff = 0.6;
+
+    private static readonly HashSet<string> ProhibitingModals = new(StringComparer.Ordinal) { "can", "could", "should", "must", "will", "do", "did" };
+    private static readonly HashSet<string> OrderingModals = new(StringComparer.Ordinal) { "need", "must", "better", "have", "should" };
+    private static readonly HashSet<string> MildVerbs = new(StringComparer.Ordinal) { "be", "feel", "get", "have", "worry", "know", "take", "look", "rest", "try" };
+
+    /// <summary>
+    /// An exclaimed sentence that tells the person off: "you" with a negated modal ("You can't do that!") or an order
+    /// ("You need to apologise to him!"), but not encouragement ("You should be proud!", "You must rest!").
+    /// </summary>
+    private static void AddExclaimedTellingOff(RuleInput input, List<Finding> findings)
+    {
+        var tokens = input.Reply.Tokens;
+        foreach (var sentence in input.Reply.Sentences)
+        {
+            if (sentence.Exclamations == 0)
+            {
+                continue;
+            }
+
+            if (Outraged(tokens, sentence) && !IsConciliatory(input, sentence))
+            {
+                findings.Add(new Finding(TellingOff, input.Span(sentence.FirstToken, sentence.EndToken), "exclaimed outrage:"));
+                continue;
+            }
+
+            for (var k = sentence.FirstToken; k + 2 < sentence.EndToken; k++)
+            {
+                if (tokens[k].Text != "you")
+                {
+                    continue;
+                }
+
+                var modal = tokens[k + 1].Text;
+                var next = tokens[k + 2].Text;
+                var prohibition = ProhibitingModals.Contains(modal) && next == "not" && k + 3 < sentence.EndToken && !MildVerbs.Contains(tokens[k + 3].Text);
+                var verb = next == "to" && k + 3 < sentence.EndToken ? tokens[k + 3].Text : next;
+                var order = OrderingModals.Contains(modal) && next != "not" && !MildVerbs.Contains(verb);
+                if (prohibition || order)
+                {
+                    findings.Add(new Finding(TellingOff, input.Span(k, sentence.EndToken), "telling them off:"));
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>What ordinary words typed in capitals inside a lower-case reply ("I am NOT doing it AGAIN") count.</summary>
+    public const double EmphaticCapitals = 0.6;
+
+    /// <summary>
+    /// Two or more ordinary English words in capitals in a reply that is otherwise in lower case read as raised voice.
+    /// Abbreviations (NHS, RMA) and a single emphasised word ("It WILL be there") do not count.
+    /// </summary>
+    private static void AddCapitalisedWords(RuleInput input, List<Finding> findings)
+    {
+        var reply = input.Reply;
+        if (reply.Letters == 0 || reply.UpperLetters * 2 >= reply.Letters)
+        {
+            return;
+        }
+
+        var plain = input.Catalogue.Pipeline.Lexicon("plain_acronyms");
+        var jargon = input.Catalogue.Pipeline.Lexicon("jargon_terms");
+        var tokens = reply.Tokens;
+        int first = -1, last = -1, count = 0;
+        for (var k = 0; k < tokens.Length; k++)
+        {
+            var token = tokens[k];
+            if (!token.AllCaps || token.Kind != TokenKind.Word || token.End - token.Start < 2 || (k > 0 && tokens[k - 1].Start == token.Start)
+                || plain.Contains(token.Text) || jargon.Contains(token.Text) || !input.Catalogue.EnglishWords.Contains(token.Text))
+            {
+                continue;
+            }
+
+            count++;
+            first = first < 0 ? k : first;
+            last = k;
+        }
+
+        if (count >= 2)
+        {
+            findings.Add(new Finding(EmphaticCapitals, input.Span(first, tokens[first].Sentence == tokens[last].Sentence ? last + 1 : first + 1), "words typed in capitals:"));
+        }
+    }
+
+    private static readonly HashSet<string> OutrageWords = new(StringComparer.Ordinal)
+    {
+        "unacceptable", "outrageous", "ridiculous", "disgraceful", "appalling", "shocking", "pathetic", "unbelievable",
+    };
+
+    /// <summary>An exclaimed verdict on the other side ("Not good enough!", "Unacceptable!") that is not aimed at oneself.</summary>
+    private static bool Outraged(Token[] tokens, SentenceInfo sentence)
+    {
+        for (var k = sentence.FirstToken; k < sentence.EndToken; k++)
+        {
+            var word = tokens[k].Text;
+            if ((OutrageWords.Contains(word) && !tokens[k].Negated)
+                || (word == "good" && k + 1 < sentence.EndToken && tokens[k + 1].Text == "enough" && k > sentence.FirstToken && tokens[k - 1].Text == "not"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static readonly string[] ConciliatoryIds = ["apology", "empathy", "respect", "de_escalation"];

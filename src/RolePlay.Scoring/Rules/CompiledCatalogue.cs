@@ -13,7 +13,7 @@ internal sealed class CompiledCatalogue
         Pipeline = pipeline;
         Points = [.. points];
         IndexById = Points.Select((p, i) => (p.Id, i)).ToFrozenDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-        Cues = new CueIndex(cues, Points.Length);
+        Cues = new CueIndex(cues, Points.Length, pipeline.Tokeniser.IsNegator);
         Stopwords = pipeline.Lexicon("stopwords").Singles;
         EnglishWords = Cues.Words
             .Concat(pipeline.Lexicons.Values.SelectMany(l => l.Singles))

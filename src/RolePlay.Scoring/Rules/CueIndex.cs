@@ -38,10 +38,13 @@ internal sealed class CueIndex
     private readonly FrozenSet<string> _pairStarts;
     private readonly CompiledCue[] _scanEverywhere;
     private readonly int _pointCount;
+    private readonly Func<string, bool> _isNegator;
 
-    public CueIndex(IEnumerable<CompiledCue> cues, int pointCount)
+    /// <param name="isNegator">Tells negators; a negation that starts inside a match (a lexicon entry such as "never told") is the cue's own.</param>
+    public CueIndex(IEnumerable<CompiledCue> cues, int pointCount, Func<string, bool>? isNegator = null)
     {
         _pointCount = pointCount;
+        _isNegator = isNegator ?? (static _ => false);
         var byWord = new Dictionary<string, List<CompiledCue>>(StringComparer.Ordinal);
         var byPair = new Dictionary<(string, string), List<CompiledCue>>();
         var scan = new List<CompiledCue>();
@@ -133,7 +136,7 @@ internal sealed class CueIndex
         list.Add(cue);
     }
 
-    private static void Try(CompiledCue[] candidates, Token[] tokens, int start, int limit, List<CueMatch>[] result)
+    private void Try(CompiledCue[] candidates, Token[] tokens, int start, int limit, List<CueMatch>[] result)
     {
         foreach (var cue in candidates)
         {
@@ -146,9 +149,11 @@ internal sealed class CueIndex
             var negated = false;
             if (!cue.Pattern.BearsNegation)
             {
+                var ownNegator = false;
                 for (var k = start; k < end && !negated; k++)
                 {
-                    negated = tokens[k].Negated;
+                    ownNegator |= cue.Pattern.LexiconBearsNegation && _isNegator(tokens[k].Text);
+                    negated = tokens[k].Negated && !ownNegator;
                 }
             }
 

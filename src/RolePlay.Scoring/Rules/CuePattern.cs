@@ -29,8 +29,9 @@ internal sealed class CuePattern
 {
     public const int MaxGap = 3;
 
-    private CuePattern(string text, PatternElement[] elements, bool bearsNegation)
+    private CuePattern(string text, PatternElement[] elements, bool bearsNegation, bool lexiconBearsNegation = false)
     {
+        LexiconBearsNegation = lexiconBearsNegation;
         Text = text;
         Elements = elements;
         BearsNegation = bearsNegation;
@@ -42,6 +43,9 @@ internal sealed class CuePattern
 
     /// <summary>True when the pattern itself contains a negation ("can't share") or is a '!' topic cue, so a negation does not cancel it.</summary>
     public bool BearsNegation { get; }
+
+    /// <summary>True when a lexicon of the pattern has negated entries ("never told"): a negation starting inside the match is its own.</summary>
+    public bool LexiconBearsNegation { get; }
 
     /// <summary>Compiles <paramref name="text"/>; returns null and an error message when it is malformed.</summary>
     public static CuePattern? TryParse(string text, Normaliser normaliser, Tokeniser tokeniser, IReadOnlyDictionary<string, Lexicon> lexicons, out string error)
@@ -118,7 +122,8 @@ internal sealed class CuePattern
         }
 
         var bearsNegation = ignoresNegation || elements.Any(e => e is PatternElement.Words w && w.Options.Any(tokeniser.IsNegator));
-        return new CuePattern(text, [.. elements], bearsNegation);
+        var lexiconBearsNegation = elements.Any(e => e is PatternElement.FromLexicon l && l.Lexicon.AnyWord(tokeniser.IsNegator));
+        return new CuePattern(text, [.. elements], bearsNegation, lexiconBearsNegation);
     }
 
     /// <summary>End (exclusive) of a match starting at <paramref name="start"/> and staying before <paramref name="limit"/>, or -1.</summary>

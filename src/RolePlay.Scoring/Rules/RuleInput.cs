@@ -143,6 +143,9 @@ internal static class RuleSet
         ["next_steps"] = new NextStepsRule(),
         ["aggression"] = new AggressionRule(),
         ["jargon"] = new JargonRule(),
+        ["blame"] = new BlameRule(),
+        ["passing_the_buck"] = new PassingTheBuckRule(),
+        ["confidentiality_breach"] = new ConfidentialityBreachRule(),
         ["escalation"] = new EscalationRule(),
     };
 

@@ -27,6 +27,9 @@ internal sealed class Lexicon
 
     public bool Contains(string word) => Singles.Contains(word);
 
+    /// <summary>True when any word of any entry satisfies <paramref name="predicate"/> (e.g. an entry with a negator).</summary>
+    public bool AnyWord(Func<string, bool> predicate) => _byFirstWord.Values.Any(entries => entries.Any(entry => entry.Any(predicate)));
+
     /// <summary>Length (in tokens) of the longest entry matching at <paramref name="index"/>, or 0.</summary>
     public int MatchAt(IReadOnlyList<Token> tokens, int index, int end)
     {

@@ -1,0 +1,80 @@
+using RolePlay.Engine.Scoring;
+using RolePlay.Scoring.Catalogue;
+
+namespace RolePlay.Scoring.Rules;
+
+/// <summary>
+/// Blame: fault put on the other person ("you must have", "if you'd read") or on someone else with a failure word
+/// ("the courier lost it", "sales never tell us"). When the same reply apologises plainly or commits to act, naming
+/// the cause reads as an explanation, so one cue is no longer enough.
+/// </summary>
+internal sealed class BlameRule : IMarkingPointRule
+{
+    /// <summary>What a blame cue is worth in a reply that also owns the problem.</summary>
+    public const double OwnedFactor = 0.35;
+
+    public MarkingPointResult Assess(MarkingPointDefinition point, RuleInput input)
+    {
+        var matches = input.Effective(point.Id);
+        var named = NamedPersonFailures(input).ToList();
+        if ((matches.Count == 0 && named.Count == 0) || !point.AppliesIn(input.Context))
+        {
+            return new CueRule().Assess(point, input);
+        }
+
+        var owned = Commitment.ApologisesPlainly(input) || Commitment.OwnsAction(input);
+        var tokens = input.Reply.Tokens;
+        var factor = owned ? OwnedFactor : 1.0;
+        var findings = matches
+            .Select(m => new Finding(m.Cue.BaseStrength * (owned && !NamesFault(tokens, m) ? OwnedFactor : 1.0), input.Span(m), "fault put on someone else in"))
+            .Concat(named.Select(n => new Finding(CompiledCue.StrongStrength * factor, input.Span(n.Start, n.End), "fault put on someone else in")))
+            .ToList();
+        var whyNot = owned
+            ? "Not detected: the reply also apologises or takes ownership, so naming the cause reads as an explanation."
+            : null;
+        return Verdict.From(point, findings, whyNot);
+    }
+
+    /// <summary>
+    /// "Dave forgot to log it", "ask why Priya never passes them on": a name (a capitalised word that does not open its
+    /// sentence) followed by a failure verb. Names are open-ended, so they cannot be listed in the catalogue.
+    /// </summary>
+    private static IEnumerable<(int Start, int End)> NamedPersonFailures(RuleInput input)
+    {
+        var tokens = input.Reply.Tokens;
+        var source = input.Reply.Source;
+        var failures = input.Catalogue.Pipeline.Lexicon("failure_verbs");
+        for (var k = 0; k + 1 < tokens.Length; k++)
+        {
+            var token = tokens[k];
+            var sentence = input.Reply.SentenceOf(k);
+            if (k == sentence.FirstToken || token.Kind != Text.TokenKind.Word || token.AllCaps || token.Text == "i" || tokens[k - 1].Start == token.Start
+                || !char.IsUpper(source[token.Start]) || tokens[k + 1].Sentence != token.Sentence)
+            {
+                continue;
+            }
+
+            var length = failures.MatchAt(tokens, k + 1, sentence.EndToken);
+            if (length > 0 && (!tokens[k + 1].Negated || input.Catalogue.Pipeline.Tokeniser.IsNegator(tokens[k + 1].Text)))
+            {
+                yield return (k, k + 1 + length);
+            }
+        }
+    }
+
+    private static readonly HashSet<string> FaultWords = new(StringComparer.Ordinal) { "fault", "blame", "blamed", "blaming" };
+
+    /// <summary>"The courier's fault", "blame the system": saying whose fault it is is blame even next to an apology.</summary>
+    private static bool NamesFault(Text.Token[] tokens, CueMatch match)
+    {
+        for (var k = match.Start; k < match.End; k++)
+        {
+            if (FaultWords.Contains(tokens[k].Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,184 @@
+using RolePlay.Engine.Scoring;
+using RolePlay.Scoring.Catalogue;
+using RolePlay.Scoring.Text;
+
+namespace RolePlay.Scoring.Rules;
+
+/// <summary>
+/// Confidentiality breach: the entry's cues (someone's health, family, money, home; looking people up; exporting lists),
+/// plus a phone number or a street address given out that is not the learner's own, plus eager replies to gossip
+/// ("show me", "no way") when the other person is passing on someone's private details. A reply that also protects
+/// the data ("I can't share her details") is refusing, not disclosing, so its mentions count for less.
+/// </summary>
+internal sealed class ConfidentialityBreachRule : IMarkingPointRule
+{
+    public const double Disclosed = 0.8;
+    public const double GossipInvite = 0.7;
+    public const double ProtectedFactor = 0.35;
+    public const int PhoneDigits = 9;
+
+    private static readonly HashSet<string> OwnWords = new(StringComparer.Ordinal) { "my", "our", "me", "us", "we", "i", "your", "you" };
+
+    private static readonly HashSet<string> StreetWords = new(StringComparer.Ordinal)
+    {
+        "road", "street", "close", "avenue", "lane", "drive", "crescent", "grove", "terrace", "gardens", "rd", "st", "ave",
+    };
+
+    public MarkingPointResult Assess(MarkingPointDefinition point, RuleInput input)
+    {
+        if (!point.AppliesIn(input.Context))
+        {
+            return Verdict.None(point, $"Not assessed in a {input.Context.ToString().ToLowerInvariant()} conversation.");
+        }
+
+        var findings = input.Effective(point.Id)
+            .Select(m => new Finding(m.Cue.BaseStrength, input.Span(m), "someone's private details in"))
+            .ToList();
+        AddPhoneNumbers(input, findings);
+        AddAddresses(input, findings);
+        AddGossipInvites(input, findings);
+        if (findings.Count == 0)
+        {
+            return new CueRule().Assess(point, input);
+        }
+
+        if (!Protects(input))
+        {
+            return Verdict.From(point, findings);
+        }
+
+        var refused = findings.Select(f => f with { Strength = f.Strength * ProtectedFactor }).ToList();
+        return Verdict.From(point, refused, "Not detected: the details are mentioned while refusing to share them.");
+    }
+
+    private static bool Protects(RuleInput input) =>
+        input.Effective("confidentiality").Any(m => m.Cue.Tier == CueTier.Strong) ||
+        input.Effective("boundaries").Any(m => m.Cue.Tier == CueTier.Strong);
+
+    /// <summary>A run of number tokens with nine or more digits, unless "my/our/me/us" just before marks it as the learner's own.</summary>
+    private static void AddPhoneNumbers(RuleInput input, List<Finding> findings)
+    {
+        var tokens = input.Reply.Tokens;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (tokens[i].Kind != TokenKind.Number)
+            {
+                continue;
+            }
+
+            var end = i;
+            var digits = 0;
+            while (end < tokens.Length && tokens[end].Kind == TokenKind.Number && tokens[end].Sentence == tokens[i].Sentence)
+            {
+                digits += tokens[end].Text.Count(char.IsAsciiDigit);
+                end++;
+            }
+
+            if (digits >= PhoneDigits && !OwnedNearby(tokens, i) && !OwnedAfter(tokens, end))
+            {
+                findings.Add(new Finding(Disclosed, input.Span(i, end), "a phone number given out:"));
+            }
+
+            i = end - 1;
+        }
+    }
+
+    /// <summary>"4 Oak Close", "lives on Ashby Road": a named street after a house number or "on/at/in/from", not the learner's own.</summary>
+    private static void AddAddresses(RuleInput input, List<Finding> findings)
+    {
+        var tokens = input.Reply.Tokens;
+        for (var k = 2; k < tokens.Length; k++)
+        {
+            if (!StreetWords.Contains(tokens[k].Text) || tokens[k - 1].Kind != TokenKind.Word || input.Catalogue.Stopwords.Contains(tokens[k - 1].Text)
+                || tokens[k - 1].Sentence != tokens[k].Sentence || tokens[k - 2].Sentence != tokens[k].Sentence)
+            {
+                continue;
+            }
+
+            var before = tokens[k - 2];
+            var anchored = before.Kind == TokenKind.Number || before.Text is "on" or "at" or "in" or "from" or "lives" or "near";
+            if (anchored && !OwnedInSentence(input, k - 1))
+            {
+                findings.Add(new Finding(Disclosed, input.Span(k - 2, k + 1), "an address given out:"));
+            }
+        }
+    }
+
+    /// <summary>When the other person is passing on someone's private details, an eager reply invites more of it.</summary>
+    private static void AddGossipInvites(RuleInput input, List<Finding> findings)
+    {
+        if (!input.HasOther)
+        {
+            return;
+        }
+
+        var sensitive = input.Catalogue.Pipeline.Lexicon("sensitive_personal");
+        var other = input.Other.Tokens;
+        var gossip = false;
+        for (var k = 0; k < other.Length && !gossip; k++)
+        {
+            gossip = sensitive.MatchAt(other, k, other.Length) > 0;
+        }
+
+        if (!gossip)
+        {
+            return;
+        }
+
+        var invites = input.Catalogue.Pipeline.Lexicon("gossip_invites");
+        var tokens = input.Reply.Tokens;
+        foreach (var sentence in input.Reply.Sentences)
+        {
+            foreach (var (start, length) in invites.FindAll(tokens, sentence.FirstToken, sentence.EndToken))
+            {
+                if (!tokens[start].Negated)
+                {
+                    findings.Add(new Finding(GossipInvite, input.Span(start, start + length), "joined in with gossip about someone:"));
+                }
+            }
+        }
+    }
+
+    /// <summary>"07700 900123 - text me": the learner's own number (no negative id covers giving that out).</summary>
+    private static bool OwnedAfter(Token[] tokens, int end)
+    {
+        for (var k = end; k < Math.Min(tokens.Length, end + 3); k++)
+        {
+            if (tokens[k].Text is "me" or "my" or "us" or "our")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"Our office is at 12 Elm Grove": an own word anywhere earlier in the sentence.</summary>
+    private static bool OwnedInSentence(RuleInput input, int index)
+    {
+        var tokens = input.Reply.Tokens;
+        for (var k = input.Reply.SentenceOf(index).FirstToken; k < index; k++)
+        {
+            if (OwnWords.Contains(tokens[k].Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool OwnedNearby(Token[] tokens, int index)
+    {
+        var sentence = tokens[index].Sentence;
+        for (var k = Math.Max(0, index - 4); k < index; k++)
+        {
+            if (tokens[k].Sentence == sentence && OwnWords.Contains(tokens[k].Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

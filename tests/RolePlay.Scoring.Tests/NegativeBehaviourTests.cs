@@ -1,0 +1,170 @@
+using RolePlay.Engine.Model;
+
+namespace RolePlay.Scoring.Tests;
+
+/// <summary>Negative behaviours on sentences written for these tests (helpdesk, reception, peer support, suppliers).</summary>
+public class NegativeBehaviourTests
+{
+    private const string Gossip = "Did you see the new tenant in flat 3? Apparently she's on benefits and her husband left her for someone at work.";
+
+    [Theory]
+    [InlineData("The engineer forgot to bring the part, that's why it's still broken.")]
+    [InlineData("Your drivers keep losing our pallets.")]
+    [InlineData("Reception never passes messages on, so nobody knew.")]
+    [InlineData("Well maybe if you'd read the confirmation email you'd know.")]
+    [InlineData("You typed the wrong postcode on the booking.")]
+    [InlineData("Nobody told us the meeting had moved.")]
+    [InlineData("We're short staffed today, that's why the phones weren't answered.")]
+    [InlineData("Are you sure you entered the right PIN?")]
+    [InlineData("The form was ready on Monday but Dave forgot to send it.")]
+    public void Fault_put_on_someone_else_is_blame(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("blame"));
+    }
+
+    [Theory]
+    [InlineData("I'm so sorry, the engineer forgot to bring the part. I'll book him back for 9am tomorrow.")]
+    [InlineData("So you got the wrong jacket in the box - that must be annoying.")]
+    [InlineData("You didn't receive the reminder text, is that right?")]
+    [InlineData("It's down to you whether you'd like a refund or a swap.")]
+    [InlineData("The parcel should have arrived on Monday.")]
+    [InlineData("Thanks, Dave sent it over this morning.")]
+    [InlineData("I've dropped the forms into the office for you.")]
+    public void Explaining_a_cause_while_owning_it_or_restating_their_problem_is_not_blame(string reply)
+    {
+        Assert.False(Score.Reply(reply).Has("blame"));
+    }
+
+    [Fact]
+    public void Naming_whose_fault_it_is_stays_blame_next_to_an_apology()
+    {
+        var assessment = Score.Reply("Sorry about that. It's really the locksmith's fault.");
+
+        Assert.True(assessment.Has("blame"));
+    }
+
+    [Theory]
+    [InlineData("You'll need to ring your landlord about that.")]
+    [InlineData("That's the printer company, just email them.")]
+    [InlineData("Not my department. Ask Priya on the second floor.")]
+    [InlineData("You'd be better off contacting the billing department.")]
+    [InlineData("It's all in the staff handbook.")]
+    [InlineData("The manager is on lunch, try again later.")]
+    public void Sending_the_person_elsewhere_is_passing_the_buck(string reply)
+    {
+        Assert.True(Score.Reply(reply, context: ContextKind.Colleague).Has("passing_the_buck"));
+    }
+
+    [Theory]
+    [InlineData("I'll ring your landlord myself and call you back by 4.")]
+    [InlineData("Let me ask Priya, she knows the rota.")]
+    [InlineData("Could you ask the billing team to send me the invoice?")]
+    [InlineData("You'll need to ring the bank to cancel the card, and I'll send you a letter confirming what happened today.")]
+    [InlineData("Don't ring them, I'll sort it.")]
+    public void Handing_over_or_offering_an_option_is_not_passing_the_buck(string reply)
+    {
+        Assert.False(Score.Reply(reply).Has("passing_the_buck"));
+    }
+
+    [Theory]
+    [InlineData("His mobile is 07123 456789 if you want to ring him.")]
+    [InlineData("She lives at 12 Elm Grove, the one with the blue door.")]
+    [InlineData("Mr Hart is diabetic so don't leave it outside.")]
+    [InlineData("I'll export the member list and email it to you tonight.")]
+    [InlineData("I can look him up on the system for you.")]
+    public void Giving_out_someone_elses_details_is_a_confidentiality_breach(string reply)
+    {
+        Assert.True(Score.Reply(reply, context: ContextKind.Partner).Has("confidentiality_breach"));
+    }
+
+    [Theory]
+    [InlineData("You can reach me on 07123 456789 if anything changes.")]
+    [InlineData("Our office is at 12 Elm Grove, next to the library.")]
+    [InlineData("I can't share her medical details, but the delivery is time-critical.")]
+    [InlineData("I won't look him up, that's his private data.")]
+    public void Own_details_and_refusals_are_not_a_breach(string reply)
+    {
+        Assert.False(Score.Reply(reply, context: ContextKind.Partner).Has("confidentiality_breach"));
+    }
+
+    [Fact]
+    public void Joining_in_with_gossip_about_someones_private_life_is_a_breach_but_the_same_words_elsewhere_are_not()
+    {
+        Assert.True(Score.Reply("No way! Show me, which flat?", Gossip, ContextKind.Colleague).Has("confidentiality_breach"));
+        Assert.False(Score.Reply("Show me the error message and we'll go from there.", "My laptop won't connect.").Has("confidentiality_breach"));
+    }
+
+    [Theory]
+    [InlineData("You can't talk to residents like that!")]
+    [InlineData("You need to apologise to her right now!")]
+    [InlineData("I am NOT doing your rota AGAIN.")]
+    [InlineData("Oh wow, thanks for the warning. Really helpful.")]
+    [InlineData("Late again? Heard that one before.")]
+    [InlineData("Clean it up or we'll find another cleaner.")]
+    [InlineData("Don't be ridiculous.")]
+    [InlineData("Why is it always me who has to fix your mistakes?")]
+    [InlineData("Do I look like I work in accounts?")]
+    [InlineData("Oh boo hoo, cry me a river.")]
+    [InlineData("Three weeks for a boiler part? That's unacceptable!")]
+    [InlineData("Honestly? You were useless on that call.")]
+    public void Telling_off_sarcasm_shouting_and_threats_are_aggression(string reply)
+    {
+        Assert.True(Score.Reply(reply, context: ContextKind.Colleague).Has("aggression"));
+    }
+
+    [Theory]
+    [InlineData("You should be really proud of yourself!")]
+    [InlineData("Wow, that sounds like a lot to deal with at once.")]
+    [InlineData("Seriously, thank you for being so patient.")]
+    [InlineData("Please check the NHS number and the GP surgery on the form.")]
+    [InlineData("I'm sure it's sorted now, but I'll check.")]
+    [InlineData("That's appalling, I'm so sorry you were spoken to like that!")]
+    [InlineData("You were not useless at all on that call.")]
+    public void Encouragement_and_emphasis_are_not_aggression(string reply)
+    {
+        Assert.False(Score.Reply(reply).Has("aggression"));
+    }
+
+    [Theory]
+    [InlineData("Honestly it's not worth getting worked up over.")]
+    [InlineData("Everyone's in the same position, you're not special.")]
+    [InlineData("I wouldn't lose sleep over it.")]
+    [InlineData("It'll sort itself out, these things take time.")]
+    [InlineData("You worry too much.")]
+    [InlineData("Welcome to the real world.")]
+    public void Minimising_the_problem_is_dismissive(string reply)
+    {
+        Assert.False(Score.Reply(reply).Has("empathy"));
+        Assert.True(Score.Reply(reply).Has("dismissive"));
+    }
+
+    [Theory]
+    [InlineData("It's only natural to feel nervous before a big day.")]
+    [InlineData("At least you reached out today - that took courage.")]
+    [InlineData("It's just a quick form, I'll go through it with you.")]
+    [InlineData("It's up to you whether we call or email.")]
+    [InlineData("It's completely normal to feel like this after a loss.")]
+    public void Reassurance_and_choices_are_not_dismissive(string reply)
+    {
+        Assert.False(Score.Reply(reply).Has("dismissive"));
+    }
+
+    [Theory]
+    [InlineData("Trust me, your visa will definitely be approved.")]
+    [InlineData("Everything will be fixed by Monday, it's a done deal.")]
+    [InlineData("That will never happen again, you have my word.")]
+    [InlineData("You'll pass, no question - I guarantee it.")]
+    public void Guaranteeing_outcomes_is_over_promising(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("over_promising"));
+    }
+
+    [Theory]
+    [InlineData("I'll definitely call you back tomorrow at 10.")]
+    [InlineData("I can't promise it'll be Monday, but I'll chase it today.")]
+    [InlineData("We can replace it for free under the warranty.")]
+    public void Commitments_the_learner_controls_are_not_over_promising(string reply)
+    {
+        Assert.False(Score.Reply(reply).Has("over_promising"));
+    }
+}
