@@ -143,6 +143,7 @@ internal static class RuleSet
         ["next_steps"] = new NextStepsRule(),
         ["aggression"] = new AggressionRule(),
         ["jargon"] = new JargonRule(),
+        ["information_sharing"] = new InformationSharingRule(),
     };
 
     public static IReadOnlyCollection<string> Names => (IReadOnlyCollection<string>)Rules.Keys;
