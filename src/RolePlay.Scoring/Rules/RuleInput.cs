@@ -144,6 +144,7 @@ internal static class RuleSet
         ["aggression"] = new AggressionRule(),
         ["jargon"] = new JargonRule(),
         ["information_sharing"] = new InformationSharingRule(),
+        ["explanation"] = new ExplanationRule(),
     };
 
     public static IReadOnlyCollection<string> Names => (IReadOnlyCollection<string>)Rules.Keys;
