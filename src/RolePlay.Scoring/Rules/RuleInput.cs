@@ -145,6 +145,7 @@ internal static class RuleSet
         ["jargon"] = new JargonRule(),
         ["information_sharing"] = new InformationSharingRule(),
         ["explanation"] = new ExplanationRule(),
+        ["solution"] = new SolutionRule(),
     };
 
     public static IReadOnlyCollection<string> Names => (IReadOnlyCollection<string>)Rules.Keys;
