@@ -66,7 +66,7 @@ internal sealed class SolutionRule : IMarkingPointRule
                 }
 
                 var fix = fixes.MatchAt(tokens, k, sentence.EndToken);
-                if (fix == 0 || PassesInformation(tokens, k + fix, sentence.EndToken, information, chain))
+                if (fix == 0 || PassesInformation(tokens, k + fix, sentence.EndToken, information, chain) || IsLeaveItWithMe(tokens, k + fix, sentence.EndToken))
                 {
                     continue;
                 }
@@ -108,6 +108,10 @@ internal sealed class SolutionRule : IMarkingPointRule
 
         return from < end && (chain.MatchAt(tokens, from, end) > 0 || (from + 1 < end && tokens[from].Text == "the" && chain.MatchAt(tokens, from + 1, end) > 0));
     }
+
+    /// <summary>"leave it with me": taking the problem on (ownership), not a fix.</summary>
+    private static bool IsLeaveItWithMe(Token[] tokens, int from, int end) =>
+        from + 2 < end && tokens[from].Text is "it" or "this" or "that" && tokens[from + 1].Text == "with" && tokens[from + 2].Text is "me" or "us";
 
     /// <summary>A verb opening its sentence or clause, perhaps after "just", "maybe", "please": "just bring it back", "If not, take it back".</summary>
     private static bool IsImperative(Token[] tokens, SentenceInfo sentence, int verb)
