@@ -25,6 +25,12 @@ internal sealed class NextStepsRule : IMarkingPointRule
 
     private static readonly HashSet<string> Articles = new(StringComparer.Ordinal) { "a", "an", "one", "couple", "few" };
     private static readonly HashSet<string> DurationHeads = new(StringComparer.Ordinal) { "in", "within", "by", "after", "every", "next", "under", "to" };
+    private static readonly Dictionary<string, int> HourWords = new(StringComparer.Ordinal)
+    {
+        ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8,
+        ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12,
+    };
+
     private static readonly HashSet<string> ClockHeads = new(StringComparer.Ordinal) { "by", "before", "at", "until", "till", "after", "around", "from" };
 
     public MarkingPointResult Assess(MarkingPointDefinition point, RuleInput input)
@@ -175,10 +181,12 @@ internal sealed class NextStepsRule : IMarkingPointRule
         return counted && unit >= 2 && DurationHeads.Contains(tokens[unit - 2].Text);
     }
 
-    /// <summary>"by 6", "before 4", "at 10": an hour given as a bare number after a time preposition.</summary>
+    /// <summary>"by 6", "before four", "at 10": an hour given as a bare number after a time preposition.</summary>
     private static bool IsBareClock(Token[] tokens, int k, int to, string previous)
     {
-        if (tokens[k].Kind != TokenKind.Number || !ClockHeads.Contains(previous) || !int.TryParse(tokens[k].Text, out var hour) || hour is < 1 or > 12)
+        var hour = 0;
+        var isHour = (tokens[k].Kind == TokenKind.Number && int.TryParse(tokens[k].Text, out hour)) || HourWords.TryGetValue(tokens[k].Text, out hour);
+        if (!isHour || !ClockHeads.Contains(previous) || hour is < 1 or > 12)
         {
             return false;
         }
