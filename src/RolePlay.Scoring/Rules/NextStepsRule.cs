@@ -27,8 +27,18 @@ internal sealed class NextStepsRule : IMarkingPointRule
     private static readonly HashSet<string> DurationHeads = new(StringComparer.Ordinal) { "in", "within", "by", "after", "every", "next", "under", "to" };
     private static readonly Dictionary<string, int> HourWords = new(StringComparer.Ordinal)
     {
-        ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8,
-        ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12,
+        ["one"] = 1,
+        ["two"] = 2,
+        ["three"] = 3,
+        ["four"] = 4,
+        ["five"] = 5,
+        ["six"] = 6,
+        ["seven"] = 7,
+        ["eight"] = 8,
+        ["nine"] = 9,
+        ["ten"] = 10,
+        ["eleven"] = 11,
+        ["twelve"] = 12,
     };
 
     private static readonly HashSet<string> ClockHeads = new(StringComparer.Ordinal) { "by", "before", "at", "until", "till", "after", "around", "from" };
