@@ -15,8 +15,14 @@ internal sealed class ExplanationRule : IMarkingPointRule
 {
     public const double Passive = 0.6;
 
-    private static readonly HashSet<string> BeForms = new(StringComparer.Ordinal) { "was", "were", "been", "is", "are" };
-    private static readonly HashSet<string> Hypothetical = new(StringComparer.Ordinal) { "if", "so", "whether", "what", "unless", "once", "in case" };
+    private static readonly HashSet<string> BeForms = new(StringComparer.Ordinal) { "was", "were", "been", "is", "are", "got", "gets" };
+    // Clause openers and frames under which a passive is not a report of what happened: a condition or purpose ("if it was
+    // lost", "so nothing gets missed"), an embedded question ("which items are delayed"), an apology or sympathy ("sorry it's
+    // been left for you") or a guess ("I don't think anyone's been told").
+    private static readonly HashSet<string> NotAReport = new(StringComparer.Ordinal)
+    {
+        "if", "so", "whether", "what", "unless", "once", "which", "who", "how", "why", "sorry", "think", "hope", "wonder", "guess",
+    };
     private static readonly HashSet<string> PersonalSubjects = new(StringComparer.Ordinal) { "i", "you" };
     private static readonly HashSet<string> Adverbs = new(StringComparer.Ordinal)
     {
@@ -55,7 +61,7 @@ internal sealed class ExplanationRule : IMarkingPointRule
             for (var k = sentence.FirstToken; k + 1 < sentence.EndToken; k++)
             {
                 // "was held", "has been logged", "are checked"; "it's arrived" is "it has arrived", not a passive.
-                if (!BeForms.Contains(tokens[k].Text) || IsPersonal(tokens, sentence, k) || IsHypothetical(tokens, k) || IsContracted(tokens, k))
+                if (!BeForms.Contains(tokens[k].Text) || IsPersonal(tokens, sentence, k) || IsNotAReport(tokens, k) || IsContracted(tokens, k))
                 {
                     continue;
                 }
@@ -79,12 +85,12 @@ internal sealed class ExplanationRule : IMarkingPointRule
         return Verdict.From(point, findings);
     }
 
-    /// <summary>"if it wasn't passed on", "so nothing was missed", "what was said": a condition, purpose or question, not a report.</summary>
-    private static bool IsHypothetical(Token[] tokens, int be)
+    /// <summary>"if it wasn't passed on", "which items are delayed", "sorry it's been left": not a report of what happened.</summary>
+    private static bool IsNotAReport(Token[] tokens, int be)
     {
         for (var k = be - 1; k >= 0 && tokens[k].Clause == tokens[be].Clause; k--)
         {
-            if (Hypothetical.Contains(tokens[k].Text))
+            if (NotAReport.Contains(tokens[k].Text))
             {
                 return true;
             }
@@ -93,9 +99,13 @@ internal sealed class ExplanationRule : IMarkingPointRule
         return false;
     }
 
-    /// <summary>"it's", "we're": a contracted "is/are" may stand for "has" ("it's arrived"), so only full forms count.</summary>
+    /// <summary>
+    /// "it's", "we're": a contracted "is/are" may stand for "has" ("it's arrived"), so only full forms count; "have got" is
+    /// possession, not a passive.
+    /// </summary>
     private static bool IsContracted(Token[] tokens, int be) =>
-        tokens[be].Text is "is" or "are" && be > 0 && tokens[be - 1].Start == tokens[be].Start;
+        (tokens[be].Text is "is" or "are" && be > 0 && tokens[be - 1].Start == tokens[be].Start) ||
+        (tokens[be].Text is "got" && be > 0 && tokens[be - 1].Text is "have" or "has" or "had");
 
     /// <summary>"I was told", "you were charged", "you've been passed around": about the speaker or the listener.</summary>
     private static bool IsPersonal(Token[] tokens, SentenceInfo sentence, int be)
