@@ -111,7 +111,8 @@ internal sealed class InformationSharingRule : IMarkingPointRule
                 {
                     continue;
                 }
-                var to = Math.Min(sentence.EndToken, from + 10);
+                // "give you a call ... to confirm a date": after "give" the information must be the thing given, right away.
+                var to = Math.Min(sentence.EndToken, from + (tokens[k].Text is "give" or "gave" or "giving" ? 4 : 10));
                 var objectAt = FindInRange(tokens, from, to, objects);
                 if (objectAt >= 0 && verbLength > 0)
                 {
