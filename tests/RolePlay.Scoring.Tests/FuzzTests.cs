@@ -93,6 +93,13 @@ public class FuzzTests
                 Assert.InRange(span.End, span.Start + 1, reply.Length);
                 Assert.Equal(reply[span.Start..span.End], span.Quote);
             }
+
+            // Evidence never quotes the same words twice for one point.
+            var spans = result.Evidence.OrderBy(e => e.Start).ToList();
+            for (var i = 1; i < spans.Count; i++)
+            {
+                Assert.True(spans[i].Start >= spans[i - 1].End, $"{result.Id}: overlapping evidence \"{spans[i - 1].Quote}\" and \"{spans[i].Quote}\"");
+            }
         }
     }
 }

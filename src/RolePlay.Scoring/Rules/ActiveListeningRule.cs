@@ -41,7 +41,14 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
 
     private static readonly HashSet<string> ReflectionLeads = new(StringComparer.Ordinal)
     {
-        "you", "your", "sounds", "sound", "seem", "seems", "must", "feel", "feeling", "felt",
+        "you", "your", "sounds", "sound", "seem", "seems", "feel", "feeling", "felt",
+    };
+
+    // "I understand you're worried" and "that must be frustrating" acknowledge a feeling (empathy); reflecting it back
+    // means handing it to them tentatively ("it sounds like you're...", "you seem...", "so you're feeling...").
+    private static readonly HashSet<string> EmpathyFrameVerbs = new(StringComparer.Ordinal)
+    {
+        "understand", "know", "see", "get", "appreciate", "realise", "imagine", "hear", "sorry", "must",
     };
 
     public MarkingPointResult Assess(MarkingPointDefinition point, RuleInput input)
@@ -55,9 +62,10 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
             whyNot = "Not credited: the paraphrase does not reflect anything the other person said.";
         }
 
-        Reflections(input, findings);
+        // Hostile replies ("you're always late, we're sick of it") name feelings and ask rhetorical questions; neither is listening.
         if (!hostile)
         {
+            Reflections(input, findings);
             Questions(input, findings);
         }
 
@@ -83,7 +91,7 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
         {
             var sentence = input.Reply.SentenceOf(frame.Start);
             var explicitFrame = frame.Cue.Tier == CueTier.Strong;
-            if (hostile && !explicitFrame)
+            if (!explicitFrame && (hostile || AfterEmpathyFrame(tokens, sentence.FirstToken, frame.Start)))
             {
                 continue;
             }
@@ -147,7 +155,8 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
                     lead = ReflectionLeads.Contains(tokens[k].Text) ? k : -1;
                 }
 
-                if (lead < 0 || (tokens[lead].Text is "feel" or "feeling" or "felt" && lead > 0 && tokens[lead - 1].Text == "i"))
+                if (lead < 0 || (tokens[lead].Text is "feel" or "feeling" or "felt" && lead > 0 && tokens[lead - 1].Text == "i")
+                    || (tokens[lead].Text is "you" or "your" && AfterEmpathyFrame(tokens, sentence.FirstToken, lead)))
                 {
                     continue;
                 }
@@ -156,6 +165,19 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
                 findings.Add(new Finding(strength, input.Span(lead, start + length), "reflected their feeling:"));
             }
         }
+    }
+
+    private static bool AfterEmpathyFrame(Token[] tokens, int sentenceStart, int lead)
+    {
+        for (var k = Math.Max(sentenceStart, lead - 3); k < lead; k++)
+        {
+            if (EmpathyFrameVerbs.Contains(tokens[k].Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static HashSet<string> ExpressedFamilies(RuleInput input)

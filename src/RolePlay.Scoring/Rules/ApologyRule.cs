@@ -63,6 +63,11 @@ internal sealed class ApologyRule : IMarkingPointRule
             }
 
             var sentence = input.Reply.SentenceOf(match.Start);
+            if (TalksAboutApologising(tokens, sentence, match.Start))
+            {
+                continue;
+            }
+
             var contrast = -1;
             for (var k = match.End; k < sentence.EndToken && contrast < 0; k++)
             {
@@ -82,6 +87,31 @@ internal sealed class ApologyRule : IMarkingPointRule
         var analysis = new Analysis(apologies, nonApologies, negated);
         input.Cache[nameof(ApologyRule)] = analysis;
         return analysis;
+    }
+
+    private static readonly HashSet<string> OtherPeople = new(StringComparer.Ordinal) { "you", "he", "she", "they", "him", "her", "them" };
+
+    /// <summary>
+    /// "You need to apologise to him", "well done for apologising", "I've already apologised": the verb is about an
+    /// apology (someone else's, or an earlier one), not one made now.
+    /// </summary>
+    private static bool TalksAboutApologising(Token[] tokens, SentenceInfo sentence, int at)
+    {
+        var word = tokens[at].Text;
+        if (!word.StartsWith("apologis", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        for (var k = Math.Max(sentence.FirstToken, at - 4); k < at; k++)
+        {
+            if (OtherPeople.Contains(tokens[k].Text) || (word == "apologised" && tokens[k].Text is "have" or "has" or "had" or "already"))
+            {
+                return true;
+            }
+        }
+
+        return word is "apologising" && at > sentence.FirstToken && tokens[at - 1].Text is "for" or "about";
     }
 
     private static bool HasExcuse(Token[] tokens, int from, int to, Lexicon excuses, List<CueMatch> excuseMatches)

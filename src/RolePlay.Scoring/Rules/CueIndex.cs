@@ -138,7 +138,7 @@ internal sealed class CueIndex
         foreach (var cue in candidates)
         {
             var end = cue.Pattern.MatchAt(tokens, start, limit);
-            if (end <= start)
+            if (end <= start || tokens[start].Quoted)
             {
                 continue;
             }

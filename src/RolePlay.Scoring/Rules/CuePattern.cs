@@ -40,16 +40,20 @@ internal sealed class CuePattern
 
     public PatternElement[] Elements { get; }
 
-    /// <summary>True when the pattern itself contains a negation ("can't share"), so negated words are what it expects.</summary>
+    /// <summary>True when the pattern itself contains a negation ("can't share") or is a '!' topic cue, so a negation does not cancel it.</summary>
     public bool BearsNegation { get; }
 
     /// <summary>Compiles <paramref name="text"/>; returns null and an error message when it is malformed.</summary>
     public static CuePattern? TryParse(string text, Normaliser normaliser, Tokeniser tokeniser, IReadOnlyDictionary<string, Lexicon> lexicons, out string error)
     {
         error = "";
+        // A leading '!' marks a topic cue ("!data protection") that counts even inside a negation's reach:
+        // "that isn't allowed under data protection" is still about data protection.
+        var ignoresNegation = text.StartsWith('!');
+        var body = ignoresNegation ? text[1..] : text;
         var elements = new List<PatternElement>();
         var words = new List<string>(2);
-        foreach (var piece in text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var piece in body.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (piece == "*")
             {
@@ -113,7 +117,7 @@ internal sealed class CuePattern
             return null;
         }
 
-        var bearsNegation = elements.Any(e => e is PatternElement.Words w && w.Options.Any(tokeniser.IsNegator));
+        var bearsNegation = ignoresNegation || elements.Any(e => e is PatternElement.Words w && w.Options.Any(tokeniser.IsNegator));
         return new CuePattern(text, [.. elements], bearsNegation);
     }
 

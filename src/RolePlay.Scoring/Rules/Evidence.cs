@@ -30,22 +30,21 @@ internal static class Verdict
             return None(point, whyNot);
         }
 
-        // Keep the strongest finding per span (findings are few, so plain loops beat LINQ here).
-        var distinct = new List<Finding>(findings.Count);
-        foreach (var finding in findings)
+        // Overlapping findings are the same words seen twice ("I understand" inside "I understand you're"): keep the
+        // strongest (then longest) of them, so evidence never repeats itself and only separate evidence corroborates.
+        var ordered = findings.ToList();
+        ordered.Sort((a, b) => a.Strength != b.Strength ? b.Strength.CompareTo(a.Strength)
+            : (b.Span.End - b.Span.Start) != (a.Span.End - a.Span.Start) ? (b.Span.End - b.Span.Start).CompareTo(a.Span.End - a.Span.Start)
+            : a.Span.Start.CompareTo(b.Span.Start));
+        var distinct = new List<Finding>(ordered.Count);
+        foreach (var finding in ordered)
         {
-            var same = distinct.FindIndex(f => f.Span.Start == finding.Span.Start && f.Span.End == finding.Span.End);
-            if (same < 0)
+            if (!distinct.Exists(f => f.Span.Start < finding.Span.End && finding.Span.Start < f.Span.End))
             {
                 distinct.Add(finding);
             }
-            else if (finding.Strength > distinct[same].Strength)
-            {
-                distinct[same] = finding;
-            }
         }
 
-        distinct.Sort((a, b) => a.Strength != b.Strength ? b.Strength.CompareTo(a.Strength) : a.Span.Start.CompareTo(b.Span.Start));
         var strength = distinct[0].Strength;
         for (var i = 1; i < distinct.Count; i++)
         {

@@ -61,7 +61,7 @@ internal sealed class ExplanationRule : IMarkingPointRule
             for (var k = sentence.FirstToken; k + 1 < sentence.EndToken; k++)
             {
                 // "was held", "has been logged", "are checked"; "it's arrived" is "it has arrived", not a passive.
-                if (!BeForms.Contains(tokens[k].Text) || IsPersonal(tokens, sentence, k) || IsNotAReport(tokens, k) || IsContracted(tokens, k))
+                if (!BeForms.Contains(tokens[k].Text) || tokens[k].Quoted || IsPersonal(tokens, sentence, k) || IsNotAReport(tokens, k) || IsContracted(tokens, k))
                 {
                     continue;
                 }

@@ -63,7 +63,7 @@ internal sealed class InformationSharingRule : IMarkingPointRule
             for (var k = sentence.FirstToken; k < sentence.EndToken && !found; k++)
             {
                 var token = tokens[k];
-                if (token.Negated || (k > sentence.FirstToken + 1 && tokens[k - 1].Text == "have" && Counterfactual.Contains(tokens[k - 2].Text)))
+                if (token.Negated || token.Quoted || (k > sentence.FirstToken + 1 && tokens[k - 1].Text == "have" && Counterfactual.Contains(tokens[k - 2].Text)))
                 {
                     continue;
                 }

@@ -146,6 +146,7 @@ internal static class RuleSet
         ["information_sharing"] = new InformationSharingRule(),
         ["explanation"] = new ExplanationRule(),
         ["solution"] = new SolutionRule(),
+        ["escalation"] = new EscalationRule(),
     };
 
     public static IReadOnlyCollection<string> Names => (IReadOnlyCollection<string>)Rules.Keys;

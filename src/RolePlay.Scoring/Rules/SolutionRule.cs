@@ -45,6 +45,11 @@ internal sealed class SolutionRule : IMarkingPointRule
             for (var k = sentence.FirstToken; k < sentence.EndToken; k++)
             {
                 var token = tokens[k];
+                if (token.Quoted)
+                {
+                    continue;
+                }
+
                 var frame = token.Negated ? 0 : frames.MatchAt(tokens, k, sentence.EndToken);
                 if (frame > 0)
                 {

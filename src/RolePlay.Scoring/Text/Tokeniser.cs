@@ -51,6 +51,15 @@ internal sealed class Tokeniser
         "mr", "mrs", "ms", "dr", "st", "etc", "eg", "ie", "vs", "e", "g", "approx", "tel",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    // After these words "ill" is the adjective ("she's ill", "fell ill"); elsewhere it is "I'll" typed without the apostrophe.
+    private static readonly FrozenSet<string> IllAsAdjectiveAfter = new[]
+    {
+        "am", "is", "are", "was", "were", "be", "been", "being", "feel", "feels", "felt", "feeling", "fell", "falls", "fall",
+        "very", "so", "really", "too", "quite", "seriously", "critically", "terminally", "mentally", "chronically", "become",
+        "became", "got", "getting", "get", "look", "looks", "looked", "seem", "seems", "seemed", "an", "the", "of", "to",
+        "taken", "gravely", "not", "off", "sick",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     private readonly Normaliser _normaliser;
     private readonly FrozenSet<string> _negators;
     private readonly FrozenSet<string> _clauseBreaks;
@@ -143,6 +152,12 @@ internal sealed class Tokeniser
                     parts.Add(raw.ToString());
                 }
 
+                if (parts is ["ill"] && (tokens.Count == sentenceFirstToken || !IllAsAdjectiveAfter.Contains(tokens[^1].Text)))
+                {
+                    parts[0] = "i";
+                    parts.Add("will");
+                }
+
                 foreach (var part in parts)
                 {
                     if (_clauseBreaks.Contains(part) && tokens.Count > sentenceFirstToken)
@@ -202,8 +217,77 @@ internal sealed class Tokeniser
 
         CloseSentence(text.Length, false, 0);
         var array = tokens.ToArray();
+        MarkQuoted(text, array);
         MarkNegation(array);
         return new ReplyText(text, array, [.. sentences], letters, latin, upper);
+    }
+
+    /// <summary>The longest stretch a pair of quotation marks may enclose; a stray mark must not swallow the reply.</summary>
+    public const int MaxQuoteLength = 120;
+
+    /// <summary>Marks tokens between an opening quotation mark and its closing mark (within <see cref="MaxQuoteLength"/>).</summary>
+    private static void MarkQuoted(string text, Token[] tokens)
+    {
+        var t = 0;
+        var i = 0;
+        while (i < text.Length && t < tokens.Length)
+        {
+            if (!IsOpeningQuote(text, i))
+            {
+                i++;
+                continue;
+            }
+
+            var close = -1;
+            for (var j = i + 1; j < text.Length && j - i <= MaxQuoteLength && close < 0; j++)
+            {
+                close = IsClosingQuote(text, j, text[i]) ? j : -1;
+            }
+
+            if (close < 0)
+            {
+                i++;
+                continue;
+            }
+
+            while (t < tokens.Length && tokens[t].Start < i)
+            {
+                t++;
+            }
+
+            for (; t < tokens.Length && tokens[t].Start < close; t++)
+            {
+                tokens[t] = tokens[t] with { Quoted = true };
+            }
+
+            i = close + 1;
+        }
+    }
+
+    private static bool IsQuoteMark(char c) => c is '"' or '\'' or '\u2018' or '\u2019' or '\u201C' or '\u201D';
+
+    /// <summary>A quotation mark at the start of a word: after a space, bracket or start, before a letter or digit.</summary>
+    private static bool IsOpeningQuote(string text, int i) =>
+        IsQuoteMark(text[i]) && text[i] is not ('\u2019' or '\u201D')
+        && (i == 0 || char.IsWhiteSpace(text[i - 1]) || text[i - 1] is '(' or '[' or ':')
+        && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]);
+
+    /// <summary>The matching mark at the end of a word: not between two letters (that is an apostrophe).</summary>
+    private static bool IsClosingQuote(string text, int j, char opening)
+    {
+        var c = text[j];
+        var matches = opening switch
+        {
+            '"' => c is '"' or '\u201D',
+            '\u201C' => c is '\u201D' or '"',
+            _ => c is '\'' or '\u2019',
+        };
+        if (!matches || j == 0 || char.IsWhiteSpace(text[j - 1]))
+        {
+            return false;
+        }
+
+        return j + 1 >= text.Length || !char.IsLetterOrDigit(text[j + 1]);
     }
 
     private void MarkNegation(Token[] tokens)

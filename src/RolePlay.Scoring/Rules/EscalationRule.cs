@@ -1,0 +1,175 @@
+using RolePlay.Engine.Scoring;
+using RolePlay.Scoring.Catalogue;
+using RolePlay.Scoring.Text;
+
+namespace RolePlay.Scoring.Rules;
+
+/// <summary>
+/// Escalation: the learner refers the case upwards or to the right person themselves. Strong cues are referral acts
+/// ("escalate", "put you through", "hand over"); weak cues are the people referred to ("my manager", "a specialist"),
+/// credited only when the learner is the one doing the referring ("I'll speak to my manager"). Sending the person off
+/// to do it themselves ("ask my manager", "you'll have to contact the supervisor") is passing the buck, and naming
+/// the other side's manager with no reason or courtesy ("I'm escalating to your account manager.") is a threat; neither
+/// earns credit.
+/// </summary>
+internal sealed class EscalationRule : IMarkingPointRule
+{
+    public const double LearnerRefers = 0.85;
+
+    private static readonly HashSet<string> FirstPerson = new(StringComparer.Ordinal) { "i", "we", "me", "us" };
+
+    // Verbs that, opening a sentence, tell the other person where to go.
+    private static readonly HashSet<string> SendingVerbs = new(StringComparer.Ordinal)
+    {
+        "ask", "speak", "talk", "take", "contact", "ring", "call", "phone", "email", "go", "try", "write", "complain", "see",
+    };
+
+    private static readonly HashSet<string> LeadIns = new(StringComparer.Ordinal)
+    {
+        "so", "and", "okay", "right", "well", "oh", "erm", "um", "just", "then", "you", "please", "maybe", "sorry", "but", "no",
+    };
+
+    // Referring someone to a support service ("you could call a helpline") is appropriate even when they make the call.
+    private static readonly HashSet<string> SupportServices = new(StringComparer.Ordinal)
+    {
+        "counsellor", "counselor", "doctor", "gp", "helpline", "samaritans", "999", "111", "safeguarding", "occupational", "professional",
+    };
+
+    private static readonly HashSet<string> Senior = new(StringComparer.Ordinal)
+    {
+        "manager", "boss", "supervisor", "director", "head", "leader", "owner", "superior",
+    };
+
+    public MarkingPointResult Assess(MarkingPointDefinition point, RuleInput input)
+    {
+        var tokens = input.Reply.Tokens;
+        var findings = new List<Finding>();
+        string? whyNot = null;
+        foreach (var match in input.Effective(point.Id))
+        {
+            var sentence = input.Reply.SentenceOf(match.Start);
+            if (Threatens(tokens, sentence))
+            {
+                whyNot = "Not credited: naming the other side's manager reads as a threat, not a referral.";
+                continue;
+            }
+
+            if (!Mentions(tokens, match, SupportServices) && SendsThemElsewhere(tokens, sentence, match))
+            {
+                whyNot = "Not credited: the reply sends them to someone else instead of referring the case yourself.";
+                continue;
+            }
+
+            if (match.Cue.Tier == CueTier.Strong)
+            {
+                findings.Add(new Finding(match.Cue.BaseStrength, input.Span(match), "escalated or referred the case:"));
+            }
+            else if (LearnerActs(tokens, sentence, match.Start))
+            {
+                findings.Add(new Finding(LearnerRefers, input.Span(sentence.FirstToken, match.End), "involved someone with more authority:"));
+            }
+        }
+
+        return Verdict.From(point, findings, whyNot);
+    }
+
+    /// <summary>"I'll speak to my manager", "let me get my supervisor": a first-person actor before the person referred to.</summary>
+    private static bool LearnerActs(Token[] tokens, SentenceInfo sentence, int at)
+    {
+        for (var k = sentence.FirstToken; k < at; k++)
+        {
+            if (FirstPerson.Contains(tokens[k].Text) && !tokens[k].Negated)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>An imperative opening ("ask my manager", "take it up with the supervisor") or "you'll have to / you need to / you can ...".</summary>
+    private static bool SendsThemElsewhere(Token[] tokens, SentenceInfo sentence, CueMatch match)
+    {
+        var at = match.Start;
+        var first = sentence.FirstToken;
+        while (first < at && LeadIns.Contains(tokens[first].Text) && tokens[first].Text != "you")
+        {
+            first++;
+        }
+
+        if (first < match.End && SendingVerbs.Contains(tokens[first].Text))
+        {
+            return true;
+        }
+
+        for (var k = sentence.FirstToken; k + 2 < at; k++)
+        {
+            if (tokens[k].Text == "you" && tokens[k + 1].Text is "will" or "would" or "need" or "should" or "can" or "could" or "have" or "must"
+                && !FirstPersonBetween(tokens, sentence.FirstToken, k))
+            {
+                return tokens[k + 2].Text is "have" or "need" or "to" || SendingVerbs.Contains(tokens[k + 2].Text);
+            }
+        }
+
+        return false;
+    }
+
+    private static bool FirstPersonBetween(Token[] tokens, int from, int to)
+    {
+        for (var k = from; k < to; k++)
+        {
+            if (tokens[k].Text is "i" or "we")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Mentions(Token[] tokens, CueMatch match, HashSet<string> words)
+    {
+        for (var k = match.Start; k < match.End; k++)
+        {
+            if (words.Contains(tokens[k].Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Escalating to the other side's manager with a reason or courtesy is a proper escalation; bare, it is a threat.
+    private static readonly HashSet<string> ReasonOrCourtesy = new(StringComparer.Ordinal)
+    {
+        "please", "like", "because", "so", "as", "since", "given", "reason", "due", "agreed", "agreement", "contract", "review",
+    };
+
+    /// <summary>"your manager", "your account manager" in the sentence, with no reason or courtesy anywhere in the reply.</summary>
+    private static bool Threatens(Token[] tokens, SentenceInfo sentence)
+    {
+        if (tokens.Any(t => ReasonOrCourtesy.Contains(t.Text)))
+        {
+            return false;
+        }
+
+        for (var k = sentence.FirstToken; k + 1 < sentence.EndToken; k++)
+        {
+            if (tokens[k].Text != "your")
+            {
+                continue;
+            }
+
+            for (var j = k + 1; j < sentence.EndToken && j <= k + 2; j++)
+            {
+                if (Senior.Contains(tokens[j].Text))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,241 @@
+using RolePlay.Engine.Model;
+
+namespace RolePlay.Scoring.Tests;
+
+/// <summary>Listening, empathy, escalation, courtesy and confidentiality: look-alikes that must not earn credit, and plain forms that must.</summary>
+public class RelationshipPointTests
+{
+    [Theory]
+    [InlineData("ill ring the surgery this afternoon and book you in")]
+    [InlineData("Ok ill sort the refund now")]
+    public void Ill_typed_for_I_will_is_ownership(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("ownership"));
+    }
+
+    [Theory]
+    [InlineData("I'm feeling ill today so I can't cover.")]
+    [InlineData("She fell ill last week.")]
+    public void Ill_as_an_adjective_is_not_ownership(string reply)
+    {
+        Assert.False(Score.Reply(reply, context: ContextKind.Colleague).Has("ownership"));
+    }
+
+    [Fact]
+    public void What_the_learner_needs_from_someone_else_is_not_ownership()
+    {
+        Assert.False(Score.Reply("I'll need the booking reference before anything else.").Has("ownership"));
+    }
+
+    [Fact]
+    public void An_action_already_taken_is_ownership()
+    {
+        Assert.True(Score.Reply("I've booked a plumber for Thursday morning.").Has("ownership"));
+    }
+
+    [Theory]
+    [InlineData("Ask my manager, she deals with that.")]
+    [InlineData("You'll have to speak to a supervisor about that.")]
+    [InlineData("I'm escalating this to your manager.")]
+    public void Sending_them_elsewhere_or_threatening_is_not_escalation(string reply)
+    {
+        var assessment = Score.Reply(reply);
+
+        Assert.False(assessment.Has("escalation"), assessment.Point("escalation").Rationale);
+    }
+
+    [Theory]
+    [InlineData("That's more than I can sign off, so I'll speak to my team leader and ring you back within the hour.")]
+    [InlineData("Let me get my supervisor - I'll explain everything so you don't have to repeat it.")]
+    [InlineData("I'd like to escalate this to your account manager, please, as the repair is now two weeks overdue.")]
+    public void Referring_the_case_yourself_is_escalation(string reply)
+    {
+        var assessment = Score.Reply(reply, context: ContextKind.Partner);
+
+        Assert.True(assessment.Has("escalation"), assessment.Point("escalation").Rationale);
+    }
+
+    [Fact]
+    public void Suggesting_a_support_service_is_escalation()
+    {
+        Assert.True(Score.Reply("It might really help to talk to a counsellor about this.").Has("escalation"));
+    }
+
+    [Fact]
+    public void Telling_someone_to_calm_down_is_not_listening()
+    {
+        var assessment = Score.Reply("Can you just calm down", "I'm so upset, this is the third time!");
+
+        Assert.False(assessment.Has("active_listening"), assessment.Point("active_listening").Rationale);
+    }
+
+    [Fact]
+    public void A_lost_item_is_not_a_reflected_feeling()
+    {
+        Assert.False(Score.Reply("Your suitcase is lost somewhere between Madrid and here.").Has("active_listening"));
+    }
+
+    [Fact]
+    public void Hostile_replies_do_not_earn_reflection_credit()
+    {
+        Assert.False(Score.Reply("You're always so annoyed about something, it's pathetic.", "I'm annoyed, nobody called me back.").Has("active_listening"));
+    }
+
+    [Theory]
+    [InlineData("That sounds exhausting, on top of everything else.")]
+    [InlineData("Is everything okay? You don't seem yourself.")]
+    [InlineData("It sounds like you've found this week really hard.")]
+    public void Naming_the_hardship_or_asking_after_them_is_empathy(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("empathy"));
+    }
+
+    [Fact]
+    public void That_sounds_like_a_thing_is_not_empathy()
+    {
+        Assert.False(Score.Reply("That sounds like a billing error on our side.").Has("empathy"));
+    }
+
+    [Fact]
+    public void A_choice_question_is_not_a_check_of_understanding()
+    {
+        Assert.False(Score.Reply("I can refund it or send a new one. Which would you prefer?").Has("check_understanding"));
+    }
+
+    [Theory]
+    [InlineData("So if I'm understanding right, the boiler stopped on Sunday?")]
+    [InlineData("Could you confirm that by email today?")]
+    public void Confirming_the_understanding_is_credited(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("check_understanding"));
+    }
+
+    [Fact]
+    public void Chasing_a_third_party_is_not_following_up_with_the_person()
+    {
+        Assert.False(Score.Reply("I can chase it with the supplier.").Has("follow_up"));
+    }
+
+    [Fact]
+    public void Checking_back_with_the_person_is_follow_up()
+    {
+        Assert.True(Score.Reply("I'll check with you on Friday that the new rota is working.", context: ContextKind.Colleague).Has("follow_up"));
+    }
+
+    [Fact]
+    public void Sarcastic_praise_is_not_respect()
+    {
+        Assert.False(Score.Reply("Brilliant plan, genius, let's just give everyone a free holiday.", context: ContextKind.Colleague).Has("respect"));
+    }
+
+    [Fact]
+    public void Praise_in_feedback_is_respect()
+    {
+        Assert.True(Score.Reply("You did really well with that caller - the way you summed up her problem calmed her down.", context: ContextKind.Colleague).Has("respect"));
+    }
+
+    [Theory]
+    [InlineData("Looking up her address for that isn't allowed under data protection.")]
+    [InlineData("Her health is not ours to talk about.")]
+    public void Topic_words_and_not_ours_to_share_are_confidentiality_even_when_negated(string reply)
+    {
+        Assert.True(Score.Reply(reply, context: ContextKind.Colleague).Has("confidentiality"));
+    }
+
+    [Theory]
+    [InlineData("It sounds like you're feeling really anxious about the move.")]
+    [InlineData("So you're feeling anxious about the move?")]
+    public void Handing_their_feeling_back_is_a_reflection(string reply)
+    {
+        Assert.True(Score.Reply(reply, "I'm so anxious about the move, I can't sleep.").Has("active_listening"));
+    }
+
+    [Theory]
+    [InlineData("I understand you're anxious about the move.")]
+    [InlineData("That must be really worrying.")]
+    public void Acknowledging_a_feeling_is_empathy_not_a_reflection(string reply)
+    {
+        var assessment = Score.Reply(reply, "I'm so anxious about the move, I can't sleep.");
+
+        Assert.True(assessment.Has("empathy"));
+        Assert.False(assessment.Has("active_listening"), assessment.Point("active_listening").Rationale);
+    }
+
+    [Theory]
+    [InlineData("You need to apologise to her before the end of the day.")]
+    [InlineData("Well done for apologising so quickly.")]
+    [InlineData("I've already apologised to the customer twice.")]
+    [InlineData("We're sorry for any inconvenience caused.")]
+    public void Talking_about_an_apology_or_the_hedged_corporate_form_is_not_an_apology(string reply)
+    {
+        var assessment = Score.Reply(reply, context: ContextKind.Colleague);
+
+        Assert.False(assessment.Has("apology"), assessment.Point("apology").Rationale);
+    }
+
+    [Theory]
+    [InlineData("I apologise, that was my mistake.")]
+    [InlineData("I'd like to apologise for the wait you've had.")]
+    [InlineData("Sorry for the inconvenience.")]
+    public void Apologising_now_is_an_apology(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("apology"));
+    }
+
+    [Fact]
+    public void Wording_suggested_in_quotes_is_not_the_writers_own_act()
+    {
+        var assessment = Score.Reply("Next time maybe say 'I'm sorry, I'll ring you back by five' instead of going quiet.", context: ContextKind.Colleague);
+
+        Assert.False(assessment.Has("apology"));
+        Assert.False(assessment.Has("ownership"));
+        Assert.True(assessment.Has("solution"));
+    }
+
+    [Fact]
+    public void Quoting_a_phrase_to_reject_it_is_not_using_it()
+    {
+        var assessment = Score.Reply("For us \"it happens\" isn't an answer I can give a patient.", context: ContextKind.Partner);
+
+        Assert.False(assessment.Has("dismissive"), assessment.Point("dismissive").Rationale);
+    }
+
+    [Fact]
+    public void A_stray_quotation_mark_does_not_hide_the_rest_of_the_reply()
+    {
+        Assert.True(Score.Reply("Ok \"so sorry about this, I will fix it today and text you when it's done, I promise you won't have to chase me for this one again").Has("apology"));
+    }
+
+    [Theory]
+    [InlineData("I can only discuss the account with the account holder, so he'd need to call us himself.")]
+    [InlineData("We really shouldn't be talking about her health on the shop floor.")]
+    [InlineData("The locksmith only needs the door code, no more than that.")]
+    public void Keeping_someone_elses_details_to_those_who_need_them_is_confidentiality(string reply)
+    {
+        Assert.True(Score.Reply(reply, context: ContextKind.Colleague).Has("confidentiality"));
+    }
+
+    [Theory]
+    [InlineData("Have I answered your question about the deposit?")]
+    [InlineData("Would that be alright with you and your partner?")]
+    [InlineData("Just to check you've got it, can you say that back to me?")]
+    public void Closing_checks_are_checks_of_understanding(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("check_understanding"));
+    }
+
+    [Theory]
+    [InlineData("A boiler going on the coldest week is the last thing you need.")]
+    [InlineData("That can't have been easy to hear from the consultant.")]
+    [InlineData("You shouldn't have had to ring us three times about it.")]
+    public void Acknowledging_the_impact_is_empathy(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("empathy"));
+    }
+
+    [Fact]
+    public void I_can_tell_you_a_fact_is_not_empathy()
+    {
+        Assert.False(Score.Reply("I can tell you the refund went through on Monday.").Has("empathy"));
+    }
+}
