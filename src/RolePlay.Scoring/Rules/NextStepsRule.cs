@@ -157,7 +157,8 @@ internal sealed class NextStepsRule : IMarkingPointRule
             }
 
             var length = times.Definite.MatchAt(tokens, k, to);
-            if (length > 0 && !IsPast(tokens, k, k + length, previous) && (!Units.Contains(tokens[k].Text) || IsDuration(tokens, k, times.Numbers)))
+            if (length > 0 && !IsPast(tokens, k, k + length, previous) && !IsHabitual(tokens, k + length, to)
+                && (!Units.Contains(tokens[k].Text) || IsDuration(tokens, k, times.Numbers)))
             {
                 return (k, k + length);
             }
@@ -176,6 +177,10 @@ internal sealed class NextStepsRule : IMarkingPointRule
     /// <summary>"two weeks ago", "last Monday", "since Tuesday": when something happened, not when it will.</summary>
     private static bool IsPast(Token[] tokens, int start, int end, string previous) =>
         previous is "last" or "since" || (end < tokens.Length && tokens[end].Text == "ago");
+
+    /// <summary>"on Friday afternoons", "Monday mornings": a routine, not a deadline.</summary>
+    private static bool IsHabitual(Token[] tokens, int after, int to) =>
+        after < to && tokens[after].Text is "mornings" or "afternoons" or "evenings" or "nights";
 
     /// <summary>A unit with a quantity: "within 48 hours", "in two days", "within a week" - not "a different day" or "a day's warning".</summary>
     private static bool IsDuration(Token[] tokens, int unit, Lexicon numbers)
