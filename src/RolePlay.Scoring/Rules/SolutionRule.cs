@@ -20,6 +20,12 @@ internal sealed class SolutionRule : IMarkingPointRule
     public const double Requested = 0.6;
 
     private static readonly HashSet<string> Softeners = new(StringComparer.Ordinal) { "just", "maybe", "please", "so", "then", "okay", "right", "perhaps", "also", "simply" };
+    private static readonly HashSet<string> ObjectStarts = new(StringComparer.Ordinal)
+    {
+        "it", "the", "a", "an", "your", "them", "this", "that", "these", "those", "her", "him", "my", "our", "their", "everything",
+        "up", "back", "out", "off", "over", "in", "on", "round", "another", "some",
+    };
+
     private static readonly HashSet<string> Requesters = new(StringComparer.Ordinal) { "could", "can", "would", "will" };
 
     public MarkingPointResult Assess(MarkingPointDefinition point, RuleInput input)
@@ -82,7 +88,7 @@ internal sealed class SolutionRule : IMarkingPointRule
                     break;
                 }
 
-                if (IsImperative(tokens, sentence, k))
+                if (IsImperative(tokens, sentence, k) && HasObject(tokens, k + fix, sentence.EndToken))
                 {
                     findings.Add(new Finding(Suggested, input.Span(k, Math.Min(sentence.EndToken, k + fix + 3)), "suggested a fix:"));
                     break;
@@ -113,6 +119,13 @@ internal sealed class SolutionRule : IMarkingPointRule
 
         return from < end && (chain.MatchAt(tokens, from, end) > 0 || (from + 1 < end && tokens[from].Text == "the" && chain.MatchAt(tokens, from + 1, end) > 0));
     }
+
+    /// <summary>
+    /// An imperative needs its object or particle right after it ("bring it back", "restart the router"); otherwise the word is
+    /// probably a noun ("refund agreed", "order 88213").
+    /// </summary>
+    private static bool HasObject(Token[] tokens, int after, int end) =>
+        after < end && ObjectStarts.Contains(tokens[after].Text);
 
     /// <summary>"leave it with me": taking the problem on (ownership), not a fix.</summary>
     private static bool IsLeaveItWithMe(Token[] tokens, int from, int end) =>
