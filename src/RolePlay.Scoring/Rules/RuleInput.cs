@@ -146,6 +146,9 @@ internal static class RuleSet
         ["blame"] = new BlameRule(),
         ["passing_the_buck"] = new PassingTheBuckRule(),
         ["confidentiality_breach"] = new ConfidentialityBreachRule(),
+        ["information_sharing"] = new InformationSharingRule(),
+        ["explanation"] = new ExplanationRule(),
+        ["solution"] = new SolutionRule(),
         ["escalation"] = new EscalationRule(),
     };
 

@@ -1,0 +1,128 @@
+using RolePlay.Engine.Scoring;
+using RolePlay.Scoring.Catalogue;
+using RolePlay.Scoring.Text;
+
+namespace RolePlay.Scoring.Rules;
+
+/// <summary>
+/// Explanation: the entry's cues (causes, "what happened was", "it takes N days") plus statements of what was done to
+/// something - the passive voice ("it was held at the depot", "the change was logged but not sent on", "complaints have to
+/// be answered within 10 days"). A passive about the learner or the other person ("I was told", "you were charged") is
+/// not counted (that is reporting or paraphrase), nor a feeling ("I was worried"), nor a question; a sentence that
+/// blames is an excuse, not an explanation.
+/// </summary>
+internal sealed class ExplanationRule : IMarkingPointRule
+{
+    public const double Passive = 0.6;
+
+    private static readonly HashSet<string> BeForms = new(StringComparer.Ordinal) { "was", "were", "been", "is", "are", "got", "gets" };
+    // Clause openers and frames under which a passive is not a report of what happened: a condition or purpose ("if it was
+    // lost", "so nothing gets missed"), an embedded question ("which items are delayed"), an apology or sympathy ("sorry it's
+    // been left for you") or a guess ("I don't think anyone's been told").
+    private static readonly HashSet<string> NotAReport = new(StringComparer.Ordinal)
+    {
+        "if", "so", "whether", "what", "unless", "once", "which", "who", "how", "why", "sorry", "think", "hope", "wonder", "guess",
+    };
+    private static readonly HashSet<string> PersonalSubjects = new(StringComparer.Ordinal) { "i", "you" };
+    private static readonly HashSet<string> Adverbs = new(StringComparer.Ordinal)
+    {
+        "just", "already", "not", "never", "only", "also", "still", "then", "double", "wrongly", "accidentally", "automatically",
+        "actually", "probably", "usually", "normally", "always", "all", "both", "definitely", "now",
+    };
+
+    public MarkingPointResult Assess(MarkingPointDefinition point, RuleInput input)
+    {
+        var tokens = input.Reply.Tokens;
+        var participles = input.Catalogue.Pipeline.Lexicon("irregular_participles");
+        var notParticiples = input.Catalogue.Pipeline.Lexicon("state_adjectives");
+        var blame = input.Effective("blame");
+        var findings = new List<Finding>();
+        bool Blames(int token)
+        {
+            var sentence = input.Reply.SentenceOf(token);
+            return blame.Any(b => b.Start >= sentence.FirstToken && b.Start < sentence.EndToken);
+        }
+
+        foreach (var match in input.Effective(point.Id))
+        {
+            if (!Blames(match.Start))
+            {
+                findings.Add(new Finding(match.Cue.BaseStrength, input.Span(match), "explained in"));
+            }
+        }
+
+        foreach (var sentence in input.Reply.Sentences)
+        {
+            if (sentence.QuestionMark || (sentence.TokenCount > 0 && BeForms.Contains(tokens[sentence.FirstToken].Text)))
+            {
+                continue;
+            }
+
+            for (var k = sentence.FirstToken; k + 1 < sentence.EndToken; k++)
+            {
+                // "was held", "has been logged", "are checked"; "it's arrived" is "it has arrived", not a passive.
+                if (!BeForms.Contains(tokens[k].Text) || tokens[k].Quoted || IsPersonal(tokens, sentence, k) || IsNotAReport(tokens, k) || IsContracted(tokens, k))
+                {
+                    continue;
+                }
+
+                var p = k + 1;
+                while (p < sentence.EndToken - 1 && p - k <= 2 && (Adverbs.Contains(tokens[p].Text) || tokens[p].Text.EndsWith("ly", StringComparison.Ordinal)))
+                {
+                    p++;
+                }
+
+                var word = tokens[p].Text;
+                var participle = (word.Length >= 5 && word.EndsWith("ed", StringComparison.Ordinal)) || participles.Contains(word);
+                if (participle && !notParticiples.Contains(word) && !Blames(k))
+                {
+                    findings.Add(new Finding(Passive, input.Span(k, p + 1), "said what happened:"));
+                    break;
+                }
+            }
+        }
+
+        return Verdict.From(point, findings);
+    }
+
+    /// <summary>"if it wasn't passed on", "which items are delayed", "sorry it's been left": not a report of what happened.</summary>
+    private static bool IsNotAReport(Token[] tokens, int be)
+    {
+        for (var k = be - 1; k >= 0 && tokens[k].Clause == tokens[be].Clause; k--)
+        {
+            if (NotAReport.Contains(tokens[k].Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "it's", "we're": a contracted "is/are" may stand for "has" ("it's arrived"), so only full forms count; "have got" is
+    /// possession, not a passive.
+    /// </summary>
+    private static bool IsContracted(Token[] tokens, int be) =>
+        (tokens[be].Text is "is" or "are" && be > 0 && tokens[be - 1].Start == tokens[be].Start) ||
+        (tokens[be].Text is "got" && be > 0 && tokens[be - 1].Text is "have" or "has" or "had");
+
+    /// <summary>"I was told", "you were charged", "you've been passed around": about the speaker or the listener.</summary>
+    private static bool IsPersonal(Token[] tokens, SentenceInfo sentence, int be)
+    {
+        for (var k = be - 1; k >= sentence.FirstToken && k >= be - 2; k--)
+        {
+            if (PersonalSubjects.Contains(tokens[k].Text))
+            {
+                return true;
+            }
+
+            if (tokens[k].Text is not ("have" or "has" or "had" or "will" or "would" or "not" or "might" or "may" or "must" or "could" or "should" or "can"))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+}

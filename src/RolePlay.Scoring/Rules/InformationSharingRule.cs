@@ -1,0 +1,228 @@
+using RolePlay.Engine.Model;
+using RolePlay.Engine.Scoring;
+using RolePlay.Scoring.Catalogue;
+using RolePlay.Scoring.Text;
+
+namespace RolePlay.Scoring.Rules;
+
+/// <summary>
+/// Information sharing: specific facts passed along the service chain. Three English shapes:
+/// (a) a transfer verb with a piece of information as its object ("I'll send you the order number", "I'll email her a summary");
+/// (b) a transfer verb aimed at someone else in the chain ("I'll update the customer", "let her know it's about the £80 charge");
+/// (c) with a colleague or partner, a statement of case facts about a third party carrying a specific detail
+///     ("The customer rang our call centre on Monday", "we had twelve customers waiting"), or a request for
+///     specific information ("could you let us know when...").
+/// Not when the transfer is negated or counterfactual ("I should have forwarded it") or the sentence over-promises.
+/// </summary>
+internal sealed class InformationSharingRule : IMarkingPointRule
+{
+    public const double TransferWithObject = 1.0;
+    public const double TransferToChain = 0.7;
+    public const double CaseFact = 0.7;
+    public const double RequestForInformation = 0.6;
+
+    private static readonly HashSet<string> Counterfactual = new(StringComparer.Ordinal) { "should", "could", "would", "must", "might" };
+    private static readonly HashSet<string> FirstPersonRequesters = new(StringComparer.Ordinal) { "me", "us" };
+    private static readonly HashSet<string> RequestFollowers = new(StringComparer.Ordinal)
+    {
+        "when", "what", "which", "how", "where", "who", "why", "whether", "the", "as", "roughly", "exactly", "asap", "by", "once",
+    };
+
+    public MarkingPointResult Assess(MarkingPointDefinition point, RuleInput input)
+    {
+        if (!point.AppliesIn(input.Context))
+        {
+            return Verdict.None(point, $"Not assessed in a {input.Context.ToString().ToLowerInvariant()} conversation.");
+        }
+
+        var pipeline = input.Catalogue.Pipeline;
+        var verbs = pipeline.Lexicon("transfer_verbs");
+        var informers = pipeline.Lexicon("inform_verbs");
+        var objects = pipeline.Lexicon("info_objects");
+        var chain = pipeline.Lexicon("chain_people");
+        var days = pipeline.Lexicon("calendar_words");
+        var numbers = pipeline.Lexicon("number_words");
+        var tokens = input.Reply.Tokens;
+        var promises = input.Effective("over_promising");
+        var chainContext = input.Context is ContextKind.Colleague or ContextKind.Partner;
+        var findings = new List<Finding>();
+
+        foreach (var match in input.Effective(point.Id))
+        {
+            findings.Add(new Finding(match.Cue.BaseStrength, input.Span(match), "shared information:"));
+        }
+
+        foreach (var sentence in input.Reply.Sentences)
+        {
+            if (promises.Any(p => p.Start >= sentence.FirstToken && p.Start < sentence.EndToken))
+            {
+                continue;
+            }
+
+            var found = false;
+            for (var k = sentence.FirstToken; k < sentence.EndToken && !found; k++)
+            {
+                var token = tokens[k];
+                if (token.Negated || token.Quoted || (k > sentence.FirstToken + 1 && tokens[k - 1].Text == "have" && Counterfactual.Contains(tokens[k - 2].Text)))
+                {
+                    continue;
+                }
+
+                // "let her know (that) ...", "let us know when ..."
+                if (token.Text == "let" && k + 2 < sentence.EndToken)
+                {
+                    var knowAt = tokens[k + 1].Text == "know" ? -1 : tokens[k + 2].Text == "know" ? k + 2 : k + 3 < sentence.EndToken && tokens[k + 3].Text == "know" ? k + 3 : -1;
+                    if (knowAt < 0 || tokens[knowAt].Negated)
+                    {
+                        continue;
+                    }
+
+                    var whom = tokens[k + 1].Text;
+                    var after = knowAt + 1 < sentence.EndToken ? tokens[knowAt + 1].Text : "";
+                    if (FirstPersonRequesters.Contains(whom))
+                    {
+                        if (chainContext && RequestFollowers.Contains(after))
+                        {
+                            findings.Add(new Finding(RequestForInformation, input.Span(k, Math.Min(sentence.EndToken, knowAt + 2)), "asked for the information needed:"));
+                            found = true;
+                        }
+                    }
+                    else if (whom is not "you" && (knowAt + 1 < sentence.EndToken || chainContext))
+                    {
+                        var strength = HasSpecific(tokens, knowAt + 1, sentence.EndToken, objects, days, numbers) ? TransferWithObject : TransferToChain;
+                        findings.Add(new Finding(strength, input.Span(k, Math.Min(sentence.EndToken, knowAt + 3)), "passed the information on:"));
+                        found = true;
+                    }
+
+                    continue;
+                }
+
+                var verbLength = verbs.MatchAt(tokens, k, sentence.EndToken);
+                var informLength = informers.MatchAt(tokens, k, sentence.EndToken);
+                if (verbLength == 0 && informLength == 0)
+                {
+                    continue;
+                }
+
+                var from = k + Math.Max(verbLength, informLength);
+
+                // "send me a photo" asks for information rather than passing it on; "you told him" reports what they did.
+                if ((from < sentence.EndToken && FirstPersonRequesters.Contains(tokens[from].Text)) || IsOtherPersonsAct(tokens, sentence, k))
+                {
+                    continue;
+                }
+                // "give you a call ... to confirm a date": after "give" the information must be the thing given, right away.
+                var to = Math.Min(sentence.EndToken, from + (tokens[k].Text is "give" or "gave" or "giving" ? 4 : 10));
+                var objectAt = FindInRange(tokens, from, to, objects);
+                if (objectAt >= 0 && verbLength > 0)
+                {
+                    var end = objectAt + objects.MatchAt(tokens, objectAt, to);
+                    findings.Add(new Finding(TransferWithObject, input.Span(k, end), "passed on specific information:"));
+                    found = true;
+                    continue;
+                }
+
+                var chainAt = RecipientAt(tokens, from, sentence.EndToken, chain);
+                if (chainAt >= 0 && informLength > 0)
+                {
+                    var end = chainAt + chain.MatchAt(tokens, chainAt, sentence.EndToken);
+                    findings.Add(new Finding(TransferToChain, input.Span(k, end), "kept the chain informed:"));
+                    found = true;
+                }
+            }
+
+            // Case facts told to a colleague or partner: a third party and a specific detail in a statement.
+            if (!found && chainContext && !sentence.QuestionMark && IsCaseFact(tokens, sentence, chain, days, numbers, out var detailAt))
+            {
+                findings.Add(new Finding(CaseFact, input.Span(sentence.FirstToken, Math.Min(sentence.EndToken, Math.Max(detailAt + 1, sentence.FirstToken + 1))), "shared the case facts:"));
+            }
+        }
+
+        return Verdict.From(point, findings);
+    }
+
+    private static int FindInRange(Token[] tokens, int from, int to, Lexicon lexicon)
+    {
+        for (var k = from; k < to; k++)
+        {
+            if (lexicon.MatchAt(tokens, k, to) > 0)
+            {
+                return k;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Someone in the chain as the object of an informing verb: "tell her", "update the customer", "pass it to your driver".</summary>
+    private static int RecipientAt(Token[] tokens, int from, int end, Lexicon chain)
+    {
+        var k = from;
+        if (k < end && tokens[k].Text is "it" or "this" or "that" or "them" && k + 1 < end && tokens[k + 1].Text is "to" or "on" or "onto")
+        {
+            k += tokens[k + 1].Text == "on" && k + 2 < end && tokens[k + 2].Text == "to" ? 3 : 2;
+        }
+        else if (k < end && tokens[k].Text is "to" or "on")
+        {
+            k++;
+        }
+
+        if (k < end && tokens[k].Text is "the" or "our" or "your" or "my" or "their" or "his" or "her" && k + 1 < end && chain.MatchAt(tokens, k + 1, end) > 0)
+        {
+            return k + 1;
+        }
+
+        return k < end && chain.MatchAt(tokens, k, end) > 0 ? k : -1;
+    }
+
+    /// <summary>"you told him", "they sent it": the other person's (or someone else's) act, not the learner passing something on.</summary>
+    private static bool IsOtherPersonsAct(Token[] tokens, SentenceInfo sentence, int verb)
+    {
+        if (verb == sentence.FirstToken || tokens[verb - 1].Text is not ("you" or "they" or "he" or "she"))
+        {
+            return false;
+        }
+
+        // "could you send", "please can you forward": a request, which still moves the information along.
+        return verb - 2 < sentence.FirstToken || tokens[verb - 2].Text is not ("can" or "could" or "would" or "will" or "please");
+    }
+
+    /// <summary>A number, an amount, a date or day, a reference or another information word in tokens [from, to).</summary>
+    private static bool HasSpecific(Token[] tokens, int from, int to, Lexicon objects, Lexicon days, Lexicon numbers)
+    {
+        for (var k = from; k < to; k++)
+        {
+            if (tokens[k].Kind == TokenKind.Number || objects.MatchAt(tokens, k, to) > 0 || days.MatchAt(tokens, k, to) > 0 || numbers.MatchAt(tokens, k, to) > 0
+                || tokens[k].Text == "about")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A statement about a third party (the customer, she, the warehouse) that carries a specific detail (a number, a day, a count).</summary>
+    private static bool IsCaseFact(Token[] tokens, SentenceInfo sentence, Lexicon chain, Lexicon days, Lexicon numbers, out int detailAt)
+    {
+        detailAt = -1;
+        var party = false;
+        for (var k = sentence.FirstToken; k < sentence.EndToken; k++)
+        {
+            party |= chain.MatchAt(tokens, k, sentence.EndToken) > 0;
+            if (detailAt < 0 && (tokens[k].Kind == TokenKind.Number || days.MatchAt(tokens, k, sentence.EndToken) > 0 || numbers.MatchAt(tokens, k, sentence.EndToken) > 0))
+            {
+                detailAt = k;
+            }
+        }
+
+        // A plan or a proposal ("I'll rebook it for Friday", "if you send 20 now...") is a next step, not a fact.
+        var plan = tokens[sentence.FirstToken].Text == "if";
+        for (var k = sentence.FirstToken; k + 1 < sentence.EndToken && !plan; k++)
+        {
+            plan = tokens[k].Text is "i" or "we" && tokens[k + 1].Text is "will" or "am" or "can" or "could" or "would" or "shall";
+        }
+
+        return party && detailAt >= 0 && !plan;
+    }
+}

@@ -1,0 +1,157 @@
+using RolePlay.Engine.Model;
+using RolePlay.Engine.Scoring;
+using RolePlay.Scoring.Catalogue;
+using RolePlay.Scoring.Text;
+
+namespace RolePlay.Scoring.Rules;
+
+/// <summary>
+/// Solution: the entry's cues (options, suggestions, "how about...") plus three structures:
+/// (a) an offer frame ("I'll", "I can", "we could", "would you like") followed by a remedy ("a refund", "a replacement") or
+///     a fix verb ("I'll rebook it", "I can freeze your card"); a remedy merely mentioned ("the refund was rejected") is not offered;
+/// (b) an imperative suggestion at the start of a sentence or clause ("just bring it back to the store", "try the neighbour");
+/// (c) with a colleague or partner, a request for a concrete action ("could you leave a card through the door?").
+/// Sending or telling information ("I'll send you the order number") is information sharing, not a fix.
+/// </summary>
+internal sealed class SolutionRule : IMarkingPointRule
+{
+    public const double Offered = 1.0;
+    public const double Suggested = 0.6;
+    public const double Requested = 0.6;
+
+    private static readonly HashSet<string> Softeners = new(StringComparer.Ordinal) { "just", "maybe", "please", "so", "then", "okay", "right", "perhaps", "also", "simply" };
+    private static readonly HashSet<string> ObjectStarts = new(StringComparer.Ordinal)
+    {
+        "it", "the", "a", "an", "your", "them", "this", "that", "these", "those", "her", "him", "my", "our", "their", "everything",
+        "up", "back", "out", "off", "over", "in", "on", "round", "another", "some",
+    };
+
+    private static readonly HashSet<string> Requesters = new(StringComparer.Ordinal) { "could", "can", "would", "will" };
+
+    public MarkingPointResult Assess(MarkingPointDefinition point, RuleInput input)
+    {
+        var tokens = input.Reply.Tokens;
+        var pipeline = input.Catalogue.Pipeline;
+        var frames = pipeline.Lexicon("offer_frames");
+        var remedies = pipeline.Lexicon("remedy_nouns");
+        var fixes = pipeline.Lexicon("fix_verbs");
+        var information = pipeline.Lexicon("info_objects");
+        var chain = pipeline.Lexicon("chain_people");
+        var chainContext = input.Context is ContextKind.Colleague or ContextKind.Partner;
+        var findings = new List<Finding>();
+        foreach (var match in input.Effective(point.Id))
+        {
+            findings.Add(new Finding(match.Cue.BaseStrength, input.Span(match), "offered a solution:"));
+        }
+
+        foreach (var sentence in input.Reply.Sentences)
+        {
+            var frameAt = -1;
+            var frameEnd = -1;
+            for (var k = sentence.FirstToken; k < sentence.EndToken; k++)
+            {
+                var token = tokens[k];
+                if (token.Quoted)
+                {
+                    continue;
+                }
+
+                var frame = token.Negated ? 0 : frames.MatchAt(tokens, k, sentence.EndToken);
+                if (frame > 0)
+                {
+                    (frameAt, frameEnd) = (k, k + frame);
+                    k += frame - 1;
+                    continue;
+                }
+
+                if (token.Negated)
+                {
+                    continue;
+                }
+
+                var remedy = remedies.MatchAt(tokens, k, sentence.EndToken);
+                if (remedy > 0 && frameAt >= 0)
+                {
+                    findings.Add(new Finding(Offered, input.Span(frameAt, k + remedy), "offered a remedy:"));
+                    break;
+                }
+
+                var fix = fixes.MatchAt(tokens, k, sentence.EndToken);
+                if (fix == 0 || PassesInformation(tokens, k + fix, sentence.EndToken, information, chain) || IsLeaveItWithMe(tokens, k + fix, sentence.EndToken))
+                {
+                    continue;
+                }
+
+                if (frameEnd >= 0 && k - frameEnd <= 2)
+                {
+                    findings.Add(new Finding(Offered, input.Span(frameAt, k + fix), "offered a fix:"));
+                    break;
+                }
+
+                if (IsImperative(tokens, sentence, k) && HasObject(tokens, k + fix, sentence.EndToken))
+                {
+                    findings.Add(new Finding(Suggested, input.Span(k, Math.Min(sentence.EndToken, k + fix + 3)), "suggested a fix:"));
+                    break;
+                }
+
+                if (chainContext && IsRequest(tokens, sentence, k))
+                {
+                    findings.Add(new Finding(Requested, input.Span(k, Math.Min(sentence.EndToken, k + fix + 3)), "asked for a concrete action:"));
+                    break;
+                }
+            }
+        }
+
+        return Verdict.From(point, findings);
+    }
+
+    /// <summary>"send you the order number", "update the customer": the object is information or a person to inform.</summary>
+    private static bool PassesInformation(Token[] tokens, int from, int end, Lexicon information, Lexicon chain)
+    {
+        var to = Math.Min(end, from + 5);
+        for (var k = from; k < to; k++)
+        {
+            if (information.MatchAt(tokens, k, to) > 0)
+            {
+                return true;
+            }
+        }
+
+        return from < end && (chain.MatchAt(tokens, from, end) > 0 || (from + 1 < end && tokens[from].Text == "the" && chain.MatchAt(tokens, from + 1, end) > 0));
+    }
+
+    /// <summary>
+    /// An imperative needs its object or particle right after it ("bring it back", "restart the router"); otherwise the word is
+    /// probably a noun ("refund agreed", "order 88213").
+    /// </summary>
+    private static bool HasObject(Token[] tokens, int after, int end) =>
+        after < end && ObjectStarts.Contains(tokens[after].Text);
+
+    /// <summary>"leave it with me": taking the problem on (ownership), not a fix.</summary>
+    private static bool IsLeaveItWithMe(Token[] tokens, int from, int end) =>
+        from + 2 < end && tokens[from].Text is "it" or "this" or "that" && tokens[from + 1].Text == "with" && tokens[from + 2].Text is "me" or "us";
+
+    /// <summary>A verb opening its sentence or clause, perhaps after "just", "maybe", "please": "just bring it back", "If not, take it back".</summary>
+    private static bool IsImperative(Token[] tokens, SentenceInfo sentence, int verb)
+    {
+        var k = verb;
+        while (k > sentence.FirstToken && Softeners.Contains(tokens[k - 1].Text) && tokens[k - 1].Clause == tokens[verb].Clause)
+        {
+            k--;
+        }
+
+        return k == sentence.FirstToken || tokens[k - 1].Clause != tokens[k].Clause;
+    }
+
+    /// <summary>"could you leave a card", "can you maybe flag it": asking the other person for a concrete action.</summary>
+    private static bool IsRequest(Token[] tokens, SentenceInfo sentence, int verb)
+    {
+        var k = verb - 1;
+        while (k > sentence.FirstToken && Softeners.Contains(tokens[k].Text))
+        {
+            k--;
+        }
+
+        return k > sentence.FirstToken && tokens[k].Text == "you" && Requesters.Contains(tokens[k - 1].Text);
+    }
+}

@@ -1,0 +1,147 @@
+using RolePlay.Engine.Model;
+
+namespace RolePlay.Scoring.Tests;
+
+/// <summary>Information sharing, explanation, next steps, solution, assertiveness, boundaries and de-escalation on invented replies from several domains.</summary>
+public class ActRulesBehaviourTests
+{
+    [Theory]
+    [InlineData("I've forwarded you the ticket number and a screenshot of the error.", ContextKind.Colleague)]
+    [InlineData("I'll let the pharmacy know the prescription is ready on Thursday.", ContextKind.Partner)]
+    [InlineData("The guest in room 12 checked out on Sunday but was charged for two nights.", ContextKind.Colleague)]
+    [InlineData("I'll text you the reference number once the claim is logged.", ContextKind.Customer)]
+    [InlineData("I'll update the tenant this afternoon so she isn't left wondering.", ContextKind.Partner)]
+    public void Passing_specific_facts_along_the_chain_is_information_sharing(string reply, ContextKind context)
+    {
+        Assert.True(Score.Reply(reply, "", context).Has("information_sharing"));
+    }
+
+    [Theory]
+    [InlineData("Can you send me a photo of the damage?", ContextKind.Customer)]
+    [InlineData("I didn't pass on the message.", ContextKind.Colleague)]
+    [InlineData("You told him the wrong date.", ContextKind.Colleague)]
+    [InlineData("I'll send you a replacement.", ContextKind.Customer)]
+    [InlineData("I should have forwarded the email.", ContextKind.Partner)]
+    public void Asking_for_facts_negations_and_other_peoples_acts_are_not_information_sharing(string reply, ContextKind context)
+    {
+        Assert.False(Score.Reply(reply, "", context).Has("information_sharing"));
+    }
+
+    [Theory]
+    [InlineData("Your appointment was cancelled because the doctor is off sick.")]
+    [InlineData("The payment was declined by your bank's fraud check.")]
+    [InlineData("Refunds are processed within five working days.")]
+    [InlineData("The order has been held at the depot overnight.")]
+    public void Saying_what_happened_or_how_it_works_is_an_explanation(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("explanation"));
+    }
+
+    [Theory]
+    [InlineData("I was worried about you.")]
+    [InlineData("If it was damaged, send it back.")]
+    [InlineData("It's arrived.")]
+    [InlineData("Were you charged twice?")]
+    [InlineData("You were charged twice.")]
+    public void Feelings_conditions_questions_and_paraphrases_are_not_explanations(string reply)
+    {
+        Assert.False(Score.Reply(reply).Has("explanation"));
+    }
+
+    [Theory]
+    [InlineData("I'll ring the surgery before 4 and confirm your slot.", ContextKind.Customer)]
+    [InlineData("Could you send me the signed form by Friday?", ContextKind.Colleague)]
+    [InlineData("The engineer will visit within 48 hours.", ContextKind.Customer)]
+    [InlineData("I'll have it ready by four.", ContextKind.Customer)]
+    [InlineData("Please can you finish the handover notes by the end of today?", ContextKind.Colleague)]
+    public void An_action_with_a_definite_time_is_a_next_step(string reply, ContextKind context)
+    {
+        Assert.True(Score.Reply(reply, "", context).Has("next_steps"));
+    }
+
+    [Theory]
+    [InlineData("I'll look into it - you first contacted us two weeks ago.")]
+    [InlineData("I'll ring you on Monday to make sure it arrived.")]
+    [InlineData("I'll sort it out soon.")]
+    [InlineData("I'll take a look now. I'll update you later.")]
+    [InlineData("Let's have a chat for two minutes.")]
+    [InlineData("I'll fix it and we'll do things differently from now on.")]
+    public void Past_times_check_backs_and_loose_times_are_not_next_steps(string reply)
+    {
+        Assert.False(Score.Reply(reply).Has("next_steps"));
+    }
+
+    [Theory]
+    [InlineData("I can book you a taxi to our sister hotel.", ContextKind.Customer)]
+    [InlineData("I'll give you a full refund.", ContextKind.Customer)]
+    [InlineData("Just restart the router and wait two minutes.", ContextKind.Customer)]
+    [InlineData("Could you leave the parcel with the concierge?", ContextKind.Partner)]
+    public void Offers_fixes_and_concrete_suggestions_are_solutions(string reply, ContextKind context)
+    {
+        Assert.True(Score.Reply(reply, "", context).Has("solution"));
+    }
+
+    [Theory]
+    [InlineData("The refund was rejected last week.")]
+    [InlineData("I'll send you the order number.")]
+    [InlineData("Leave it with me.")]
+    [InlineData("I can't offer a refund.")]
+    public void Mentioned_remedies_information_and_ownership_are_not_solutions(string reply)
+    {
+        Assert.False(Score.Reply(reply).Has("solution"));
+    }
+
+    [Theory]
+    [InlineData("I still think the late shift needs two people.")]
+    [InlineData("I can do Saturday morning but not the whole day.")]
+    [InlineData("I'd expect the invoice to match the quote.")]
+    public void Own_view_need_or_limit_stated_plainly_is_assertive(string reply)
+    {
+        Assert.True(Score.Reply(reply, "", ContextKind.Colleague).Has("assertiveness"));
+    }
+
+    [Theory]
+    [InlineData("Honestly who cares.")]
+    [InlineData("To be honest, I don't mind.")]
+    public void Bare_honesty_markers_are_not_assertiveness(string reply)
+    {
+        Assert.False(Score.Reply(reply, "", ContextKind.Colleague).Has("assertiveness"));
+    }
+
+    [Theory]
+    [InlineData("That's above my limit, so I'll ask my manager to approve it.")]
+    [InlineData("I'm not able to share another guest's room number.")]
+    [InlineData("I won't be spoken to like that.")]
+    public void Stating_the_limits_of_the_role_is_a_boundary(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("boundaries"));
+    }
+
+    [Theory]
+    [InlineData("I can't promise it'll arrive tomorrow, but I'll chase it.")]
+    [InlineData("To be honest, I'm not sure.")]
+    [InlineData("I'm not able to find your booking.")]
+    [InlineData("That's our policy.")]
+    public void Inability_honesty_and_policy_alone_are_not_boundaries(string reply)
+    {
+        Assert.False(Score.Reply(reply).Has("boundaries"));
+    }
+
+    [Theory]
+    [InlineData("Don't worry, we'll go through it one step at a time.")]
+    [InlineData("Nobody is blaming you - let's just work out what happens next.")]
+    [InlineData("I can see you're upset, and I'm going to help you get this sorted.")]
+    public void Slowing_down_reassuring_and_steering_from_blame_is_de_escalation(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("de_escalation"));
+    }
+
+    [Theory]
+    [InlineData("Calm down.")]
+    [InlineData("Don't worry, it happens all the time.")]
+    [InlineData("Thanks for your patience.")]
+    public void Calm_down_brush_offs_and_politeness_are_not_de_escalation(string reply)
+    {
+        Assert.False(Score.Reply(reply).Has("de_escalation"));
+    }
+}
