@@ -1,3 +1,6 @@
+using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
+
 using RolePlay.Engine.Scoring;
 using RolePlay.Scoring.Catalogue;
 using RolePlay.Scoring.Text;
@@ -104,10 +107,10 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
 
             var overlap = new HashSet<string>(StringComparer.Ordinal);
             var lastOverlap = frame.End;
+            var stems = input.ReplyStems;
             for (var k = frame.Start; k < sentence.EndToken; k++)
             {
-                var stem = RuleInput.Stem(tokens[k].Text);
-                if (input.IsContent(tokens[k]) && input.OtherStems.Contains(stem))
+                if (stems[k] is { } stem && input.OtherStems.Contains(stem))
                 {
                     overlap.Add(stem);
                     lastOverlap = Math.Max(lastOverlap, k + 1);
@@ -132,18 +135,30 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
         return frames.Count;
     }
 
+    // Words any feeling entry starts with, per catalogue: one look-up per token decides whether a feeling can start there.
+    private static readonly ConditionalWeakTable<CompiledCatalogue, FrozenSet<string>> FeelingStarts = [];
+
+    private static FrozenSet<string> FeelingStartWords(CompiledCatalogue catalogue) =>
+        FeelingStarts.GetValue(catalogue, static c => FeelingFamilies.SelectMany(f => c.Pipeline.Lexicon(f).FirstWords).ToFrozenSet(StringComparer.Ordinal));
+
     /// <summary>Naming a feeling in a "you ..." or "that sounds ..." frame; strongest when it is the feeling they expressed.</summary>
     private static void Reflections(RuleInput input, List<Finding> findings)
     {
         var tokens = input.Reply.Tokens;
         var pipeline = input.Catalogue.Pipeline;
-        var expressed = ExpressedFamilies(input);
-        foreach (var family in FeelingFamilies)
+        var starts = FeelingStartWords(input.Catalogue);
+        HashSet<string>? expressed = null;
+        for (var start = 0; start < tokens.Length; start++)
         {
-            var lexicon = pipeline.Lexicon(family);
-            foreach (var (start, length) in lexicon.FindAll(tokens, 0, tokens.Length))
+            if (!starts.Contains(tokens[start].Text) || tokens[start].Negated)
             {
-                if (tokens[start].Negated)
+                continue;
+            }
+
+            foreach (var family in FeelingFamilies)
+            {
+                var length = pipeline.Lexicon(family).MatchAt(tokens, start, tokens.Length);
+                if (length == 0)
                 {
                     continue;
                 }
@@ -161,6 +176,7 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
                     continue;
                 }
 
+                expressed ??= ExpressedFamilies(input);
                 var strength = !input.HasOther ? 0.6 : expressed.Contains(family) ? 1.0 : expressed.Count > 0 ? 0.7 : 0.55;
                 findings.Add(new Finding(strength, input.Span(lead, start + length), "reflected their feeling:"));
             }
@@ -184,11 +200,20 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
     {
         var result = new HashSet<string>(StringComparer.Ordinal);
         var tokens = input.Other.Tokens;
-        foreach (var family in FeelingFamilies)
+        var starts = FeelingStartWords(input.Catalogue);
+        for (var i = 0; i < tokens.Length; i++)
         {
-            if (input.Catalogue.Pipeline.Lexicon(family).FindAll(tokens, 0, tokens.Length).Any())
+            if (!starts.Contains(tokens[i].Text))
             {
-                result.Add(family);
+                continue;
+            }
+
+            foreach (var family in FeelingFamilies)
+            {
+                if (input.Catalogue.Pipeline.Lexicon(family).MatchAt(tokens, i, tokens.Length) > 0)
+                {
+                    result.Add(family);
+                }
             }
         }
 

@@ -28,14 +28,17 @@ internal readonly record struct CueMatch(CompiledCue Cue, int Start, int End, bo
 }
 
 /// <summary>
-/// All cues of the catalogue indexed by the word they start with - and, when their second element is a plain word,
-/// by the first two words - so one pass over a reply tries only cues that can match there.
+/// All cues of the catalogue indexed by the word they start with - and, when their next elements are plain words, by
+/// the first two or three words ("I will" starts some 160 cues) - so one pass over a reply tries only cues that can
+/// match there.
 /// </summary>
 internal sealed class CueIndex
 {
     private readonly FrozenDictionary<string, CompiledCue[]> _byFirstWord;
     private readonly FrozenDictionary<(string, string), CompiledCue[]> _byFirstTwoWords;
     private readonly FrozenSet<string> _pairStarts;
+    private readonly FrozenDictionary<(string, string, string), CompiledCue[]> _byFirstThreeWords;
+    private readonly FrozenSet<(string, string)> _tripleStarts;
     private readonly CompiledCue[] _scanEverywhere;
     private readonly int _pointCount;
     private readonly Func<string, bool> _isNegator;
@@ -47,6 +50,7 @@ internal sealed class CueIndex
         _isNegator = isNegator ?? (static _ => false);
         var byWord = new Dictionary<string, List<CompiledCue>>(StringComparer.Ordinal);
         var byPair = new Dictionary<(string, string), List<CompiledCue>>();
+        var byTriple = new Dictionary<(string, string, string), List<CompiledCue>>();
         var scan = new List<CompiledCue>();
         var words = new HashSet<string>(StringComparer.Ordinal);
         foreach (var cue in cues)
@@ -65,6 +69,7 @@ internal sealed class CueIndex
             }
 
             var secondWords = elements is [PatternElement.Words, PatternElement.Words second, ..] ? second.Options : null;
+            var thirdWords = elements is [PatternElement.Words, PatternElement.Words, PatternElement.Words third, ..] ? third.Options : null;
             foreach (var word in firstWords.Distinct(StringComparer.Ordinal))
             {
                 words.Add(word);
@@ -76,7 +81,16 @@ internal sealed class CueIndex
 
                 foreach (var next in secondWords.Distinct(StringComparer.Ordinal))
                 {
-                    Add(byPair, (word, next), cue);
+                    if (thirdWords is null)
+                    {
+                        Add(byPair, (word, next), cue);
+                        continue;
+                    }
+
+                    foreach (var after in thirdWords.Distinct(StringComparer.Ordinal))
+                    {
+                        Add(byTriple, (word, next, after), cue);
+                    }
                 }
             }
         }
@@ -84,6 +98,8 @@ internal sealed class CueIndex
         _byFirstWord = byWord.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
         _byFirstTwoWords = byPair.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray());
         _pairStarts = byPair.Keys.Select(k => k.Item1).ToFrozenSet(StringComparer.Ordinal);
+        _byFirstThreeWords = byTriple.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray());
+        _tripleStarts = byTriple.Keys.Select(k => (k.Item1, k.Item2)).ToFrozenSet();
         _scanEverywhere = [.. scan];
         Words = words.ToFrozenSet(StringComparer.Ordinal);
     }
@@ -113,6 +129,12 @@ internal sealed class CueIndex
                 if (i + 1 < sentence.EndToken && _pairStarts.Contains(tokens[i].Text) && _byFirstTwoWords.TryGetValue((tokens[i].Text, tokens[i + 1].Text), out var pairCandidates))
                 {
                     Try(pairCandidates, tokens, i, sentence.EndToken, result);
+                }
+
+                if (i + 2 < sentence.EndToken && _tripleStarts.Contains((tokens[i].Text, tokens[i + 1].Text))
+                    && _byFirstThreeWords.TryGetValue((tokens[i].Text, tokens[i + 1].Text, tokens[i + 2].Text), out var tripleCandidates))
+                {
+                    Try(tripleCandidates, tokens, i, sentence.EndToken, result);
                 }
 
                 if (_scanEverywhere.Length > 0)

@@ -103,6 +103,27 @@ internal sealed class RuleInput
 
     public EvidenceSpan Span(CueMatch match) => Span(match.Start, match.End);
 
+    private string?[]? _replyStems;
+
+    /// <summary>Per reply token: its stem when it is a content word, else null (computed once, shared by the rules).</summary>
+    public string?[] ReplyStems
+    {
+        get
+        {
+            if (_replyStems is null)
+            {
+                var tokens = Reply.Tokens;
+                _replyStems = new string?[tokens.Length];
+                for (var i = 0; i < tokens.Length; i++)
+                {
+                    _replyStems[i] = IsContent(tokens[i]) ? Stem(tokens[i].Text) : null;
+                }
+            }
+
+            return _replyStems;
+        }
+    }
+
     /// <summary>Stems of content words (not function words, at least three letters) of tokens [from, to).</summary>
     public HashSet<string> ContentStems(Token[] tokens, int from, int to)
     {

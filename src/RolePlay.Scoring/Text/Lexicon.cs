@@ -31,7 +31,7 @@ internal sealed class Lexicon
     public bool AnyWord(Func<string, bool> predicate) => _byFirstWord.Values.Any(entries => entries.Any(entry => entry.Any(predicate)));
 
     /// <summary>Length (in tokens) of the longest entry matching at <paramref name="index"/>, or 0.</summary>
-    public int MatchAt(IReadOnlyList<Token> tokens, int index, int end)
+    public int MatchAt(Token[] tokens, int index, int end)
     {
         if (index >= end || !_byFirstWord.TryGetValue(tokens[index].Text, out var candidates))
         {
@@ -61,7 +61,7 @@ internal sealed class Lexicon
     }
 
     /// <summary>Every (start, length) where an entry occurs in tokens [from, to).</summary>
-    public IEnumerable<(int Start, int Length)> FindAll(IReadOnlyList<Token> tokens, int from, int to)
+    public IEnumerable<(int Start, int Length)> FindAll(Token[] tokens, int from, int to)
     {
         for (var i = from; i < to; i++)
         {
