@@ -167,4 +167,23 @@ public class NegativeBehaviourTests
     {
         Assert.False(Score.Reply(reply).Has("over_promising"));
     }
+
+    [Theory]
+    [InlineData("I've told you three times already.")]
+    [InlineData("Nobody cares, just do it.")]
+    [InlineData("Wow. Just wow.")]
+    [InlineData("If you'd bothered to read the handbook you'd know.")]
+    public void Put_downs_and_exasperation_are_aggression(string reply)
+    {
+        Assert.True(Score.Reply(reply, context: ContextKind.Colleague).Has("aggression"));
+    }
+
+    [Fact]
+    public void Dont_worry_these_things_happen_is_a_brush_off_not_de_escalation()
+    {
+        var assessment = Score.Reply("Don't worry, these things happen.");
+
+        Assert.True(assessment.Has("dismissive"));
+        Assert.False(assessment.Has("de_escalation"));
+    }
 }
