@@ -258,4 +258,30 @@ public class RelationshipPointTests
     {
         Assert.True(Score.Reply(reply).Has("sla_awareness"));
     }
+
+    [Fact]
+    public void What_has_happened_is_an_explanation_not_a_question()
+    {
+        var assessment = Score.Reply("What's happened is the engineer's van broke down, so he couldn't get to you.");
+
+        Assert.True(assessment.Has("explanation"));
+        Assert.False(assessment.Has("active_listening"), assessment.Point("active_listening").Rationale);
+    }
+
+    [Fact]
+    public void What_has_happened_without_a_question_mark_is_a_question_not_an_explanation()
+    {
+        var assessment = Score.Reply("what's happened to your booking then", "My booking has vanished from the app.");
+
+        Assert.True(assessment.Has("active_listening"));
+        Assert.False(assessment.Has("explanation"));
+    }
+
+    [Fact]
+    public void Mentioning_what_happened_inside_a_statement_is_not_a_question()
+    {
+        var assessment = Score.Reply("I'll send the duty manager a note with your reference, what's happened and what you'd like.", "Nobody has sorted my heating.");
+
+        Assert.False(assessment.Has("active_listening"), assessment.Point("active_listening").Rationale);
+    }
 }

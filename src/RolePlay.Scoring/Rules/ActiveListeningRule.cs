@@ -258,11 +258,21 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
                 continue;
             }
 
+            // "What happened is...", "What I'll do is..." (no question mark): a statement built on a wh- clause.
+            if (!sentence.QuestionMark && PseudoCleft(tokens, first, sentence.EndToken))
+            {
+                continue;
+            }
+
             var strength = 0.0;
             var what = "asked";
             var startsWithQuestionWord = questionWords.Contains(tokens[first].Text);
             var second = first + 1 < sentence.EndToken ? tokens[first + 1].Text : "";
-            var hasRequest = requests.FindAll(tokens, sentence.FirstToken, sentence.EndToken).Any();
+            // Without a question mark a request must open the sentence: "...with the order number, what's happened and
+            // what I've offered" mentions what happened but asks nothing.
+            var hasRequest = sentence.QuestionMark
+                ? requests.FindAll(tokens, sentence.FirstToken, sentence.EndToken).Any()
+                : OpensWith(requests, tokens, sentence.FirstToken, first + 2, sentence.EndToken);
             if (hasRequest)
             {
                 strength = Request;
@@ -297,6 +307,38 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
 
             findings.Add(new Finding(strength, input.Span(sentence.FirstToken, sentence.EndToken), what));
         }
+    }
+
+    /// <summary>A lexicon entry starting at or before <paramref name="last"/> ("can you talk me through...").</summary>
+    private static bool OpensWith(Lexicon lexicon, Token[] tokens, int from, int last, int end)
+    {
+        for (var k = from; k <= last && k < end; k++)
+        {
+            if (lexicon.MatchAt(tokens, k, end) > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool PseudoCleft(Token[] tokens, int first, int end)
+    {
+        if (tokens[first].Text is not ("what" or "all"))
+        {
+            return false;
+        }
+
+        for (var k = first + 2; k < end && k <= first + 6; k++)
+        {
+            if (tokens[k].Text is "is" or "was" && !tokens[k - 1].Text.Equals("it", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool HasNegatedYou(Token[] tokens, SentenceInfo sentence)

@@ -217,9 +217,38 @@ internal sealed class Tokeniser
 
         CloseSentence(text.Length, false, 0);
         var array = tokens.ToArray();
+        ResolveApostropheS(text, array);
         MarkQuoted(text, array);
         MarkNegation(array);
         return new ReplyText(text, array, [.. sentences], letters, latin, upper);
+    }
+
+    // Past participles that turn "'s" into "has": "it's been", "what's happened", "she's gone".
+    private static readonly FrozenSet<string> Participles = new[]
+    {
+        "been", "gone", "got", "had", "done", "made", "taken", "given", "sent", "left", "seen", "come", "become", "written",
+        "spoken", "told", "said", "paid", "lost", "found", "kept", "brought", "bought", "put", "set", "run", "shown", "known",
+        "broken", "chosen", "forgotten", "fallen", "held", "meant", "heard", "read", "caught", "thought", "taught", "won",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>"'s" was expanded to "is"; before a past participle it is "has" ("it's been", "what's happened").</summary>
+    private static void ResolveApostropheS(string text, Token[] tokens)
+    {
+        for (var i = 0; i + 1 < tokens.Length; i++)
+        {
+            var token = tokens[i];
+            if (token.Text != "is" || token.End - token.Start < 3 || tokens[i + 1].Sentence != token.Sentence
+                || text[token.End - 1] is not ('s' or 'S') || text[token.End - 2] is not ('\'' or '\u2019'))
+            {
+                continue;
+            }
+
+            var next = tokens[i + 1].Text;
+            if (Participles.Contains(next) || (next.Length > 4 && next.EndsWith("ed", StringComparison.Ordinal)))
+            {
+                tokens[i] = token with { Text = "has" };
+            }
+        }
     }
 
     /// <summary>The longest stretch a pair of quotation marks may enclose; a stray mark must not swallow the reply.</summary>
