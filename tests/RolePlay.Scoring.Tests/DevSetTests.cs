@@ -14,12 +14,7 @@ public class DevSetTests
     /// <summary>Pooled Cohen's kappa over all (reply, id) decisions reached on the whole dev set.</summary>
     public const double PooledKappaRatchet = 0.729;
 
-    private static readonly Lazy<EvaluationRun> Run = new(() =>
-    {
-        using var reader = File.OpenText(Score.DataFile("devset.jsonl"));
-        var ids = Score.Scorer.Catalogue.Points.Select(p => p.Id);
-        return Evaluation.Evaluation.EvaluateJsonlAsync(reader, Score.Scorer, ids).GetAwaiter().GetResult();
-    });
+    private static readonly Lazy<EvaluationRun> Run = new(() => Score.Evaluate("devset.jsonl"));
 
     [Fact]
     public void Dev_set_is_read_completely()

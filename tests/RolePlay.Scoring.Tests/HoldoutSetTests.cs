@@ -13,12 +13,7 @@ public class HoldoutSetTests
     /// <summary>Macro-F1 over all 26 ids reached on the held-out set.</summary>
     public const double MacroF1Floor = 0.646;
 
-    private static readonly Lazy<EvaluationRun> Run = new(() =>
-    {
-        using var reader = File.OpenText(Score.DataFile("holdout.jsonl"));
-        var ids = Score.Scorer.Catalogue.Points.Select(p => p.Id);
-        return Evaluation.Evaluation.EvaluateJsonlAsync(reader, Score.Scorer, ids).GetAwaiter().GetResult();
-    });
+    private static readonly Lazy<EvaluationRun> Run = new(() => Score.Evaluate("holdout.jsonl"));
 
     [Fact]
     public void Holdout_set_is_read_completely_and_uses_only_catalogue_ids()

@@ -18,4 +18,12 @@ internal static class Score
     public static bool Has(this TurnAssessment assessment, string id) => assessment.Point(id).Credited;
 
     public static string DataFile(string name) => Path.Combine(AppContext.BaseDirectory, "Data", name);
+
+    /// <summary>Scores a labelled file from Data/ with the built-in scorer against every catalogue id.</summary>
+    public static Evaluation.EvaluationRun Evaluate(string dataFile)
+    {
+        using var reader = File.OpenText(DataFile(dataFile));
+        var ids = Scorer.Catalogue.Points.Select(p => p.Id);
+        return Evaluation.Evaluation.EvaluateJsonlAsync(reader, Scorer, ids).GetAwaiter().GetResult();
+    }
 }

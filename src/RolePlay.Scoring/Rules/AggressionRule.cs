@@ -11,9 +11,7 @@ internal sealed class AggressionRule : IMarkingPointRule
 
     public MarkingPointResult Assess(MarkingPointDefinition point, RuleInput input)
     {
-        var findings = input.Effective(point.Id)
-            .Select(m => new Finding(m.Cue.BaseStrength, input.Span(m), "hostile wording"))
-            .ToList();
+        var findings = input.CueFindings(point.Id, "hostile wording");
         AddExclaimedTellingOff(input, findings);
         AddCapitalisedWords(input, findings);
         var hostile = findings.Count > 0 || input.Effective("dismissive").Count > 0 || input.Effective("blame").Count > 0;
@@ -181,12 +179,10 @@ internal sealed class JargonRule : IMarkingPointRule
     {
         if (!point.AppliesIn(input.Context))
         {
-            return Verdict.None(point, $"Not assessed in a {input.Context.ToString().ToLowerInvariant()} conversation.");
+            return Verdict.NotAssessedIn(point, input.Context);
         }
 
-        var findings = input.Effective(point.Id)
-            .Select(m => new Finding(m.Cue.BaseStrength, input.Span(m), "internal term"))
-            .ToList();
+        var findings = input.CueFindings(point.Id, "internal term");
         var reply = input.Reply;
         var mostlyCapitals = reply.Letters > 0 && reply.UpperLetters * 2 >= reply.Letters;
         if (!mostlyCapitals)

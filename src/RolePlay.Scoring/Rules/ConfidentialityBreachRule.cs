@@ -28,12 +28,10 @@ internal sealed class ConfidentialityBreachRule : IMarkingPointRule
     {
         if (!point.AppliesIn(input.Context))
         {
-            return Verdict.None(point, $"Not assessed in a {input.Context.ToString().ToLowerInvariant()} conversation.");
+            return Verdict.NotAssessedIn(point, input.Context);
         }
 
-        var findings = input.Effective(point.Id)
-            .Select(m => new Finding(m.Cue.BaseStrength, input.Span(m), "someone's private details in"))
-            .ToList();
+        var findings = input.CueFindings(point.Id, "someone's private details in");
         AddPhoneNumbers(input, findings);
         AddAddresses(input, findings);
         AddGossipInvites(input, findings);

@@ -1,3 +1,4 @@
+using RolePlay.Engine.Model;
 using RolePlay.Engine.Scoring;
 using RolePlay.Scoring.Catalogue;
 
@@ -91,6 +92,10 @@ internal static class Verdict
             : $"No {p.Title.ToLowerInvariant()} found."));
     }
 
+    /// <summary>The result for an entry whose <c>contexts</c> exclude this conversation.</summary>
+    public static MarkingPointResult NotAssessedIn(MarkingPointDefinition point, ContextKind context) =>
+        None(point, $"Not assessed in a {context.ToString().ToLowerInvariant()} conversation.");
+
     public static string Shorten(string quote) => quote.Length <= 80 ? quote : string.Concat(quote.AsSpan(0, 77), "...");
 }
 
@@ -101,7 +106,7 @@ internal sealed class CueRule : IMarkingPointRule
     {
         if (!point.AppliesIn(input.Context))
         {
-            return Verdict.None(point, $"Not assessed in a {input.Context.ToString().ToLowerInvariant()} conversation.");
+            return Verdict.NotAssessedIn(point, input.Context);
         }
 
         var matches = input.Effective(point.Id);

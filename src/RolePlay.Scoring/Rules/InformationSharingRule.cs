@@ -32,7 +32,7 @@ internal sealed class InformationSharingRule : IMarkingPointRule
     {
         if (!point.AppliesIn(input.Context))
         {
-            return Verdict.None(point, $"Not assessed in a {input.Context.ToString().ToLowerInvariant()} conversation.");
+            return Verdict.NotAssessedIn(point, input.Context);
         }
 
         var pipeline = input.Catalogue.Pipeline;

@@ -28,12 +28,10 @@ internal sealed class PassingTheBuckRule : IMarkingPointRule
     {
         if (!point.AppliesIn(input.Context))
         {
-            return Verdict.None(point, $"Not assessed in a {input.Context.ToString().ToLowerInvariant()} conversation.");
+            return Verdict.NotAssessedIn(point, input.Context);
         }
 
-        var findings = input.Effective(point.Id)
-            .Select(m => new Finding(m.Cue.BaseStrength, input.Span(m), "sent the problem elsewhere:"))
-            .ToList();
+        var findings = input.CueFindings(point.Id, "sent the problem elsewhere:");
         var referralStart = int.MaxValue;
         var referralEnd = 0;
         foreach (var (start, end) in Referrals(input))

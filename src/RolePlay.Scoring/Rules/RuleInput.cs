@@ -86,6 +86,19 @@ internal sealed class RuleInput
         }
     }
 
+    /// <summary>One finding per effective cue match of an entry, at the cue's base strength.</summary>
+    public List<Finding> CueFindings(string id, string what)
+    {
+        var matches = Effective(id);
+        var findings = new List<Finding>(matches.Count);
+        foreach (var match in matches)
+        {
+            findings.Add(new Finding(match.Cue.BaseStrength, Span(match), what));
+        }
+
+        return findings;
+    }
+
     /// <summary>Matches of an entry dropped because a negation reaches them.</summary>
     public IEnumerable<CueMatch> NegatedMatches(string id)
     {
