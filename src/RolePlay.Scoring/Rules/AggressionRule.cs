@@ -9,9 +9,26 @@ internal sealed class AggressionRule : IMarkingPointRule
 {
     public const string CapitalsNote = "Parts of the reply are written in capitals, which can read as shouting.";
 
+    /// <summary>Sentences longer than this use a sarcastic interjection word as an ordinary word ("a typical day").</summary>
+    public const int MaxInterjectionSentence = 3;
+
+    // Words that are sarcasm when they stand alone ("Typical.", "Charming!", "Seriously?") and plain words inside a sentence.
+    private static readonly HashSet<string> Interjections = new(StringComparer.Ordinal)
+    {
+        "typical", "charming", "unbelievable", "seriously", "bravo", "wow", "whoopee", "thick",
+    };
+
+    private static readonly HashSet<string> Adjectives = new(StringComparer.Ordinal) { "typical", "charming", "unbelievable", "thick" };
+
+    private static readonly HashSet<string> PredicateLeads = new(StringComparer.Ordinal)
+    {
+        "is", "are", "just", "how", "so", "really", "totally", "absolutely", "bloody", "oh", "well", "you",
+    };
+
     public MarkingPointResult Assess(MarkingPointDefinition point, RuleInput input)
     {
         var findings = input.CueFindings(point.Id, "hostile wording");
+        findings.RemoveAll(f => IsInterjectionInASentence(input, f));
         AddExclaimedTellingOff(input, findings);
         AddCapitalisedWords(input, findings);
         var hostile = findings.Count > 0 || input.Effective("dismissive").Count > 0 || input.Effective("blame").Count > 0;
@@ -167,6 +184,35 @@ internal sealed class AggressionRule : IMarkingPointRule
         }
 
         return letters >= 10 && upper * 10 >= letters * 8;
+    }
+
+    private static bool IsInterjectionInASentence(RuleInput input, Finding finding)
+    {
+        var quote = finding.Span.Quote;
+        if (quote.Contains(' ', StringComparison.Ordinal) || !Interjections.Contains(quote.ToLowerInvariant()))
+        {
+            return false;
+        }
+
+        var tokens = input.Reply.Tokens;
+        for (var k = 0; k < tokens.Length; k++)
+        {
+            if (tokens[k].Start != finding.Span.Start)
+            {
+                continue;
+            }
+
+            var sentence = input.Reply.SentenceOf(k);
+            if (sentence.TokenCount <= MaxInterjectionSentence)
+            {
+                return false;
+            }
+
+            // "that's just typical", "how charming", "are you thick": said of something, not describing a noun.
+            return !(k > sentence.FirstToken && PredicateLeads.Contains(tokens[k - 1].Text) && Adjectives.Contains(tokens[k].Text));
+        }
+
+        return false;
     }
 }
 
