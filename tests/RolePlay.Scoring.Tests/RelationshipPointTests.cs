@@ -284,4 +284,28 @@ public class RelationshipPointTests
 
         Assert.False(assessment.Has("active_listening"), assessment.Point("active_listening").Rationale);
     }
+
+    [Theory]
+    [InlineData("I'm sorry you're unhappy with our decision.")]
+    [InlineData("Sorry, we're just really busy at the moment.")]
+    [InlineData("Sorry mate, that's just how it is.")]
+    [InlineData("Sorry not sorry.")]
+    public void Apologies_that_only_excuse_or_brush_off_are_non_apologies(string reply)
+    {
+        var assessment = Score.Reply(reply);
+
+        Assert.True(assessment.Has("non_apology"), assessment.Point("non_apology").Rationale);
+        Assert.False(assessment.Has("apology"));
+    }
+
+    [Theory]
+    [InlineData("Sorry, I can't share that - it's our policy to protect customers' details.")]
+    [InlineData("Sorry about the wait, the courier lost it, so I've ordered a new one for tomorrow.")]
+    public void An_apology_for_a_refusal_or_with_a_named_cause_and_a_fix_stays_an_apology(string reply)
+    {
+        var assessment = Score.Reply(reply);
+
+        Assert.True(assessment.Has("apology"));
+        Assert.False(assessment.Has("non_apology"));
+    }
 }

@@ -47,6 +47,7 @@ internal sealed class ApologyRule : IMarkingPointRule
         var explicitNonApologies = input.Effective("non_apology");
         var excuses = input.Catalogue.Pipeline.Lexicon("excuses");
         var excuseMatches = ExcuseSources.SelectMany(input.Effective).ToList();
+        var brushOffs = input.Effective("dismissive");
         var apologies = new List<Finding>();
         var nonApologies = new List<Finding>();
 
@@ -77,6 +78,14 @@ internal sealed class ApologyRule : IMarkingPointRule
             if (contrast >= 0 && HasExcuse(tokens, contrast + 1, sentence.EndToken, excuses, excuseMatches))
             {
                 nonApologies.Add(new Finding(0.8, input.Span(match.Start, sentence.EndToken), "an apology followed by 'but' and an excuse"));
+                continue;
+            }
+
+            // No "but" needed when the rest of the sentence only excuses or brushes off: "Sorry, we're just really busy",
+            // "Sorry mate, that's just how it is".
+            if (contrast < 0 && OnlyExcuses(tokens, match.End, sentence.EndToken, brushOffs))
+            {
+                nonApologies.Add(new Finding(0.8, input.Span(match.Start, sentence.EndToken), "an apology followed by an excuse"));
                 continue;
             }
 
@@ -112,6 +121,36 @@ internal sealed class ApologyRule : IMarkingPointRule
         }
 
         return word is "apologising" && at > sentence.FirstToken && tokens[at - 1].Text is "for" or "about";
+    }
+
+    // Excuses that say nothing about what went wrong ("we're busy", "it's policy"), unlike a named cause ("the courier lost it").
+    private static readonly HashSet<string> PureExcuses = new(StringComparer.Ordinal) { "busy", "understaffed", "policy", "policies", "rules" };
+
+    private static bool OnlyExcuses(Token[] tokens, int from, int to, IReadOnlyList<CueMatch> brushOffs)
+    {
+        if (brushOffs.Any(m => m.Start >= from && m.Start < to))
+        {
+            return true;
+        }
+
+        // "Sorry, I can't share that - it's our policy": an apology for a refusal is still an apology.
+        for (var k = from; k < to; k++)
+        {
+            if (tokens[k].Negated || tokens[k].Text == "not")
+            {
+                return false;
+            }
+        }
+
+        for (var k = from; k < to; k++)
+        {
+            if (PureExcuses.Contains(tokens[k].Text) || (tokens[k].Text == "short" && k + 1 < to && tokens[k + 1].Text == "staffed"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool HasExcuse(Token[] tokens, int from, int to, Lexicon excuses, List<CueMatch> excuseMatches)
