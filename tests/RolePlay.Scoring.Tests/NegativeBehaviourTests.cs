@@ -186,4 +186,20 @@ public class NegativeBehaviourTests
         Assert.True(assessment.Has("dismissive"));
         Assert.False(assessment.Has("de_escalation"));
     }
+
+    [Theory]
+    [InlineData("I'll make sure nobody from sales ever rings you again.")]
+    [InlineData("Your daughter will be absolutely fine, honestly.")]
+    [InlineData("You'll have the keys by Friday for sure.")]
+    [InlineData("There's no way the boiler will break again.")]
+    public void Guarantees_about_what_others_do_or_what_happens_are_over_promising(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("over_promising"));
+    }
+
+    [Fact]
+    public void Asking_whether_something_is_certain_is_not_over_promising()
+    {
+        Assert.False(Score.Reply("Do you know for sure which flat it was?").Has("over_promising"));
+    }
 }
