@@ -202,4 +202,20 @@ public class NegativeBehaviourTests
     {
         Assert.False(Score.Reply("Do you know for sure which flat it was?").Has("over_promising"));
     }
+
+    [Theory]
+    [InlineData("If you'd rung us sooner we could have stopped the order.")]
+    [InlineData("You were told about the admin fee when you booked.")]
+    [InlineData("The previous tenant should have reported the leak.")]
+    [InlineData("IT changed the printer settings without telling us.")]
+    public void Counterfactuals_reminders_and_third_party_failures_are_blame(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("blame"));
+    }
+
+    [Fact]
+    public void Owning_a_mistake_is_not_blame()
+    {
+        Assert.False(Score.Reply("I'm sorry, I should have told you about the admin fee when you booked - that's on me.").Has("blame"));
+    }
 }
