@@ -308,4 +308,10 @@ public class RelationshipPointTests
         Assert.True(assessment.Has("apology"));
         Assert.False(assessment.Has("non_apology"));
     }
+
+    [Fact]
+    public void Asking_what_would_help_is_an_open_question()
+    {
+        Assert.True(Score.Reply("What would help most right now, do you think?", "I can't cope with the move on my own.").Has("active_listening"));
+    }
 }

@@ -253,7 +253,8 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
                 first++;
             }
 
-            if (proposals.Any(m => m.Start >= sentence.FirstToken && m.Start <= first + 1))
+            // "What would help?" asks for their view; "what about...", "how about..." propose.
+            if (proposals.Any(m => m.Start >= sentence.FirstToken && m.Start <= first + 1 && !AsksTheirView(tokens, m)))
             {
                 continue;
             }
@@ -322,6 +323,10 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
 
         return false;
     }
+
+    private static bool AsksTheirView(Token[] tokens, CueMatch proposal) =>
+        proposal.End - proposal.Start >= 2 && tokens[proposal.Start].Text is "what" or "how" or "which"
+        && tokens[proposal.Start + 1].Text is "would" or "do" or "does" or "could" or "can" or "will" or "might";
 
     private static bool PseudoCleft(Token[] tokens, int first, int end)
     {
