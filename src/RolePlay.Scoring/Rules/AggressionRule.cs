@@ -27,8 +27,10 @@ internal sealed class AggressionRule : IMarkingPointRule
 
     public MarkingPointResult Assess(MarkingPointDefinition point, RuleInput input)
     {
-        var findings = input.CueFindings(point.Id, "hostile wording");
-        findings.RemoveAll(f => IsInterjectionInASentence(input, f));
+        var findings = input.Effective(point.Id)
+            .Where(m => !IsInterjectionInASentence(input, m))
+            .Select(m => new Finding(m.Cue.BaseStrength, input.Span(m), "hostile wording"))
+            .ToList();
         AddExclaimedTellingOff(input, findings);
         AddCapitalisedWords(input, findings);
         var hostile = findings.Count > 0 || input.Effective("dismissive").Count > 0 || input.Effective("blame").Count > 0;
@@ -186,33 +188,23 @@ internal sealed class AggressionRule : IMarkingPointRule
         return letters >= 10 && upper * 10 >= letters * 8;
     }
 
-    private static bool IsInterjectionInASentence(RuleInput input, Finding finding)
+    private static bool IsInterjectionInASentence(RuleInput input, CueMatch match)
     {
-        var quote = finding.Span.Quote;
-        if (quote.Contains(' ', StringComparison.Ordinal) || !Interjections.Contains(quote.ToLowerInvariant()))
+        var tokens = input.Reply.Tokens;
+        if (match.End - match.Start != 1 || !Interjections.Contains(tokens[match.Start].Text))
         {
             return false;
         }
 
-        var tokens = input.Reply.Tokens;
-        for (var k = 0; k < tokens.Length; k++)
+        var sentence = input.Reply.SentenceOf(match.Start);
+        if (sentence.TokenCount <= MaxInterjectionSentence)
         {
-            if (tokens[k].Start != finding.Span.Start)
-            {
-                continue;
-            }
-
-            var sentence = input.Reply.SentenceOf(k);
-            if (sentence.TokenCount <= MaxInterjectionSentence)
-            {
-                return false;
-            }
-
-            // "that's just typical", "how charming", "are you thick": said of something, not describing a noun.
-            return !(k > sentence.FirstToken && PredicateLeads.Contains(tokens[k - 1].Text) && Adjectives.Contains(tokens[k].Text));
+            return false;
         }
 
-        return false;
+        // "that's just typical", "how charming", "are you thick": said of something, not describing a noun.
+        var k = match.Start;
+        return !(k > sentence.FirstToken && PredicateLeads.Contains(tokens[k - 1].Text) && Adjectives.Contains(tokens[k].Text));
     }
 }
 

@@ -45,7 +45,7 @@ internal sealed class ExplanationRule : IMarkingPointRule
 
         foreach (var match in input.Effective(point.Id))
         {
-            if (!Blames(match.Start) && !AsksWithoutQuestionMark(tokens, input.Reply.SentenceOf(match.Start)))
+            if (!Blames(match.Start) && !AsksWithoutQuestionMark(input, input.Reply.SentenceOf(match.Start)))
             {
                 findings.Add(new Finding(match.Cue.BaseStrength, input.Span(match), "explained in"));
             }
@@ -126,18 +126,14 @@ internal sealed class ExplanationRule : IMarkingPointRule
         return false;
     }
 
-    private static readonly HashSet<string> QuestionWords = new(StringComparer.Ordinal) { "what", "why", "how", "when", "where", "who", "which" };
-
-    private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal)
-    {
-        "is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "can", "could", "will", "would", "should",
-    };
-
     /// <summary>"What has happened to my parcel" typed without '?': a wh- word and an auxiliary, and no "... is/was" after (not "what has happened is").</summary>
-    private static bool AsksWithoutQuestionMark(Token[] tokens, SentenceInfo sentence)
+    private static bool AsksWithoutQuestionMark(RuleInput input, SentenceInfo sentence)
     {
+        var tokens = input.Reply.Tokens;
+        var pipeline = input.Catalogue.Pipeline;
         var first = sentence.FirstToken;
-        if (sentence.TokenCount < 2 || !QuestionWords.Contains(tokens[first].Text) || !Auxiliaries.Contains(tokens[first + 1].Text))
+        if (sentence.TokenCount < 2 || !pipeline.Lexicon("question_words").Contains(tokens[first].Text)
+            || !pipeline.Lexicon("question_aux").Contains(tokens[first + 1].Text))
         {
             return sentence.QuestionMark;
         }
