@@ -18,17 +18,6 @@ internal sealed class EscalationRule : IMarkingPointRule
 
     private static readonly HashSet<string> FirstPerson = new(StringComparer.Ordinal) { "i", "we", "me", "us" };
 
-    // Verbs that, opening a sentence, tell the other person where to go.
-    private static readonly HashSet<string> SendingVerbs = new(StringComparer.Ordinal)
-    {
-        "ask", "speak", "talk", "take", "contact", "ring", "call", "phone", "email", "go", "try", "write", "complain", "see",
-    };
-
-    private static readonly HashSet<string> LeadIns = new(StringComparer.Ordinal)
-    {
-        "so", "and", "okay", "right", "well", "oh", "erm", "um", "just", "then", "you", "please", "maybe", "sorry", "but", "no",
-    };
-
     // Referring someone to a support service ("you could call a helpline") is appropriate even when they make the call.
     private static readonly HashSet<string> SupportServices = new(StringComparer.Ordinal)
     {
@@ -54,7 +43,7 @@ internal sealed class EscalationRule : IMarkingPointRule
                 continue;
             }
 
-            if (!Mentions(tokens, match, SupportServices) && SendsThemElsewhere(tokens, sentence, match))
+            if (!Mentions(tokens, match, SupportServices) && Referrals.SendsPersonTo(input, sentence, match.Start, match.End))
             {
                 whyNot = "Not credited: the reply sends them to someone else instead of referring the case yourself.";
                 continue;
@@ -79,46 +68,6 @@ internal sealed class EscalationRule : IMarkingPointRule
         for (var k = sentence.FirstToken; k < at; k++)
         {
             if (FirstPerson.Contains(tokens[k].Text) && !tokens[k].Negated)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>An imperative opening ("ask my manager", "take it up with the supervisor") or "you'll have to / you need to / you can ...".</summary>
-    private static bool SendsThemElsewhere(Token[] tokens, SentenceInfo sentence, CueMatch match)
-    {
-        var at = match.Start;
-        var first = sentence.FirstToken;
-        while (first < at && LeadIns.Contains(tokens[first].Text) && tokens[first].Text != "you")
-        {
-            first++;
-        }
-
-        if (first < match.End && SendingVerbs.Contains(tokens[first].Text))
-        {
-            return true;
-        }
-
-        for (var k = sentence.FirstToken; k + 2 < at; k++)
-        {
-            if (tokens[k].Text == "you" && tokens[k + 1].Text is "will" or "would" or "need" or "should" or "can" or "could" or "have" or "must"
-                && !FirstPersonBetween(tokens, sentence.FirstToken, k))
-            {
-                return tokens[k + 2].Text is "have" or "need" or "to" || SendingVerbs.Contains(tokens[k + 2].Text);
-            }
-        }
-
-        return false;
-    }
-
-    private static bool FirstPersonBetween(Token[] tokens, int from, int to)
-    {
-        for (var k = from; k < to; k++)
-        {
-            if (tokens[k].Text is "i" or "we")
             {
                 return true;
             }

@@ -1,0 +1,157 @@
+using RolePlay.Scoring.Text;
+
+namespace RolePlay.Scoring.Rules;
+
+/// <summary>
+/// Whether a reply sends the person somewhere else to sort it out themselves: a referral verb ("ring", "ask", "take it up
+/// with") aimed at the person - an imperative or "you('ll need to)" - rather than done by the learner ("I'll ring the bank").
+/// Passing the buck flags these; escalation withholds credit for them. One reading keeps the two points consistent.
+/// </summary>
+internal static class Referrals
+{
+    /// <summary>Words that may stand between "you" (or the clause start) and the referral verb: modals and softeners.</summary>
+    private static readonly HashSet<string> Frame = new(StringComparer.Ordinal)
+    {
+        "will", "would", "need", "needs", "have", "has", "got", "to", "should", "could", "can", "must", "might", "may", "just",
+        "please", "then", "so", "better", "best", "probably", "maybe", "perhaps", "try", "want", "going", "are", "is", "the",
+        "your", "bet", "only", "really", "first", "instead", "directly", "yourself", "ought", "had", "do", "and", "or", "ll", "off", "be",
+        "worth", "start", "by", "suggest", "recommend",
+    };
+
+    /// <summary>Token ranges where the person is told to go to someone else: "[you'll need to] ring the bank".</summary>
+    public static IEnumerable<(int Start, int End)> Elsewhere(RuleInput input)
+    {
+        var tokens = input.Reply.Tokens;
+        var verbs = input.Catalogue.Pipeline.Lexicon("referral_verbs");
+        var targets = input.Catalogue.Pipeline.Lexicon("referral_targets");
+        foreach (var sentence in input.Reply.Sentences)
+        {
+            // A question offers an option ("could you ask Lisa about a later start?"); it does not send them away.
+            if (sentence.QuestionMark)
+            {
+                continue;
+            }
+
+            for (var i = sentence.FirstToken; i < sentence.EndToken; i++)
+            {
+                var verbLength = verbs.MatchAt(tokens, i, sentence.EndToken);
+                if (verbLength == 0 || tokens[i].Negated)
+                {
+                    continue;
+                }
+
+                var targetLength = targets.MatchAt(tokens, i + verbLength, sentence.EndToken);
+                if (targetLength == 0)
+                {
+                    targetLength = TargetByShape(input, sentence, i, i + verbLength);
+                }
+
+                if (targetLength == 0)
+                {
+                    continue;
+                }
+
+                var from = AimedAtPerson(tokens, sentence, i);
+                if (from >= 0)
+                {
+                    yield return (from, i + verbLength + targetLength);
+                }
+            }
+        }
+    }
+
+    private static readonly HashSet<string> PersonVerbs = new(StringComparer.Ordinal)
+    {
+        "ask", "ring", "call", "phone", "contact", "email", "message", "speak", "talk", "check", "complain", "get", "take", "raise",
+    };
+
+    private static readonly HashSet<string> UnitNouns = new(StringComparer.Ordinal)
+    {
+        "team", "department", "desk", "office", "helpline", "line", "centre", "center", "services", "support", "manager", "supervisor",
+    };
+
+    /// <summary>
+    /// A target the lexicon does not list: a name ("ask Sarah", capitalised, after a verb that addresses a person) or a unit
+    /// ("the returns team", "the billing department"). Returns its length in tokens, or 0.
+    /// </summary>
+    private static int TargetByShape(RuleInput input, SentenceInfo sentence, int verb, int next)
+    {
+        var tokens = input.Reply.Tokens;
+        if (next >= sentence.EndToken)
+        {
+            return 0;
+        }
+
+        var first = tokens[next];
+        var source = input.Reply.Source;
+        if (PersonVerbs.Contains(tokens[verb].Text) && first.Kind == TokenKind.Word && first.Text != "i" && !first.AllCaps
+            && char.IsUpper(source[first.Start]))
+        {
+            return 1;
+        }
+
+        if (first.Text is not ("the" or "your" or "our"))
+        {
+            return 0;
+        }
+
+        for (var k = next + 1; k < Math.Min(sentence.EndToken, next + 4); k++)
+        {
+            if (UnitNouns.Contains(tokens[k].Text))
+            {
+                return k + 1 - next;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// Where the instruction starts when the verb at <paramref name="verb"/> is an instruction to the person (clause-initial
+    /// imperative, or after "you" and modals), or -1 when someone else does it ("I'll ring the bank", "let me ask").
+    /// </summary>
+    private static int AimedAtPerson(Token[] tokens, SentenceInfo sentence, int verb)
+    {
+        var k = verb;
+        while (true)
+        {
+            if (Commitment.StartsClause(tokens, sentence, k))
+            {
+                return k;
+            }
+
+            var previous = tokens[k - 1].Text;
+            if (previous == "you")
+            {
+                return k - 1;
+            }
+
+            if (!Frame.Contains(previous) || verb - k >= 5)
+            {
+                return -1;
+            }
+
+            k--;
+        }
+    }
+
+    /// <summary>
+    /// True when the person is told to go to tokens [targetStart, targetEnd) themselves: a referral verb just before or
+    /// opening it ("ask my manager", "you'll have to speak to the supervisor") that is aimed at the person.
+    /// </summary>
+    public static bool SendsPersonTo(RuleInput input, SentenceInfo sentence, int targetStart, int targetEnd)
+    {
+        var tokens = input.Reply.Tokens;
+        var verbs = input.Catalogue.Pipeline.Lexicon("referral_verbs");
+        for (var k = Math.Max(sentence.FirstToken, targetStart - 5); k < targetEnd; k++)
+        {
+            var verbEnd = k + verbs.MatchAt(tokens, k, sentence.EndToken);
+            if (verbEnd > k && verbEnd <= targetEnd && targetStart - verbEnd <= 2 && !tokens[k].Negated && AimedAtPerson(tokens, sentence, k) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
