@@ -14,6 +14,27 @@ namespace RolePlay.Scoring.Rules;
 internal sealed class ExplanationRule : IMarkingPointRule
 {
     public const double Passive = 0.6;
+    public const double CauseAndEffect = 0.6;
+
+    private static readonly HashSet<string> Subjects = new(StringComparer.Ordinal)
+    {
+        "it", "that", "this", "they", "he", "she", "we", "there", "the", "your", "our", "their", "his", "her", "its", "those", "these",
+    };
+
+    // After a subject, the verb that makes "so/as ..." a clause ("so it is", "as that was").
+    private static readonly HashSet<string> FiniteVerbs = new(StringComparer.Ordinal)
+    {
+        "is", "was", "are", "were", "has", "have", "had", "does", "did", "can", "could", "will", "would", "should", "needs", "need",
+        "goes", "falls", "means", "takes", "depends", "comes", "runs", "gets", "counts", "covers", "only", "not", "still", "always",
+    };
+
+    // "so" that does not link a reason to its consequence: degree ("so sorry", "so much"), purpose ("so that"), discourse
+    // ("so yeah", "so what"), agreement ("so do I").
+    private static readonly HashSet<string> NotConsequence = new(StringComparer.Ordinal)
+    {
+        "that", "much", "many", "far", "sorry", "glad", "happy", "good", "bad", "what", "yeah", "please", "do", "am", "is", "are",
+        "long", "soon", "i", "you",
+    };
 
     private static readonly HashSet<string> BeForms = new(StringComparer.Ordinal) { "was", "were", "been", "is", "are", "got", "gets" };
     // Clause openers and frames under which a passive is not a report of what happened: a condition or purpose ("if it was
@@ -58,6 +79,12 @@ internal sealed class ExplanationRule : IMarkingPointRule
                 continue;
             }
 
+            var link = CausalLink(tokens, sentence);
+            if (link.Start >= 0 && !Blames(link.Start))
+            {
+                findings.Add(new Finding(CauseAndEffect, input.Span(link.Start, link.End), "gave the reason:"));
+            }
+
             for (var k = sentence.FirstToken; k + 1 < sentence.EndToken; k++)
             {
                 // "was held", "has been logged", "are checked"; "it's arrived" is "it has arrived", not a passive.
@@ -83,6 +110,62 @@ internal sealed class ExplanationRule : IMarkingPointRule
         }
 
         return Verdict.From(point, findings);
+    }
+
+    /// <summary>
+    /// A reason joined to what follows from it inside one statement: "the part was on back order, so the engineer comes
+    /// Thursday", "I can't swap it as it's accidental damage". The consequence ("so") needs a clause before it and a subject
+    /// and verb after it; the reason ("as/since") needs a subject and verb after it. Returns tokens [Start, End) or (-1, -1).
+    /// </summary>
+    private static (int Start, int End) CausalLink(Token[] tokens, SentenceInfo sentence)
+    {
+        for (var k = sentence.FirstToken + 3; k + 2 < sentence.EndToken; k++)
+        {
+            var word = tokens[k].Text;
+            if (tokens[k].Quoted || word is not ("so" or "as" or "since"))
+            {
+                continue;
+            }
+
+            var next = tokens[k + 1].Text;
+            if ((word == "so" && (NotConsequence.Contains(next) || LearnerActsBefore(tokens, sentence.FirstToken, k))) || (word != "so" && tokens[k - 1].Text is "as" or "same" or "such" or "just" or "soon" or "ever"))
+            {
+                continue;
+            }
+
+            // A subject (a pronoun, or a determiner and up to two words) then a finite verb.
+            var verbAt = k + 2;
+            if (tokens[k + 1].Text is "the" or "your" or "our" or "their" or "his" or "her" or "its" or "those" or "these")
+            {
+                while (verbAt < sentence.EndToken && verbAt <= k + 4 && !FiniteVerbs.Contains(tokens[verbAt].Text))
+                {
+                    verbAt++;
+                }
+            }
+
+            if (Subjects.Contains(next) && verbAt < sentence.EndToken && FiniteVerbs.Contains(tokens[verbAt].Text))
+            {
+                return (sentence.FirstToken, Math.Min(sentence.EndToken, verbAt + 3));
+            }
+        }
+
+        return (-1, -1);
+    }
+
+    /// <summary>"I'll redo the rota so it's fairer", "let me note it so they know": an act of the learner's, so "so" states a purpose.</summary>
+    private static bool LearnerActsBefore(Token[] tokens, int from, int to)
+    {
+        for (var k = from; k + 1 < to; k++)
+        {
+            var next = tokens[k + 1].Text;
+            if ((tokens[k].Text is "i" or "we" && next is "will" or "shall" or "can" or "could" or "would" or "have" or "had" or "am" or "need" or "want")
+                || (tokens[k].Text == "let" && next is "me" or "us"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"if it wasn't passed on", "which items are delayed", "sorry it's been left": not a report of what happened.</summary>

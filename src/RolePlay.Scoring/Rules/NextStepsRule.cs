@@ -50,7 +50,7 @@ internal sealed class NextStepsRule : IMarkingPointRule
         var times = new TimeWords(lexicons.Lexicon("time"), lexicons.Lexicon("time_vague"), lexicons.Lexicon("time_deadlines"), lexicons.Lexicon("number_words"));
         var checkBack = lexicons.Lexicon("check_back");
         var promises = input.Effective("over_promising");
-        var matches = input.Effective(point.Id);
+        var matches = Actions(input, input.Effective(point.Id));
         var findings = new List<(int Sentence, Finding Finding)>();
         foreach (var match in matches)
         {
@@ -106,8 +106,8 @@ internal sealed class NextStepsRule : IMarkingPointRule
             }
             else
             {
-                var strength = match.Cue.Tier == CueTier.Strong ? StepFrameWithoutTime : ActionWithoutTime;
-                findings.Add((sentenceIndex, new Finding(strength, input.Span(match), "a next step")));
+                var strength = match.Frame ? StepFrameWithoutTime : ActionWithoutTime;
+                findings.Add((sentenceIndex, new Finding(strength, input.Span(match.Start, match.End), "a next step")));
             }
         }
 
@@ -129,6 +129,66 @@ internal sealed class NextStepsRule : IMarkingPointRule
             : "Not credited: an action without a timescale - say by when.";
         return Verdict.From(point, perSentence, whyNot);
     }
+
+    /// <summary>An action a next step can be built on: tokens [Start, End); <c>Frame</c> for explicit step frames ("the next step is").</summary>
+    private readonly record struct StepAction(int Start, int End, bool Frame);
+
+    /// <summary>
+    /// The entry's cue matches, plus future actions found by shape - a modal of intention or expectation and the verb it
+    /// governs ("Sam can take the count", "it should reach you", "a replacement is going to be sent") - so that any
+    /// action, not only the listed ones, can carry a "by when". A modal that looks back ("should have"), is negated or
+    /// gives the listener permission ("you can return it") is no plan.
+    /// </summary>
+    private static List<StepAction> Actions(RuleInput input, IReadOnlyList<CueMatch> cues)
+    {
+        var tokens = input.Reply.Tokens;
+        var actions = new List<StepAction>(cues.Count + 2);
+        foreach (var cue in cues)
+        {
+            actions.Add(new StepAction(cue.Start, cue.End, cue.Cue.Tier == CueTier.Strong));
+        }
+
+        for (var k = 0; k + 1 < tokens.Length; k++)
+        {
+            var modal = tokens[k];
+            var verb = tokens[k + 1];
+            if (!FutureModals.Contains(modal.Text) || modal.Negated || modal.Quoted || verb.Sentence != modal.Sentence
+                || verb.Kind != TokenKind.Word || NotAVerb.Contains(verb.Text)
+                || (modal.Text == "can" && k > 0 && tokens[k - 1].Text == "you") || TakesTime(tokens, k + 1)
+                || cues.Any(c => c.Start <= k + 1 && c.End > k))
+            {
+                continue;
+            }
+
+            actions.Add(new StepAction(k, k + 2, Frame: false));
+        }
+
+        actions.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return actions;
+    }
+
+    /// <summary>"can take up to 3 days", "will last a week", "may take a while": how long something takes, a timescale rather than a step.</summary>
+    private static bool TakesTime(Token[] tokens, int verb)
+    {
+        if (tokens[verb].Text is not ("take" or "last"))
+        {
+            return false;
+        }
+
+        var next = verb + 1 < tokens.Length ? tokens[verb + 1] : default;
+        var after = verb + 2 < tokens.Length ? tokens[verb + 2].Text : "";
+
+        // "take a few days" / "take a while" is a timescale; "take a look tomorrow" is an action.
+        return next.Text is null || next.Kind == TokenKind.Number || next.Text is "up" or "about" or "around" or "roughly" or "longer" or "ages"
+            or "between" or "anything" or "time" or "days" or "weeks" or "several" or "some"
+            || (next.Text is "a" or "an" && (after is "few" or "couple" or "while" or "bit" or "little" || Units.Contains(after)));
+    }
+
+    private static readonly HashSet<string> FutureModals = new(StringComparer.Ordinal) { "will", "shall", "should", "can", "gonna" };
+
+    // After a modal these are not the action: looking back ("should have"), a negation, the subject of a question ("can I"),
+    // or what something depends on or means.
+    private static readonly HashSet<string> NotAVerb = new(StringComparer.Ordinal) { "have", "not", "i", "we", "you", "it", "they", "he", "she", "this", "that", "depend", "vary", "mean", "happen", "help" };
 
     /// <summary>The time words a next step can be anchored by.</summary>
     internal sealed record TimeWords(Lexicon Definite, Lexicon Vague, Lexicon Deadlines, Lexicon Numbers);
