@@ -121,11 +121,11 @@ internal sealed class SolutionRule : IMarkingPointRule
     }
 
     /// <summary>
-    /// An imperative needs its object or particle right after it ("bring it back", "restart the router"); otherwise the word is
-    /// probably a noun ("refund agreed", "order 88213").
+    /// An imperative needs its object or particle right after it ("bring it back", "restart the router", "try unplugging it");
+    /// otherwise the word is probably a noun ("refund agreed", "order 88213").
     /// </summary>
     private static bool HasObject(Token[] tokens, int after, int end) =>
-        after < end && ObjectStarts.Contains(tokens[after].Text);
+        after < end && (ObjectStarts.Contains(tokens[after].Text) || (tokens[after - 1].Text == "try" && tokens[after].Text.EndsWith("ing", StringComparison.Ordinal)));
 
     /// <summary>"leave it with me": taking the problem on (ownership), not a fix.</summary>
     private static bool IsLeaveItWithMe(Token[] tokens, int from, int end) =>
