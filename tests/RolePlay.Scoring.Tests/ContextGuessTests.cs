@@ -8,13 +8,20 @@ namespace RolePlay.Scoring.Tests;
 /// <summary>Guessing the context of unlabelled batch lines, measured on the labelled sets' own context_kind.</summary>
 public class ContextGuessTests
 {
-    /// <summary>Share of replies whose context is guessed right on each labelled set (the level reached).</summary>
+    /// <summary>Share of replies whose context is guessed right on the first dev set and the held-out set (the level reached).</summary>
     public const double AccuracyFloor = 0.78;
 
+    /// <summary>
+    /// The level reached on the second dev set, measured after the word lists were written: its colleague lines come from
+    /// other workplaces (volunteer centres, GP surgeries, service desks) whose words the lists do not know.
+    /// </summary>
+    public const double SecondSetAccuracyFloor = 0.59;
+
     [Theory]
-    [InlineData("devset.jsonl")]
-    [InlineData("holdout.jsonl")]
-    public void Context_is_guessed_from_the_words_for_most_labelled_replies(string file)
+    [InlineData("devset.jsonl", AccuracyFloor)]
+    [InlineData("devset2.jsonl", SecondSetAccuracyFloor)]
+    [InlineData("holdout.jsonl", AccuracyFloor)]
+    public void Context_is_guessed_from_the_words_for_most_labelled_replies(string file, double floor)
     {
         var total = 0;
         var right = 0;
@@ -32,7 +39,7 @@ public class ContextGuessTests
 
         var accuracy = (double)right / total;
         var table = string.Join(", ", confusion.OrderBy(c => c.Key).Select(c => $"{c.Key.Item1}->{c.Key.Item2}: {c.Value}"));
-        Assert.True(accuracy >= AccuracyFloor, $"{file}: accuracy {accuracy:0.000} ({table})");
+        Assert.True(accuracy >= floor, $"{file}: accuracy {accuracy:0.000} ({table})");
     }
 
     [Theory]

@@ -3,41 +3,74 @@ using RolePlay.Scoring.Evaluation;
 namespace RolePlay.Scoring.Tests;
 
 /// <summary>
-/// Measures the built-in scorer on the independent, human-labelled development set (Data/devset.jsonl) and fails if
-/// quality drops below the level reached. Raise the ratchet when the scorer improves; never lower it to make a change pass.
+/// Measures the built-in scorer on the independent, human-labelled development sets and fails if quality drops below the
+/// level reached. Data/devset.jsonl is the first set; Data/devset2.jsonl was written later by two other labellers, blind
+/// to the scorer, and measured before any rule was shaped by it. Raise a ratchet when the scorer improves; never lower
+/// it to make a change pass.
 /// </summary>
 public class DevSetTests
 {
-    /// <summary>Macro-F1 over all 26 ids reached on the whole dev set (see docs/scoring.md for the per-point table).</summary>
-    public const double MacroF1Ratchet = 0.762;
+    /// <summary>Macro-F1 over all 26 ids reached on the whole first dev set (see docs/scoring.md for the per-point table).</summary>
+    public const double MacroF1Ratchet = 0.764;
 
-    /// <summary>Pooled Cohen's kappa over all (reply, id) decisions reached on the whole dev set.</summary>
+    /// <summary>Pooled Cohen's kappa over all (reply, id) decisions reached on the whole first dev set.</summary>
     public const double PooledKappaRatchet = 0.729;
 
-    private static readonly Lazy<EvaluationRun> Run = new(() => Score.Evaluate("devset.jsonl"));
+    /// <summary>Macro-F1 reached on the second dev set.</summary>
+    public const double SecondSetMacroF1Ratchet = 0.679;
 
-    [Fact]
-    public void Dev_set_is_read_completely()
+    /// <summary>Pooled kappa reached on the second dev set.</summary>
+    public const double SecondSetPooledKappaRatchet = 0.663;
+
+    private static readonly Dictionary<string, Lazy<EvaluationRun>> Runs = new()
     {
-        Assert.Empty(Run.Value.Errors);
-        Assert.True(Run.Value.Report.Items >= 400, $"{Run.Value.Report.Items} items");
+        ["devset.jsonl"] = new(() => Score.Evaluate("devset.jsonl")),
+        ["devset2.jsonl"] = new(() => Score.Evaluate("devset2.jsonl")),
+    };
+
+    [Theory]
+    [InlineData("devset.jsonl", 400)]
+    [InlineData("devset2.jsonl", 500)]
+    public void Dev_set_is_read_completely(string file, int atLeast)
+    {
+        var run = Runs[file].Value;
+
+        Assert.Empty(run.Errors);
+        Assert.True(run.Report.Items >= atLeast, $"{run.Report.Items} items");
     }
 
-    [Fact]
-    public void Macro_f1_does_not_drop_below_the_ratchet()
+    [Theory]
+    [InlineData("devset.jsonl", MacroF1Ratchet, PooledKappaRatchet)]
+    [InlineData("devset2.jsonl", SecondSetMacroF1Ratchet, SecondSetPooledKappaRatchet)]
+    public void Macro_f1_does_not_drop_below_the_ratchet(string file, double macroF1, double pooledKappa)
     {
-        var report = Run.Value.Report;
+        var report = Runs[file].Value.Report;
         var table = string.Join("\n", report.Points.Select(p => $"{p.Id,-24} P={p.Precision:0.00} R={p.Recall:0.00} F1={p.F1:0.00} kappa={p.Kappa:0.00}"));
 
-        Assert.True(report.MacroF1 >= MacroF1Ratchet, $"macro-F1 {report.MacroF1:0.000} < {MacroF1Ratchet}\n{table}");
-        Assert.True(report.PooledKappa >= PooledKappaRatchet, $"pooled kappa {report.PooledKappa:0.000} < {PooledKappaRatchet}\n{table}");
+        Assert.True(report.MacroF1 >= macroF1, $"{file}: macro-F1 {report.MacroF1:0.000} < {macroF1}\n{table}");
+        Assert.True(report.PooledKappa >= pooledKappa, $"{file}: pooled kappa {report.PooledKappa:0.000} < {pooledKappa}\n{table}");
     }
 
-    [Fact]
-    public void Every_labelled_id_is_a_catalogue_id()
+    [Theory]
+    [InlineData("devset.jsonl")]
+    [InlineData("devset2.jsonl")]
+    public void Every_labelled_id_is_a_catalogue_id(string file)
     {
         var known = Score.Scorer.Catalogue.Points.Select(p => p.Id).ToHashSet();
 
-        Assert.All(Run.Value.Items.SelectMany(i => i.Labelled), id => Assert.Contains(id, known));
+        Assert.All(Runs[file].Value.Items.SelectMany(i => i.Labelled), id => Assert.Contains(id, known));
+    }
+
+    [Fact]
+    public void The_second_dev_set_repeats_no_reply_of_the_first_or_of_the_held_out_set()
+    {
+        // Stock replies ("ok thanks") may recur; anything longer was written for one set only.
+        static HashSet<string> Written(string file) =>
+            Score.Evaluate(file).Items.Select(i => i.Text.Trim()).Where(t => t.Split(' ').Length > 4).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+        var second = Written("devset2.jsonl");
+
+        Assert.Empty(second.Intersect(Written("devset.jsonl"), StringComparer.OrdinalIgnoreCase));
+        Assert.Empty(second.Intersect(Written("holdout.jsonl"), StringComparer.OrdinalIgnoreCase));
     }
 }

@@ -135,9 +135,9 @@ internal sealed class NextStepsRule : IMarkingPointRule
 
     /// <summary>
     /// The entry's cue matches, plus future actions found by shape - a modal of intention or expectation and the verb it
-    /// governs ("Sam can take the count", "it should reach you", "a replacement is going to be sent") - so that any
-    /// action, not only the listed ones, can carry a "by when". A modal that looks back ("should have"), is negated or
-    /// gives the listener permission ("you can return it") is no plan.
+    /// governs ("Sam will take the count", "it should reach you", "a replacement will be sent") - so that any action, not
+    /// only the listed ones, can carry a "by when". A modal that looks back ("should have") or is negated is no plan, and
+    /// "can" is left out: it offers or permits ("you can return it within 30 days") more often than it plans.
     /// </summary>
     private static List<StepAction> Actions(RuleInput input, IReadOnlyList<CueMatch> cues)
     {
@@ -154,7 +154,7 @@ internal sealed class NextStepsRule : IMarkingPointRule
             var verb = tokens[k + 1];
             if (!FutureModals.Contains(modal.Text) || modal.Negated || modal.Quoted || verb.Sentence != modal.Sentence
                 || verb.Kind != TokenKind.Word || NotAVerb.Contains(verb.Text)
-                || (modal.Text == "can" && k > 0 && tokens[k - 1].Text == "you") || TakesTime(tokens, k + 1)
+                || TakesTime(tokens, k + 1)
                 || cues.Any(c => c.Start <= k + 1 && c.End > k))
             {
                 continue;
@@ -184,9 +184,9 @@ internal sealed class NextStepsRule : IMarkingPointRule
             || (next.Text is "a" or "an" && (after is "few" or "couple" or "while" or "bit" or "little" || Units.Contains(after)));
     }
 
-    private static readonly HashSet<string> FutureModals = new(StringComparer.Ordinal) { "will", "shall", "should", "can", "gonna" };
+    private static readonly HashSet<string> FutureModals = new(StringComparer.Ordinal) { "will", "shall", "should", "gonna" };
 
-    // After a modal these are not the action: looking back ("should have"), a negation, the subject of a question ("can I"),
+    // After a modal these are not the action: looking back ("should have"), a negation, the subject of a question ("shall we", "will you"),
     // or what something depends on or means.
     private static readonly HashSet<string> NotAVerb = new(StringComparer.Ordinal) { "have", "not", "i", "we", "you", "it", "they", "he", "she", "this", "that", "depend", "vary", "mean", "happen", "help" };
 
