@@ -32,6 +32,8 @@ public class ActRulesBehaviourTests
     [InlineData("The payment was declined by your bank's fraud check.")]
     [InlineData("Refunds are processed within five working days.")]
     [InlineData("The order has been held at the depot overnight.")]
+    [InlineData("The lift was out of service all morning, so the porters are behind with deliveries.")]
+    [InlineData("I can't move your appointment as the clinic is fully booked until Friday.")]
     public void Saying_what_happened_or_how_it_works_is_an_explanation(string reply)
     {
         Assert.True(Score.Reply(reply).Has("explanation"));
@@ -43,6 +45,8 @@ public class ActRulesBehaviourTests
     [InlineData("It's arrived.")]
     [InlineData("Were you charged twice?")]
     [InlineData("You were charged twice.")]
+    [InlineData("I'll put a note on the file so the night team knows.")]
+    [InlineData("I'm so sorry, so please bear with me.")]
     public void Feelings_conditions_questions_and_paraphrases_are_not_explanations(string reply)
     {
         Assert.False(Score.Reply(reply).Has("explanation"));
@@ -54,6 +58,8 @@ public class ActRulesBehaviourTests
     [InlineData("The engineer will visit within 48 hours.", ContextKind.Customer)]
     [InlineData("I'll have it ready by four.", ContextKind.Customer)]
     [InlineData("Please can you finish the handover notes by the end of today?", ContextKind.Colleague)]
+    [InlineData("Your new card should reach you within 3 working days.", ContextKind.Customer)]
+    [InlineData("Priya will take the Saturday shift and I'll cover her Tuesday.", ContextKind.Colleague)]
     public void An_action_with_a_definite_time_is_a_next_step(string reply, ContextKind context)
     {
         Assert.True(Score.Reply(reply, "", context).Has("next_steps"));
@@ -66,6 +72,8 @@ public class ActRulesBehaviourTests
     [InlineData("I'll take a look now. I'll update you later.")]
     [InlineData("Let's have a chat for two minutes.")]
     [InlineData("I'll fix it and we'll do things differently from now on.")]
+    [InlineData("It can take up to 10 days to clear.")]
+    [InlineData("You can return it within 30 days.")]
     public void Past_times_check_backs_and_loose_times_are_not_next_steps(string reply)
     {
         Assert.False(Score.Reply(reply).Has("next_steps"));
@@ -112,6 +120,8 @@ public class ActRulesBehaviourTests
     [InlineData("That's above my limit, so I'll ask my manager to approve it.")]
     [InlineData("I'm not able to share another guest's room number.")]
     [InlineData("I won't be spoken to like that.")]
+    [InlineData("Sorry, I can't tell you who hired the hall before you, those bookings are private.")]
+    [InlineData("I can't waive the fee myself, but I can ask the duty manager.")]
     public void Stating_the_limits_of_the_role_is_a_boundary(string reply)
     {
         Assert.True(Score.Reply(reply).Has("boundaries"));

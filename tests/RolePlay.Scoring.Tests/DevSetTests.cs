@@ -14,13 +14,13 @@ public class DevSetTests
     public const double MacroF1Ratchet = 0.764;
 
     /// <summary>Pooled Cohen's kappa over all (reply, id) decisions reached on the whole first dev set.</summary>
-    public const double PooledKappaRatchet = 0.729;
+    public const double PooledKappaRatchet = 0.730;
 
     /// <summary>Macro-F1 reached on the second dev set.</summary>
     public const double SecondSetMacroF1Ratchet = 0.679;
 
     /// <summary>Pooled kappa reached on the second dev set.</summary>
-    public const double SecondSetPooledKappaRatchet = 0.663;
+    public const double SecondSetPooledKappaRatchet = 0.664;
 
     private static readonly Dictionary<string, Lazy<EvaluationRun>> Runs = new()
     {

@@ -62,7 +62,7 @@ internal static class Referrals
 
     private static readonly HashSet<string> PersonVerbs = new(StringComparer.Ordinal)
     {
-        "ask", "ring", "call", "phone", "contact", "email", "message", "speak", "talk", "check", "complain", "get", "take", "raise",
+        "ask", "ring", "call", "phone", "contact", "email", "message", "speak", "talk", "check", "complain", "get", "take", "raise", "go", "pop",
     };
 
     private static readonly HashSet<string> UnitNouns = new(StringComparer.Ordinal)
