@@ -153,9 +153,7 @@ internal sealed class NextStepsRule : IMarkingPointRule
             var modal = tokens[k];
             var verb = tokens[k + 1];
             if (!FutureModals.Contains(modal.Text) || modal.Negated || modal.Quoted || verb.Sentence != modal.Sentence
-                || verb.Kind != TokenKind.Word || NotAVerb.Contains(verb.Text)
-                || TakesTime(tokens, k + 1)
-                || cues.Any(c => c.Start <= k + 1 && c.End > k))
+                || verb.Kind != TokenKind.Word || NotAVerb.Contains(verb.Text) || TakesTime(tokens, k + 1) || Covered(cues, k, k + 2))
             {
                 continue;
             }
@@ -165,6 +163,20 @@ internal sealed class NextStepsRule : IMarkingPointRule
 
         actions.Sort((a, b) => a.Start.CompareTo(b.Start));
         return actions;
+    }
+
+    /// <summary>True when a cue match already overlaps tokens [start, end).</summary>
+    private static bool Covered(IReadOnlyList<CueMatch> cues, int start, int end)
+    {
+        for (var i = 0; i < cues.Count; i++)
+        {
+            if (cues[i].Start < end && cues[i].End > start)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"can take up to 3 days", "will last a week", "may take a while": how long something takes, a timescale rather than a step.</summary>
