@@ -21,7 +21,7 @@ internal sealed class ExplanationRule : IMarkingPointRule
         "it", "that", "this", "they", "he", "she", "we", "there", "the", "your", "our", "their", "his", "her", "its", "those", "these",
     };
 
-    // After a subject, the verb that makes "so/as ..." a clause ("so it is", "as that was").
+    // After a subject, the verb (or an adverb before it) that makes "so/as ..." a clause ("so it is", "as that was", "so it only").
     private static readonly HashSet<string> FiniteVerbs = new(StringComparer.Ordinal)
     {
         "is", "was", "are", "were", "has", "have", "had", "does", "did", "can", "could", "will", "would", "should", "needs", "need",

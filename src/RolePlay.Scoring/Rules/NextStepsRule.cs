@@ -179,7 +179,7 @@ internal sealed class NextStepsRule : IMarkingPointRule
         return false;
     }
 
-    /// <summary>"can take up to 3 days", "will last a week", "may take a while": how long something takes, a timescale rather than a step.</summary>
+    /// <summary>"should take up to 3 days", "will last a week", "will take a while": how long something takes, a timescale rather than a step.</summary>
     private static bool TakesTime(Token[] tokens, int verb)
     {
         if (tokens[verb].Text is not ("take" or "last"))
