@@ -47,7 +47,9 @@ public class ActRulesBehaviourTests
     [InlineData("You were charged twice.")]
     [InlineData("I'll put a note on the file so the night team knows.")]
     [InlineData("I'm so sorry, so please bear with me.")]
-    public void Feelings_conditions_questions_and_paraphrases_are_not_explanations(string reply)
+    [InlineData("Because those are the rules.")]
+    [InlineData("Mr Patel has got cancer and he's on chemo so he can't get to the door quickly.")]
+    public void Feelings_conditions_questions_paraphrases_purposes_retorts_and_breaches_are_not_explanations(string reply)
     {
         Assert.False(Score.Reply(reply).Has("explanation"));
     }

@@ -16,6 +16,8 @@ internal sealed class ExplanationRule : IMarkingPointRule
     public const double Passive = 0.6;
     public const double CauseAndEffect = 0.6;
 
+    private static readonly string[] NotExplaining = ["blame", "confidentiality_breach"];
+
     private static readonly HashSet<string> Subjects = new(StringComparer.Ordinal)
     {
         "it", "that", "this", "they", "he", "she", "we", "there", "the", "your", "our", "their", "his", "her", "its", "those", "these",
@@ -56,17 +58,26 @@ internal sealed class ExplanationRule : IMarkingPointRule
         var tokens = input.Reply.Tokens;
         var participles = input.Catalogue.Pipeline.Lexicon("irregular_participles");
         var notParticiples = input.Catalogue.Pipeline.Lexicon("state_adjectives");
-        var blame = input.Effective("blame");
         var findings = new List<Finding>();
+
+        // A sentence that blames is an excuse, and one that gives away someone's private circumstances is a breach: neither explains.
         bool Blames(int token)
         {
             var sentence = input.Reply.SentenceOf(token);
-            return blame.Any(b => b.Start >= sentence.FirstToken && b.Start < sentence.EndToken);
+            foreach (var id in NotExplaining)
+            {
+                if (input.Effective(id).Any(b => b.Start >= sentence.FirstToken && b.Start < sentence.EndToken))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         foreach (var match in input.Effective(point.Id))
         {
-            if (!Blames(match.Start) && !AsksWithoutQuestionMark(input, input.Reply.SentenceOf(match.Start)))
+            if (!Blames(match.Start) && !AsksWithoutQuestionMark(input, input.Reply.SentenceOf(match.Start)) && !IsRetort(input, match))
             {
                 findings.Add(new Finding(match.Cue.BaseStrength, input.Span(match), "explained in"));
             }
@@ -151,6 +162,10 @@ internal sealed class ExplanationRule : IMarkingPointRule
 
         return (-1, -1);
     }
+
+    /// <summary>"Because those are the rules.", "Because it's locked.": a curt "because" answer is a brush-off, not an explanation.</summary>
+    private static bool IsRetort(RuleInput input, CueMatch match) =>
+        match.Start == 0 && input.Reply.Tokens[0].Text == "because" && input.Reply.SentenceOf(0).TokenCount <= 6;
 
     /// <summary>"I'll redo the rota so it's fairer", "let me note it so they know": an act of the learner's, so "so" states a purpose.</summary>
     private static bool LearnerActsBefore(Token[] tokens, int from, int to)
