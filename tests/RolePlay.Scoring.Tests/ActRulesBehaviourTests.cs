@@ -34,6 +34,8 @@ public class ActRulesBehaviourTests
     [InlineData("The order has been held at the depot overnight.")]
     [InlineData("The lift was out of service all morning, so the porters are behind with deliveries.")]
     [InlineData("I can't move your appointment as the clinic is fully booked until Friday.")]
+    [InlineData("DOA means the item was broken when it arrived, so it skips the repair queue.")]
+    [InlineData("You're entitled to a full refund under the Consumer Rights Act.")]
     public void Saying_what_happened_or_how_it_works_is_an_explanation(string reply)
     {
         Assert.True(Score.Reply(reply).Has("explanation"));
@@ -52,6 +54,13 @@ public class ActRulesBehaviourTests
     public void Feelings_conditions_questions_paraphrases_purposes_retorts_and_breaches_are_not_explanations(string reply)
     {
         Assert.False(Score.Reply(reply).Has("explanation"));
+    }
+
+    [Fact]
+    public void Giving_back_the_words_they_asked_about_is_not_an_explanation()
+    {
+        Assert.False(Score.Reply("It means it's pending approval.", "What does 'pending approval' mean?").Has("explanation"));
+        Assert.True(Score.Reply("It means the bank has the money but hasn't released it yet.", "What does 'pending approval' mean?").Has("explanation"));
     }
 
     [Theory]

@@ -15,6 +15,7 @@ internal sealed class ExplanationRule : IMarkingPointRule
 {
     public const double Passive = 0.6;
     public const double CauseAndEffect = 0.6;
+    public const double Defined = 0.6;
 
     private static readonly string[] NotExplaining = ["blame", "confidentiality_breach"];
 
@@ -77,7 +78,8 @@ internal sealed class ExplanationRule : IMarkingPointRule
 
         foreach (var match in input.Effective(point.Id))
         {
-            if (!Blames(match.Start) && !AsksWithoutQuestionMark(input, input.Reply.SentenceOf(match.Start)) && !IsRetort(input, match))
+            if (!Blames(match.Start) && !AsksWithoutQuestionMark(input, input.Reply.SentenceOf(match.Start)) && !IsRetort(input, match)
+                && !RepeatsTheirWords(input, match))
             {
                 findings.Add(new Finding(match.Cue.BaseStrength, input.Span(match), "explained in"));
             }
@@ -88,6 +90,12 @@ internal sealed class ExplanationRule : IMarkingPointRule
             if (sentence.QuestionMark || (sentence.TokenCount > 0 && BeForms.Contains(tokens[sentence.FirstToken].Text)))
             {
                 continue;
+            }
+
+            var definition = Definition(input, sentence);
+            if (definition.Start >= 0 && !Blames(definition.Start))
+            {
+                findings.Add(new Finding(Defined, input.Span(definition.Start, definition.End), "said what it means:"));
             }
 
             var link = CausalLink(tokens, sentence);
@@ -163,9 +171,70 @@ internal sealed class ExplanationRule : IMarkingPointRule
         return (-1, -1);
     }
 
+    /// <summary>
+    /// A term and what it means: "'Within tolerance' means the manufacturer allows...", "DOA means dead on arrival". The
+    /// pronoun forms ("it means", "which means") are catalogue cues. Not when the meaning only repeats the term ("awaiting
+    /// allocation means it hasn't been allocated") or the person's own words, nor "it means a lot"-style feelings.
+    /// Returns tokens [Start, End) or (-1, -1).
+    /// </summary>
+    private static (int Start, int End) Definition(RuleInput input, SentenceInfo sentence)
+    {
+        var tokens = input.Reply.Tokens;
+        for (var k = sentence.FirstToken + 1; k + 2 < sentence.EndToken; k++)
+        {
+            var previous = tokens[k - 1].Text;
+            if (tokens[k].Text != "means" || tokens[k].Negated || previous is "it" or "this" or "that" or "which" or "what" or "all" or "by" or "no")
+            {
+                continue;
+            }
+
+            // "Sixty emails means we're behind" draws a consequence from a quantity; it defines nothing.
+            if (HasQuantity(input, sentence.FirstToken, k))
+            {
+                continue;
+            }
+
+            var term = input.ContentStems(tokens, sentence.FirstToken, k);
+            var meaning = input.ContentStems(tokens, k + 1, sentence.EndToken);
+            if (term.Count > 0 && meaning.Count >= 2 && !meaning.Overlaps(term) && !(input.HasOther && meaning.IsSubsetOf(input.OtherStems)))
+            {
+                return (sentence.FirstToken, Math.Min(sentence.EndToken, k + 4));
+            }
+        }
+
+        return (-1, -1);
+    }
+
+    private static bool HasQuantity(RuleInput input, int from, int to)
+    {
+        var numbers = input.Catalogue.Pipeline.Lexicon("number_words");
+        for (var k = from; k < to; k++)
+        {
+            if (input.Reply.Tokens[k].Kind == TokenKind.Number || numbers.Contains(input.Reply.Tokens[k].Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"It means it's awaiting allocation" (asked what "awaiting allocation" means): the meaning only gives back their words.</summary>
+    private static bool RepeatsTheirWords(RuleInput input, CueMatch match)
+    {
+        if (!input.HasOther || input.Reply.Tokens[match.End - 1].Text != "means")
+        {
+            return false;
+        }
+
+        var sentence = input.Reply.SentenceOf(match.Start);
+        var meaning = input.ContentStems(input.Reply.Tokens, match.End, sentence.EndToken);
+        return meaning.IsSubsetOf(input.OtherStems);
+    }
+
     /// <summary>"Because those are the rules.", "Because it's locked.": a curt "because" answer is a brush-off, not an explanation.</summary>
     private static bool IsRetort(RuleInput input, CueMatch match) =>
-        match.Start == 0 && input.Reply.Tokens[0].Text == "because" && input.Reply.SentenceOf(0).TokenCount <= 6;
+        match.Start == 0 && input.Reply.Tokens[0].Text == "because" && input.Reply.SentenceOf(0).TokenCount <= 8;
 
     /// <summary>"I'll redo the rota so it's fairer", "let me note it so they know": an act of the learner's, so "so" states a purpose.</summary>
     private static bool LearnerActsBefore(Token[] tokens, int from, int to)
