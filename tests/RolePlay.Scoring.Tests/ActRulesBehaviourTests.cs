@@ -10,7 +10,8 @@ public class ActRulesBehaviourTests
     [InlineData("I'll let the pharmacy know the prescription is ready on Thursday.", ContextKind.Partner)]
     [InlineData("The guest in room 12 checked out on Sunday but was charged for two nights.", ContextKind.Colleague)]
     [InlineData("I'll text you the reference number once the claim is logged.", ContextKind.Customer)]
-    [InlineData("I'll update the tenant this afternoon so she isn't left wondering.", ContextKind.Partner)]
+    [InlineData("I'll update the tenant this afternoon that the plumber comes at 9.", ContextKind.Partner)]
+    [InlineData("I told him the replacement would ship by the 9th.", ContextKind.Colleague)]
     public void Passing_specific_facts_along_the_chain_is_information_sharing(string reply, ContextKind context)
     {
         Assert.True(Score.Reply(reply, "", context).Has("information_sharing"));
@@ -22,7 +23,8 @@ public class ActRulesBehaviourTests
     [InlineData("You told him the wrong date.", ContextKind.Colleague)]
     [InlineData("I'll send you a replacement.", ContextKind.Customer)]
     [InlineData("I should have forwarded the email.", ContextKind.Partner)]
-    public void Asking_for_facts_negations_and_other_peoples_acts_are_not_information_sharing(string reply, ContextKind context)
+    [InlineData("I'll update the tenant this afternoon so she isn't left wondering.", ContextKind.Partner)]
+    public void Asking_for_facts_negations_other_peoples_acts_and_informing_without_saying_what_are_not_information_sharing(string reply, ContextKind context)
     {
         Assert.False(Score.Reply(reply, "", context).Has("information_sharing"));
     }

@@ -17,7 +17,7 @@ namespace RolePlay.Scoring.Rules;
 internal sealed class InformationSharingRule : IMarkingPointRule
 {
     public const double TransferWithObject = 1.0;
-    public const double TransferToChain = 0.7;
+    public const double TransferToChain = 0.45;
     public const double CaseFact = 0.7;
     public const double RequestForInformation = 0.6;
 
@@ -126,7 +126,8 @@ internal sealed class InformationSharingRule : IMarkingPointRule
                 if (chainAt >= 0 && informLength > 0)
                 {
                     var end = chainAt + chain.MatchAt(tokens, chainAt, sentence.EndToken);
-                    findings.Add(new Finding(TransferToChain, input.Span(k, end), "kept the chain informed:"));
+                    var strength = HasSpecific(tokens, end, sentence.EndToken, objects, days, numbers) ? TransferWithObject : TransferToChain;
+                    findings.Add(new Finding(strength, input.Span(k, end), "kept the chain informed:"));
                     found = true;
                 }
             }
@@ -187,13 +188,16 @@ internal sealed class InformationSharingRule : IMarkingPointRule
         return verb - 2 < sentence.FirstToken || tokens[verb - 2].Text is not ("can" or "could" or "would" or "will" or "please");
     }
 
-    /// <summary>A number, an amount, a date or day, a reference or another information word in tokens [from, to).</summary>
+    // What was passed on is named: "tell her exactly which items", "let him know what was agreed", "about the £80 charge".
+    private static readonly HashSet<string> ContentMarkers = new(StringComparer.Ordinal) { "about", "exactly", "which", "what", "when", "why", "how", "where" };
+
+    /// <summary>A number, an amount, a date or day (9th, 14:15), a reference, another information word or a named content in tokens [from, to).</summary>
     private static bool HasSpecific(Token[] tokens, int from, int to, Lexicon objects, Lexicon days, Lexicon numbers)
     {
         for (var k = from; k < to; k++)
         {
             if (tokens[k].Kind == TokenKind.Number || objects.MatchAt(tokens, k, to) > 0 || days.MatchAt(tokens, k, to) > 0 || numbers.MatchAt(tokens, k, to) > 0
-                || tokens[k].Text == "about")
+                || tokens[k].Text.Any(char.IsAsciiDigit) || ContentMarkers.Contains(tokens[k].Text))
             {
                 return true;
             }
