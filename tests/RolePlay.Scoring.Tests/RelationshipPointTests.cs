@@ -75,6 +75,19 @@ public class RelationshipPointTests
         Assert.False(Score.Reply("Your suitcase is lost somewhere between Madrid and here.").Has("active_listening"));
     }
 
+    [Theory]
+    [InlineData("I can swap with you this week if you take my Thursday late?")]
+    [InlineData("The engineer's due at ten - could you leave the side gate open?")]
+    [InlineData("Are you sure it was posted?")]
+    [InlineData("If you're worried, ask the duty nurse.")]
+    [InlineData("Because those are the rules. Got it?")]
+    public void Proposals_requests_challenges_and_supposed_feelings_are_not_listening(string reply)
+    {
+        var assessment = Score.Reply(reply, "I'm worried about the delivery.");
+
+        Assert.False(assessment.Has("active_listening"), assessment.Point("active_listening").Rationale);
+    }
+
     [Fact]
     public void Hostile_replies_do_not_earn_reflection_credit()
     {

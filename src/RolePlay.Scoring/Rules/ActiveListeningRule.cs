@@ -171,7 +171,8 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
                 }
 
                 if (lead < 0 || (tokens[lead].Text is "feel" or "feeling" or "felt" && lead > 0 && tokens[lead - 1].Text == "i")
-                    || (tokens[lead].Text is "you" or "your" && AfterEmpathyFrame(tokens, sentence.FirstToken, lead)))
+                    || (tokens[lead].Text is "you" or "your" && AfterEmpathyFrame(tokens, sentence.FirstToken, lead))
+                    || IsCondition(tokens, sentence.FirstToken, lead))
                 {
                     continue;
                 }
@@ -182,6 +183,10 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
             }
         }
     }
+
+    /// <summary>"If you're worried, ...", "sorry if you're disappointed": a feeling supposed, not one reflected back.</summary>
+    private static bool IsCondition(Token[] tokens, int sentenceStart, int lead) =>
+        (lead > sentenceStart && tokens[lead - 1].Text == "if") || (lead - 1 > sentenceStart && tokens[lead - 2].Text == "if" && tokens[lead - 1].Text is "you" or "your");
 
     private static bool AfterEmpathyFrame(Token[] tokens, int sentenceStart, int lead)
     {
@@ -284,12 +289,13 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
                 strength = OpenQuestion;
                 what = "asked an open question:";
             }
-            else if (InformationAuxiliaries.Contains(tokens[first].Text) && Subjects.Contains(second) && sentence.TokenCount >= 3)
+            else if (InformationAuxiliaries.Contains(tokens[first].Text) && Subjects.Contains(second) && sentence.TokenCount >= 3
+                && !(second == "you" && tokens[first + 2].Text == "sure"))
             {
                 strength = ClosedQuestion;
                 what = "asked a clarifying question:";
             }
-            else if (sentence.QuestionMark && sentence.TokenCount >= 2 && !auxiliaries.Contains(tokens[first].Text))
+            else if (sentence.QuestionMark && sentence.TokenCount >= 2 && !auxiliaries.Contains(tokens[first].Text) && !AsksForAnAct(tokens, sentence))
             {
                 strength = BareQuestion;
                 what = "asked a question:";
@@ -308,6 +314,27 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
 
             findings.Add(new Finding(strength, input.Span(sentence.FirstToken, sentence.EndToken), what));
         }
+    }
+
+    private static readonly HashSet<string> ActModals = new(StringComparer.Ordinal) { "can", "could", "would", "will", "shall" };
+    private static readonly HashSet<string> Actors = new(StringComparer.Ordinal) { "you", "we", "i", "the", "he", "she", "they", "someone" };
+
+    /// <summary>
+    /// "I can swap if you take my Thursday?", "...could you check the driver's GPS?", "want me to sit with you?": a question
+    /// that proposes or requests an act, not one about the person's situation; "Got it?" checks compliance.
+    /// </summary>
+    private static bool AsksForAnAct(Token[] tokens, SentenceInfo sentence)
+    {
+        for (var k = sentence.FirstToken; k + 1 < sentence.EndToken; k++)
+        {
+            if ((ActModals.Contains(tokens[k].Text) && Actors.Contains(tokens[k + 1].Text))
+                || (tokens[k].Text == "want" && tokens[k + 1].Text == "me") || (tokens[k].Text == "i" && tokens[k + 1].Text is "can" or "could"))
+            {
+                return true;
+            }
+        }
+
+        return sentence.TokenCount == 2 && tokens[sentence.FirstToken].Text == "got" && tokens[sentence.FirstToken + 1].Text == "it";
     }
 
     /// <summary>A lexicon entry starting at or before <paramref name="last"/> ("can you talk me through...").</summary>
