@@ -55,6 +55,16 @@ public class RelationshipPointTests
         Assert.True(assessment.Has("escalation"), assessment.Point("escalation").Rationale);
     }
 
+    [Theory]
+    [InlineData("I'm not sure, my manager told me to ask.")]
+    [InlineData("Sorry, I can't tell you that - complaint details are only for the manager handling it.")]
+    public void Naming_a_manager_who_acts_or_owns_something_is_not_a_referral(string reply)
+    {
+        var assessment = Score.Reply(reply);
+
+        Assert.False(assessment.Has("escalation"), assessment.Point("escalation").Rationale);
+    }
+
     [Fact]
     public void Suggesting_a_support_service_is_escalation()
     {

@@ -53,7 +53,7 @@ internal sealed class EscalationRule : IMarkingPointRule
             {
                 findings.Add(new Finding(match.Cue.BaseStrength, input.Span(match), "escalated or referred the case:"));
             }
-            else if (LearnerActs(tokens, sentence, match.Start) && NamesSomeoneWithAuthority(tokens, sentence))
+            else if (LearnerActs(tokens, sentence, match.Start, match.End) && NamesSomeoneWithAuthority(tokens, sentence))
             {
                 findings.Add(new Finding(LearnerRefers, input.Span(sentence.FirstToken, match.End), "involved someone with more authority:"));
             }
@@ -62,12 +62,21 @@ internal sealed class EscalationRule : IMarkingPointRule
         return Verdict.From(point, findings, whyNot);
     }
 
-    /// <summary>"I'll speak to my manager", "let me get my supervisor": a first-person actor before the person referred to.</summary>
-    private static bool LearnerActs(Token[] tokens, SentenceInfo sentence, int at)
+    /// <summary>
+    /// "I'll speak to my manager", "let me get my supervisor": a first-person actor before the person referred to, in the
+    /// same clause ("I can't tell you - details are only for the manager" names a manager but refers nothing), and the
+    /// person referred to is not the one acting ("my manager told me to ask").
+    /// </summary>
+    private static bool LearnerActs(Token[] tokens, SentenceInfo sentence, int at, int end)
     {
+        if (end < sentence.EndToken && ActsThemselves.Contains(tokens[end].Text))
+        {
+            return false;
+        }
+
         for (var k = sentence.FirstToken; k < at; k++)
         {
-            if (FirstPerson.Contains(tokens[k].Text) && !tokens[k].Negated)
+            if (FirstPerson.Contains(tokens[k].Text) && !tokens[k].Negated && tokens[k].Clause == tokens[at].Clause)
             {
                 return true;
             }
@@ -75,6 +84,11 @@ internal sealed class EscalationRule : IMarkingPointRule
 
         return false;
     }
+
+    private static readonly HashSet<string> ActsThemselves = new(StringComparer.Ordinal)
+    {
+        "told", "said", "says", "wants", "wanted", "asked", "thinks", "thought", "decided", "has", "had", "is", "was",
+    };
 
     // Handing over or passing a case on is escalation when it goes to someone with more authority or expertise.
     private static readonly HashSet<string> Authority = new(StringComparer.Ordinal)
