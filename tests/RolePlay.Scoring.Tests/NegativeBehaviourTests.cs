@@ -50,6 +50,8 @@ public class NegativeBehaviourTests
     [InlineData("You'd be better off contacting the billing department.")]
     [InlineData("It's all in the staff handbook.")]
     [InlineData("The manager is on lunch, try again later.")]
+    [InlineData("Payroll deals with that, they're only in on Tuesdays.")]
+    [InlineData("It's on the intranet, look it up.")]
     public void Sending_the_person_elsewhere_is_passing_the_buck(string reply)
     {
         Assert.True(Score.Reply(reply, context: ContextKind.Colleague).Has("passing_the_buck"));
