@@ -74,6 +74,8 @@ public class NegativeBehaviourTests
     [InlineData("Mr Hart is diabetic so don't leave it outside.")]
     [InlineData("I'll export the member list and email it to you tonight.")]
     [InlineData("I can look him up on the system for you.")]
+    [InlineData("The tenant's got dementia, so knock loudly and wait.")]
+    [InlineData("Her husband is bipolar, that's why she's stressed.")]
     public void Giving_out_someone_elses_details_is_a_confidentiality_breach(string reply)
     {
         Assert.True(Score.Reply(reply, context: ContextKind.Partner).Has("confidentiality_breach"));
