@@ -64,8 +64,8 @@ internal sealed class EscalationRule : IMarkingPointRule
 
     /// <summary>
     /// "I'll speak to my manager", "let me get my supervisor": a first-person actor before the person referred to, in the
-    /// same clause ("I can't tell you - details are only for the manager" names a manager but refers nothing), and the
-    /// person referred to is not the one acting ("my manager told me to ask").
+    /// same clause or in a clause that carries the plan on, and the person referred to is not the one acting ("my manager
+    /// told me to ask").
     /// </summary>
     private static bool LearnerActs(Token[] tokens, SentenceInfo sentence, int at, int end)
     {
@@ -74,9 +74,17 @@ internal sealed class EscalationRule : IMarkingPointRule
             return false;
         }
 
+        // A clause of its own with another subject ("- complaint details are only for the manager") is not the learner's act;
+        // one that carries on the learner's plan ("let's talk to Kerry, and then let the team leader know") is.
+        var otherSubject = false;
+        for (var k = at - 1; k >= sentence.FirstToken && tokens[k].Clause == tokens[at].Clause; k--)
+        {
+            otherSubject |= OtherSubjects.Contains(tokens[k].Text);
+        }
+
         for (var k = sentence.FirstToken; k < at; k++)
         {
-            if (FirstPerson.Contains(tokens[k].Text) && !tokens[k].Negated && tokens[k].Clause == tokens[at].Clause)
+            if (FirstPerson.Contains(tokens[k].Text) && !tokens[k].Negated && (tokens[k].Clause == tokens[at].Clause || !otherSubject))
             {
                 return true;
             }
@@ -84,6 +92,11 @@ internal sealed class EscalationRule : IMarkingPointRule
 
         return false;
     }
+
+    private static readonly HashSet<string> OtherSubjects = new(StringComparer.Ordinal)
+    {
+        "you", "he", "she", "they", "it", "is", "are", "was", "were",
+    };
 
     private static readonly HashSet<string> ActsThemselves = new(StringComparer.Ordinal)
     {
