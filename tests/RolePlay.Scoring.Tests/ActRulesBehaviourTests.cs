@@ -80,6 +80,7 @@ public class ActRulesBehaviourTests
 
     [Theory]
     [InlineData("I'll look into it - you first contacted us two weeks ago.")]
+    [InlineData("Let me just recap: the tracking says delivered Tuesday.")]
     [InlineData("I'll ring you on Monday to make sure it arrived.")]
     [InlineData("I'll sort it out soon.")]
     [InlineData("I'll take a look now. I'll update you later.")]

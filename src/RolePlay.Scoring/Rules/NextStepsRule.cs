@@ -248,7 +248,24 @@ internal sealed class NextStepsRule : IMarkingPointRule
 
     /// <summary>"two weeks ago", "last Monday", "since Tuesday": when something happened, not when it will.</summary>
     private static bool IsPast(Token[] tokens, int start, int end, string previous) =>
-        previous is "last" or "since" || (end < tokens.Length && tokens[end].Text == "ago");
+        previous is "last" or "since" || (end < tokens.Length && tokens[end].Text == "ago") || AfterPastVerb(tokens, start);
+
+    /// <summary>"delivered this morning", "it was sent today": a past event's time; "will be delivered today" is still ahead.</summary>
+    private static bool AfterPastVerb(Token[] tokens, int start)
+    {
+        if (start == 0)
+        {
+            return false;
+        }
+
+        var verb = tokens[start - 1].Text;
+        if (verb.Length < 5 || !verb.EndsWith("ed", StringComparison.Ordinal) || verb is "need" or "speed")
+        {
+            return false;
+        }
+
+        return start < 2 || tokens[start - 2].Text is not ("be" or "get" or "gets" or "being");
+    }
 
     /// <summary>"on Friday afternoons", "Monday mornings": a routine, not a deadline.</summary>
     private static bool IsHabitual(Token[] tokens, int after, int to) =>
