@@ -15,7 +15,6 @@ internal sealed class PassingTheBuckRule : IMarkingPointRule
     public const double Referral = 0.8;
     public const double HandedOverFactor = 0.35;
 
-
     public MarkingPointResult Assess(MarkingPointDefinition point, RuleInput input)
     {
         if (!point.AppliesIn(input.Context))
