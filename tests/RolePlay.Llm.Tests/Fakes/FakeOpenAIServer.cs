@@ -42,6 +42,7 @@ public sealed class FakeOpenAIServer : IDisposable
     private readonly HttpListener _listener = new();
     private readonly ConcurrentQueue<FakeReply> _script = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private int _arrivals;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
 
@@ -61,6 +62,12 @@ public sealed class FakeOpenAIServer : IDisposable
     public Func<RecordedRequest, FakeReply>? Responder { get; set; }
 
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToList();
+
+    /// <summary>
+    /// Requests whose headers reached the server, counted before the body is read: a client that times out and hangs up
+    /// while its body is still in flight is counted here but never appears in <see cref="Requests"/>.
+    /// </summary>
+    public int Arrivals => Volatile.Read(ref _arrivals);
 
     public FakeOpenAIServer Enqueue(params FakeReply[] replies)
     {
@@ -122,6 +129,7 @@ public sealed class FakeOpenAIServer : IDisposable
 
     private async Task HandleAsync(HttpListenerContext context)
     {
+        Interlocked.Increment(ref _arrivals);
         try
         {
             using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
