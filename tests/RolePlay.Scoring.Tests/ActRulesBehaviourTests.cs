@@ -73,6 +73,8 @@ public class ActRulesBehaviourTests
     [InlineData("Please can you finish the handover notes by the end of today?", ContextKind.Colleague)]
     [InlineData("Your new card should reach you within 3 working days.", ContextKind.Customer)]
     [InlineData("Priya will take the Saturday shift and I'll cover her Tuesday.", ContextKind.Colleague)]
+    [InlineData("Sorry about that. I'll reship it this afternoon at no cost to you.", ContextKind.Customer)]
+    [InlineData("Can you ship the missing pallet tonight?", ContextKind.Partner)]
     public void An_action_with_a_definite_time_is_a_next_step(string reply, ContextKind context)
     {
         Assert.True(Score.Reply(reply, "", context).Has("next_steps"));
@@ -88,6 +90,7 @@ public class ActRulesBehaviourTests
     [InlineData("I'll fix it and we'll do things differently from now on.")]
     [InlineData("It can take up to 10 days to clear.")]
     [InlineData("You can return it within 30 days.")]
+    [InlineData("The parcel was delivered this morning, according to the driver.")]
     public void Past_times_check_backs_and_loose_times_are_not_next_steps(string reply)
     {
         Assert.False(Score.Reply(reply).Has("next_steps"));

@@ -11,16 +11,16 @@ namespace RolePlay.Scoring.Tests;
 public class DevSetTests
 {
     /// <summary>Macro-F1 over all 26 ids reached on the whole first dev set (see docs/scoring.md for the per-point table).</summary>
-    public const double MacroF1Ratchet = 0.766;
+    public const double MacroF1Ratchet = 0.768;
 
     /// <summary>Pooled Cohen's kappa over all (reply, id) decisions reached on the whole first dev set.</summary>
-    public const double PooledKappaRatchet = 0.732;
+    public const double PooledKappaRatchet = 0.735;
 
     /// <summary>Macro-F1 reached on the second dev set.</summary>
-    public const double SecondSetMacroF1Ratchet = 0.718;
+    public const double SecondSetMacroF1Ratchet = 0.720;
 
     /// <summary>Pooled kappa reached on the second dev set.</summary>
-    public const double SecondSetPooledKappaRatchet = 0.707;
+    public const double SecondSetPooledKappaRatchet = 0.711;
 
     private static readonly Dictionary<string, Lazy<EvaluationRun>> Runs = new()
     {

@@ -33,6 +33,26 @@ public class ScorerBehaviourTests
     }
 
     [Theory]
+    [InlineData("yeah no problem I'll swap it for a brand new one now")]
+    [InlineData("Not a problem I will swap it for a new one")]
+    [InlineData("no worries I'll swap it for you")]
+    public void A_set_phrase_such_as_no_problem_does_not_negate_what_follows(string reply)
+    {
+        var assessment = Score.Reply(reply);
+
+        Assert.True(assessment.Has("ownership"));
+        Assert.True(assessment.Has("solution"));
+    }
+
+    [Theory]
+    [InlineData("No, I won't swap it for a new one.")]
+    [InlineData("There's no way I'll swap it for a new one.")]
+    public void A_real_negation_still_cancels_the_offer(string reply)
+    {
+        Assert.False(Score.Reply(reply).Has("solution"));
+    }
+
+    [Theory]
     [InlineData("Sorry, but that's our policy.")]
     [InlineData("I'm sorry but you should have read the terms.")]
     [InlineData("sorry but there's nothing I can do")]

@@ -43,7 +43,8 @@ internal sealed class TextPipeline
         Tokeniser = new Tokeniser(
             Normaliser,
             lexicons.TryGetValue("negators", out var negators) ? negators.Select(n => n.ToLowerInvariant()) : [],
-            lexicons.TryGetValue("clause_breaks", out var breaks) ? breaks.Select(b => b.ToLowerInvariant()) : []);
+            lexicons.TryGetValue("clause_breaks", out var breaks) ? breaks.Select(b => b.ToLowerInvariant()) : [],
+            lexicons.TryGetValue("negation_idioms", out var idioms) ? idioms : []);
 
         // Lexicon entries go through the same tokeniser, so "fed up" and "o'clock" match however they are typed.
         Lexicons = lexicons.ToFrozenDictionary(

@@ -63,12 +63,25 @@ internal sealed class Tokeniser
     private readonly Normaliser _normaliser;
     private readonly FrozenSet<string> _negators;
     private readonly FrozenSet<string> _clauseBreaks;
+    private readonly string[][] _negationIdioms;
 
-    public Tokeniser(Normaliser normaliser, IEnumerable<string> negators, IEnumerable<string> clauseBreaks)
+    /// <param name="normaliser">Spelling and contraction normaliser.</param>
+    /// <param name="negators">Words that negate what follows them in their clause.</param>
+    /// <param name="clauseBreaks">Words that end a clause without punctuation.</param>
+    /// <param name="negationIdioms">
+    /// Words that, right after a negator, make a set phrase whose negation ends with it ("no problem", "not a problem",
+    /// "no questions asked"), so "no problem I'll swap it" still swaps it.
+    /// </param>
+    public Tokeniser(Normaliser normaliser, IEnumerable<string> negators, IEnumerable<string> clauseBreaks, IEnumerable<string>? negationIdioms = null)
     {
         _normaliser = normaliser;
         _negators = negators.Append("not").ToFrozenSet(StringComparer.Ordinal);
         _clauseBreaks = clauseBreaks.ToFrozenSet(StringComparer.Ordinal);
+        _negationIdioms = (negationIdioms ?? [])
+            .Select(idiom => idiom.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(words => words.Length > 0)
+            .OrderByDescending(words => words.Length)
+            .ToArray();
     }
 
     public bool IsNegator(string word) => _negators.Contains(word);
@@ -340,11 +353,33 @@ internal sealed class Tokeniser
                 tokens[n - 1] = tokens[n - 1] with { Negated = true };
             }
 
-            for (var j = n + 1; j < tokens.Length && j - n <= NegationReach && tokens[j].Clause == clause; j++)
+            var idiom = IdiomLength(tokens, n + 1, clause);
+            var reach = idiom > 0 ? idiom : NegationReach;
+            for (var j = n + 1; j < tokens.Length && j - n <= reach && tokens[j].Clause == clause; j++)
             {
                 tokens[j] = tokens[j] with { Negated = true };
             }
         }
+    }
+
+    /// <summary>How many words of a set phrase such as "problem" or "a problem" follow a negator at <paramref name="from"/>; 0 if none.</summary>
+    private int IdiomLength(Token[] tokens, int from, int clause)
+    {
+        foreach (var words in _negationIdioms)
+        {
+            var k = 0;
+            while (k < words.Length && from + k < tokens.Length && tokens[from + k].Clause == clause && tokens[from + k].Text == words[k])
+            {
+                k++;
+            }
+
+            if (k == words.Length)
+            {
+                return k;
+            }
+        }
+
+        return 0;
     }
 
     private static bool IsWordStart(string text, int i) =>
