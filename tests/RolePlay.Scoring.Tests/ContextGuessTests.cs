@@ -15,7 +15,7 @@ public class ContextGuessTests
     /// The level reached on the second dev set, measured after the word lists were written: its colleague lines come from
     /// other workplaces (volunteer centres, GP surgeries, service desks) whose words the lists do not know.
     /// </summary>
-    public const double SecondSetAccuracyFloor = 0.59;
+    public const double SecondSetAccuracyFloor = 0.60;
 
     [Theory]
     [InlineData("devset.jsonl", AccuracyFloor)]
@@ -47,6 +47,9 @@ public class ContextGuessTests
     [InlineData("The customer wasn't home so our driver took it back to the depot.", "", ContextKind.Partner)]
     [InlineData("My order still hasn't arrived and I've paid for next day.", "", ContextKind.Customer)]
     [InlineData("", "", ContextKind.Customer)]
+    [InlineData("Mr Okafor has rung three times about his repair. What do I tell him?", "", ContextKind.Colleague)]
+    [InlineData("I'm Mrs Lewis and I've rung three times about my repair.", "", ContextKind.Customer)]
+    [InlineData("Hello, this is Mr Grant. Nobody has called me back.", "", ContextKind.Customer)]
     public void Typical_lines_are_guessed(string otherPerson, string reply, ContextKind expected)
     {
         Assert.Equal(expected, ContextGuess.Guess(otherPerson, reply));

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Text.RegularExpressions;
 
 using RolePlay.Engine.Model;
 
@@ -10,7 +11,7 @@ namespace RolePlay.Scoring.Batch;
 /// with colleagues and partners (collaboration, assertiveness), so an unlabelled colleague line scored as "customer"
 /// would lose them.
 /// </summary>
-public static class ContextGuess
+public static partial class ContextGuess
 {
     // A customer talks about their own order; staff talk about "the customer". Third-person customers mean staff.
     private static readonly FrozenSet<string> CustomerInThirdPerson = new[]
@@ -52,6 +53,13 @@ public static class ContextGuess
         var other = Words(otherPersonLine);
         var own = Words(reply);
         int partner = 0, colleague = 0, thirdPerson = 0;
+
+        // "Mrs Patel rang back furious": a named member of the public spoken about, so staff are talking ("I'm Mrs Patel" is not).
+        if (otherPersonLine is not null && NamedPerson().IsMatch(otherPersonLine.Length > 4000 ? otherPersonLine[..4000] : otherPersonLine))
+        {
+            thirdPerson += 2;
+        }
+
         foreach (var (words, weight) in new[] { (other, 2), (own, 1) })
         {
             for (var i = 0; i < words.Count; i++)
@@ -78,6 +86,9 @@ public static class ContextGuess
 
         return partner > colleague ? ContextKind.Partner : ContextKind.Colleague;
     }
+
+    [GeneratedRegex(@"(?<!\b(?:I'm|I am|[Nn]ame is|[Nn]ame's|[Tt]his is|[Ii]t's)\s)\b(?:Mr|Mrs|Ms|Miss)\.?\s[A-Z][a-z]", RegexOptions.CultureInvariant)]
+    private static partial Regex NamedPerson();
 
     private static List<string> Words(string? text)
     {
