@@ -101,6 +101,8 @@ public class ActRulesBehaviourTests
     [InlineData("I'll give you a full refund.", ContextKind.Customer)]
     [InlineData("Just restart the router and wait two minutes.", ContextKind.Customer)]
     [InlineData("Could you leave the parcel with the concierge?", ContextKind.Partner)]
+    [InlineData("I'll take that one away and bring you a fresh one.", ContextKind.Customer)]
+    [InlineData("I can take some of your calls after lunch.", ContextKind.Colleague)]
     public void Offers_fixes_and_concrete_suggestions_are_solutions(string reply, ContextKind context)
     {
         Assert.True(Score.Reply(reply, "", context).Has("solution"));
@@ -111,6 +113,7 @@ public class ActRulesBehaviourTests
     [InlineData("I'll send you the order number.")]
     [InlineData("Leave it with me.")]
     [InlineData("I can't offer a refund.")]
+    [InlineData("I'll take your comments to the team meeting.")]
     public void Mentioned_remedies_information_and_ownership_are_not_solutions(string reply)
     {
         Assert.False(Score.Reply(reply).Has("solution"));
