@@ -120,6 +120,14 @@ public class ActRulesBehaviourTests
     }
 
     [Theory]
+    [InlineData("Can you show me the new till screen when you're free?")]
+    [InlineData("Ring me when you get there and I'll come down.")]
+    public void A_plain_when_you_is_not_assertiveness(string reply)
+    {
+        Assert.False(Score.Reply(reply, "", ContextKind.Colleague).Has("assertiveness"));
+    }
+
+    [Theory]
     [InlineData("I still think the late shift needs two people.")]
     [InlineData("I can do Saturday morning but not the whole day.")]
     [InlineData("I'd expect the invoice to match the quote.")]

@@ -17,10 +17,10 @@ public class DevSetTests
     public const double PooledKappaRatchet = 0.735;
 
     /// <summary>Macro-F1 reached on the second dev set.</summary>
-    public const double SecondSetMacroF1Ratchet = 0.720;
+    public const double SecondSetMacroF1Ratchet = 0.725;
 
     /// <summary>Pooled kappa reached on the second dev set.</summary>
-    public const double SecondSetPooledKappaRatchet = 0.711;
+    public const double SecondSetPooledKappaRatchet = 0.717;
 
     private static readonly Dictionary<string, Lazy<EvaluationRun>> Runs = new()
     {

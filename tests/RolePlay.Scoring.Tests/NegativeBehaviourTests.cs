@@ -44,6 +44,21 @@ public class NegativeBehaviourTests
     }
 
     [Theory]
+    [InlineData("Are you sure you're not overfilling it?")]
+    [InlineData("Maybe if you read the instructions it would work.")]
+    public void Insinuating_it_is_their_own_doing_is_blame(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("blame"));
+    }
+
+    [Fact]
+    public void Running_someone_down_stays_blame_next_to_a_commitment()
+    {
+        Assert.True(Score.Reply("Ugh, the couriers are so lazy. I'll chase them for you.").Has("blame"));
+        Assert.False(Score.Reply("The courier was delayed by the snow. I'll chase them for you.").Has("blame"));
+    }
+
+    [Theory]
     [InlineData("You'll need to ring your landlord about that.")]
     [InlineData("That's the printer company, just email them.")]
     [InlineData("Not my department. Ask Priya on the second floor.")]

@@ -85,11 +85,40 @@ public class ScorerBehaviourTests
     }
 
     [Theory]
-    [InlineData("could you tell me your order number")]
+    [InlineData("could you tell me where you were when it was left")]
     [InlineData("What happened when the driver came")]
     [InlineData("can you talk me through what the engineer said")]
     [InlineData("Is it the blue one or the red one")]
     public void Questions_without_a_question_mark_count_as_active_listening(string reply)
+    {
+        Assert.True(Score.Reply(reply, LateParcel).Has("active_listening"));
+    }
+
+    [Theory]
+    [InlineData("Could you tell me your order number?")]
+    [InlineData("Sure, what's your postcode?")]
+    [InlineData("Have you got the receipt?")]
+    public void A_question_that_only_asks_for_a_detail_to_act_on_is_not_active_listening(string reply)
+    {
+        var assessment = Score.Reply(reply, LateParcel);
+
+        Assert.False(assessment.Has("active_listening"));
+        Assert.Contains("asked for a detail", assessment.Point("active_listening").Rationale, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("OK, if I'm understanding right, the parcel was due Monday and nobody has been in touch.")]
+    [InlineData("Just so I understand - it was due on Monday and it still hasn't come.")]
+    public void Checking_one_has_understood_their_account_is_active_listening(string reply)
+    {
+        Assert.True(Score.Reply(reply, LateParcel).Has("active_listening"));
+    }
+
+    [Theory]
+    [InlineData("The driver's photo shows a red door - is that yours?")]
+    [InlineData("Could you tell me which number you were ringing?")]
+    [InlineData("Can you tell me what happened when the driver came with the parcel number?")]
+    public void A_question_about_their_situation_stays_active_listening_when_it_names_a_detail(string reply)
     {
         Assert.True(Score.Reply(reply, LateParcel).Has("active_listening"));
     }

@@ -19,6 +19,8 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
     public const double ClosedQuestion = 0.7;
     public const double BareQuestion = 0.6;
     public const double AccusingQuestion = 0.2;
+    public const double DetailRequest = 0.4;
+    private const string DetailWhat = "asked for a detail:";
 
     private static readonly HashSet<string> LeadIns = new(StringComparer.Ordinal)
     {
@@ -76,6 +78,10 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
         if (kept.Count == 0 && findings.Count > 0)
         {
             whyNot = "Not credited: the question sounds accusing rather than curious.";
+        }
+        else if (kept.Count > 0 && kept.All(f => f.What == DetailWhat))
+        {
+            whyNot = $"Not credited: you only asked for a detail to act on (\"{kept[0].Span.Quote}\"); ask about what happened or how it affects them.";
         }
 
         return Verdict.From(point, kept, whyNot);
@@ -240,6 +246,7 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
         var questionWords = pipeline.Lexicon("question_words");
         var auxiliaries = pipeline.Lexicon("question_aux");
         var requests = pipeline.Lexicon("question_requests");
+        var details = pipeline.Lexicon("asked_details");
         // A question that checks agreement is check_understanding; one opened by a proposal ("have you tried",
         // "shall we") is a solution; hostile replies ask rhetorical questions.
         var excluded = input.Effective("check_understanding").Where(m => m.Cue.Tier == CueTier.Strong).ToList();
@@ -306,6 +313,13 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
                 continue;
             }
 
+            // "What's your username?", "Have you got the receipt?": asking for a detail to act on, not about their situation.
+            if (AsksOnlyForADetail(tokens, sentence, first, details))
+            {
+                strength = Math.Min(strength, DetailRequest);
+                what = DetailWhat;
+            }
+
             // "Why didn't you ...?" accuses rather than asks.
             if (tokens[first].Text == "why" && HasNegatedYou(tokens, sentence))
             {
@@ -315,6 +329,11 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
             findings.Add(new Finding(strength, input.Span(sentence.FirstToken, sentence.EndToken), what));
         }
     }
+
+    private static readonly HashSet<string> DetailAskers = new(StringComparer.Ordinal)
+    {
+        "what", "which", "have", "has", "do", "does", "did", "is", "can", "could", "would", "may", "got", "any", "send", "give",
+    };
 
     private static readonly HashSet<string> ActModals = new(StringComparer.Ordinal) { "can", "could", "would", "will", "shall" };
     private static readonly HashSet<string> Actors = new(StringComparer.Ordinal) { "you", "we", "i", "the", "he", "she", "they", "someone" };
@@ -335,6 +354,34 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
         }
 
         return sentence.TokenCount == 2 && tokens[sentence.FirstToken].Text == "got" && tokens[sentence.FirstToken + 1].Text == "it";
+    }
+
+    /// <summary>
+    /// A question whose object, near its start, is a detail to act on (a number, a receipt, a date) and that asks nothing
+    /// about what happened or how they feel.
+    /// </summary>
+    private static bool AsksOnlyForADetail(Token[] tokens, SentenceInfo sentence, int first, Lexicon details)
+    {
+        // The detail is what the question opens by asking for: "The driver's photo shows a blue door - is that yours?" is not.
+        if (!DetailAskers.Contains(tokens[first].Text))
+        {
+            return false;
+        }
+
+        var found = false;
+        for (var k = first; k < sentence.EndToken; k++)
+        {
+            // "...which number you were ringing": the detail is about what they did, which is their situation.
+            if (tokens[k].Text is "happened" or "happening" or "feel" or "feeling" or "about" or "going" or "why" or "how"
+                || (found && tokens[k].Text == "you"))
+            {
+                return false;
+            }
+
+            found |= k < first + 8 && details.MatchAt(tokens, k, sentence.EndToken) > 0;
+        }
+
+        return found;
     }
 
     /// <summary>A lexicon entry starting at or before <paramref name="last"/> ("can you talk me through...").</summary>

@@ -25,8 +25,9 @@ internal sealed class BlameRule : IMarkingPointRule
         var owned = Commitment.ApologisesPlainly(input) || Commitment.OwnsAction(input);
         var tokens = input.Reply.Tokens;
         var factor = owned ? OwnedFactor : 1.0;
+        var traits = input.Catalogue.Pipeline.Lexicon("failing_traits");
         var findings = matches
-            .Select(m => new Finding(m.Cue.BaseStrength * (owned && !NamesFault(tokens, m) ? OwnedFactor : 1.0), input.Span(m), "fault put on someone else in"))
+            .Select(m => new Finding(m.Cue.BaseStrength * (owned && !NamesFault(tokens, m, traits) ? OwnedFactor : 1.0), input.Span(m), "fault put on someone else in"))
             .Concat(named.Select(n => new Finding(CompiledCue.StrongStrength * factor, input.Span(n.Start, n.End), "fault put on someone else in")))
             .ToList();
         var whyNot = owned
@@ -64,12 +65,15 @@ internal sealed class BlameRule : IMarkingPointRule
 
     private static readonly HashSet<string> FaultWords = new(StringComparer.Ordinal) { "fault", "blame", "blamed", "blaming" };
 
-    /// <summary>"The courier's fault", "blame the system": saying whose fault it is is blame even next to an apology.</summary>
-    private static bool NamesFault(Text.Token[] tokens, CueMatch match)
+    /// <summary>
+    /// "The courier's fault", "blame the system", "the drivers are lazy": saying whose fault it is, or running someone
+    /// down, is blame even next to an apology.
+    /// </summary>
+    private static bool NamesFault(Text.Token[] tokens, CueMatch match, Text.Lexicon traits)
     {
         for (var k = match.Start; k < match.End; k++)
         {
-            if (FaultWords.Contains(tokens[k].Text))
+            if (FaultWords.Contains(tokens[k].Text) || traits.MatchAt(tokens, k, match.End) > 0)
             {
                 return true;
             }
