@@ -43,6 +43,30 @@ public class NegativeBehaviourTests
         Assert.True(assessment.Has("blame"));
     }
 
+    [Fact]
+    public void Denying_it_was_me_and_naming_who_did_is_blame()
+    {
+        Assert.True(Score.Reply("It wasn't me who lost it, the courier did.").Has("blame"));
+    }
+
+    [Fact]
+    public void Whatever_opening_an_inclusive_clause_is_not_a_brush_off()
+    {
+        var inclusive = Score.Reply("Whatever you share here stays between us.");
+        var brushOff = Score.Reply("Whatever. Ring back tomorrow.");
+
+        Assert.False(inclusive.Has("dismissive"));
+        Assert.True(inclusive.Has("confidentiality"));
+        Assert.True(brushOff.Has("dismissive"));
+    }
+
+    [Fact]
+    public void Everyday_abbreviations_are_not_jargon()
+    {
+        Assert.False(Score.Reply("I'm not your PA, but I can forward it to your MP's office or send a new SIM.").Has("jargon"));
+        Assert.True(Score.Reply("The RMA is pending until the SKU is receipted.").Has("jargon"));
+    }
+
     [Theory]
     [InlineData("Are you sure you're not overfilling it?")]
     [InlineData("Maybe if you read the instructions it would work.")]
