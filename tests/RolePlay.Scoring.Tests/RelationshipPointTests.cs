@@ -113,6 +113,24 @@ public class RelationshipPointTests
         Assert.True(Score.Reply(reply).Has("empathy"));
     }
 
+    [Theory]
+    [InlineData("It sounds like the bills have been piling up and you're feeling completely overwhelmed.")]
+    [InlineData("I can hear you're really worried about her.")]
+    [InlineData("You sound really upset.")]
+    [InlineData("A week without hot water with two small children is really stressful.")]
+    public void Reflecting_their_feeling_or_calling_the_situation_hard_is_empathy(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("empathy"));
+    }
+
+    [Theory]
+    [InlineData("If you feel worried at any point, ring the team.")]
+    [InlineData("The form is really long, so set aside ten minutes.")]
+    public void A_supposed_feeling_or_a_plain_description_is_not_empathy(string reply)
+    {
+        Assert.False(Score.Reply(reply).Has("empathy"));
+    }
+
     [Fact]
     public void That_sounds_like_a_thing_is_not_empathy()
     {
