@@ -169,6 +169,21 @@ public class RelationshipPointTests
         Assert.False(Score.Reply("Brilliant plan, genius, let's just give everyone a free holiday.", context: ContextKind.Colleague).Has("respect"));
     }
 
+    [Theory]
+    [InlineData("I'm really glad you rang. Take your time.")]
+    [InlineData("That's really kind of you to ask after her.")]
+    [InlineData("We really value the hours you give us.")]
+    public void Valuing_the_person_or_their_contact_is_respect(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("respect"));
+    }
+
+    [Fact]
+    public void Abbreviated_time_units_count_as_times()
+    {
+        Assert.True(Score.Reply("I'll ring you back in 20 mins with the answer.").Has("next_steps"));
+    }
+
     [Fact]
     public void Praise_in_feedback_is_respect()
     {
