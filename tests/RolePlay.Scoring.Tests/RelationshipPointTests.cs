@@ -163,6 +163,16 @@ public class RelationshipPointTests
         Assert.True(Score.Reply("I'll check with you on Friday that the new rota is working.", context: ContextKind.Colleague).Has("follow_up"));
     }
 
+    [Theory]
+    [InlineData("Let's leave who pays aside for a minute and get the van rebooked.")]
+    [InlineData("This isn't about pointing fingers, I just want it fixed for her.")]
+    [InlineData("No hard feelings - let's start again.")]
+    [InlineData("Let's take it a bit at a time.")]
+    public void Steering_away_from_fault_or_slowing_down_is_de_escalation(string reply)
+    {
+        Assert.True(Score.Reply(reply, context: ContextKind.Partner).Has("de_escalation"));
+    }
+
     [Fact]
     public void Sarcastic_praise_is_not_respect()
     {
