@@ -276,6 +276,9 @@ public class RelationshipPointTests
     [InlineData("I can only discuss the account with the account holder, so he'd need to call us himself.")]
     [InlineData("We really shouldn't be talking about her health on the shop floor.")]
     [InlineData("The locksmith only needs the door code, no more than that.")]
+    [InlineData("I'd rather not talk about Priya while she's off - if she wants people to know, she'll say.")]
+    [InlineData("We're only supposed to look at records for the cases we're working on.")]
+    [InlineData("Thanks for raising it - I won't say it came from you.")]
     public void Keeping_someone_elses_details_to_those_who_need_them_is_confidentiality(string reply)
     {
         Assert.True(Score.Reply(reply, context: ContextKind.Colleague).Has("confidentiality"));
