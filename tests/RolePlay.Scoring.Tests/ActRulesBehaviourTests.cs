@@ -58,6 +58,20 @@ public class ActRulesBehaviourTests
         Assert.False(Score.Reply(reply).Has("explanation"));
     }
 
+    [Theory]
+    [InlineData("A cooling-off period is the 14 days after you sign when you can cancel without paying anything.", "What is a cooling-off period?")]
+    [InlineData("PAYG stands for pay as you go, so you top up credit before you use it.", "What does PAYG mean on my bill?")]
+    public void Answering_what_a_term_is_is_an_explanation(string reply, string asked)
+    {
+        Assert.True(Score.Reply(reply, asked).Has("explanation"));
+    }
+
+    [Fact]
+    public void A_description_of_someone_is_not_an_answer_to_what_it_is()
+    {
+        Assert.False(Score.Reply("There's a woman at the front kicking off about her refund.", "What is the problem at the front?").Has("explanation"));
+    }
+
     [Fact]
     public void Giving_back_the_words_they_asked_about_is_not_an_explanation()
     {

@@ -93,6 +93,11 @@ internal sealed class ExplanationRule : IMarkingPointRule
             }
 
             var definition = Definition(input, sentence);
+            if (definition.Start < 0)
+            {
+                definition = AnswersWhatItIs(input, sentence);
+            }
+
             if (definition.Start >= 0 && !Blames(definition.Start))
             {
                 findings.Add(new Finding(Defined, input.Span(definition.Start, definition.End), "said what it means:"));
@@ -203,6 +208,64 @@ internal sealed class ExplanationRule : IMarkingPointRule
         }
 
         return (-1, -1);
+    }
+
+    private static readonly HashSet<string> DefinitionOpeners = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "when", "where", "basically", "just", "how", "what", "for", "our", "your", "someone", "something",
+    };
+
+    /// <summary>
+    /// Asked what something is or means ("What's a DOA?", "what does L2 mean?"), a sentence that opens "X is a...", "it's
+    /// when...", "X stands for..." and brings at least three words of its own.
+    /// </summary>
+    private static (int Start, int End) AnswersWhatItIs(RuleInput input, SentenceInfo sentence)
+    {
+        if (!input.HasOther || !AsksWhatItIs(input.Other.Tokens))
+        {
+            return (-1, -1);
+        }
+
+        var tokens = input.Reply.Tokens;
+        var last = Math.Min(sentence.EndToken - 2, sentence.FirstToken + 6);
+        for (var k = sentence.FirstToken + 1; k <= last; k++)
+        {
+            var stands = tokens[k].Text == "stands" && tokens[k + 1].Text == "for";
+            if ((!stands && !(tokens[k].Text is "is" or "are" && DefinitionOpeners.Contains(tokens[k + 1].Text))) || tokens[k].Negated
+                || NotATerm.Contains(tokens[k - 1].Text))
+            {
+                continue;
+            }
+
+            var meaning = input.ContentStems(tokens, k + 1, sentence.EndToken);
+            meaning.ExceptWith(input.OtherStems);
+            if (meaning.Count >= 3)
+            {
+                return (sentence.FirstToken, Math.Min(sentence.EndToken, k + 5));
+            }
+        }
+
+        return (-1, -1);
+    }
+
+    // "There's a woman kicking off", "she's a regular", "that's a data protection thing": a subject that is not the term asked about.
+    private static readonly HashSet<string> NotATerm = new(StringComparer.Ordinal)
+    {
+        "there", "here", "that", "this", "i", "you", "we", "they", "he", "she", "who", "which", "what",
+    };
+
+    /// <summary>"What's an RMA?", "what is the WMS?", "what does escalate to L2 mean?".</summary>
+    private static bool AsksWhatItIs(Token[] other)
+    {
+        for (var k = 0; k + 2 < other.Length; k++)
+        {
+            if (other[k].Text == "what" && other[k + 1].Text is "is" or "are" && other[k + 2].Text is "a" or "an" or "the" or "this" or "that" or "these" or "those")
+            {
+                return true;
+            }
+        }
+
+        return other.Any(t => t.Text is "mean" or "means" or "meaning" or "stand" or "stands");
     }
 
     private static bool HasQuantity(RuleInput input, int from, int to)
