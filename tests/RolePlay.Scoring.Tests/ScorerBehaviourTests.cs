@@ -106,6 +106,15 @@ public class ScorerBehaviourTests
         Assert.Contains("asked for a detail", assessment.Point("active_listening").Rationale, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Opening_with_a_short_summary_of_their_situation_is_active_listening()
+    {
+        const string persona = "My son starts college on Monday and his enrolment still hasn't gone through. I'm panicking.";
+
+        Assert.True(Score.Reply("College on Monday and no enrolment yet - let's get this sorted now.", persona).Has("active_listening"));
+        Assert.False(Score.Reply("Please check the enrolment page - it updates on Monday.", persona).Has("active_listening"));
+    }
+
     [Theory]
     [InlineData("OK, if I'm understanding right, the parcel was due Monday and nobody has been in touch.")]
     [InlineData("Just so I understand - it was due on Monday and it still hasn't come.")]

@@ -72,6 +72,7 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
         {
             Reflections(input, findings);
             Questions(input, findings);
+            OpeningSummary(input, findings);
         }
 
         var kept = findings.Where(f => f.Strength > AccusingQuestion).ToList();
@@ -139,6 +140,67 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
         }
 
         return frames.Count;
+    }
+
+    public const double Summary = 0.6;
+
+    /// <summary>
+    /// "Rent due Monday and no loan yet - ...", "Four months with no call back while you're caring every day - ...": the
+    /// reply opens with a short summary of their situation in their own terms, set off by a dash.
+    /// </summary>
+    private static void OpeningSummary(RuleInput input, List<Finding> findings)
+    {
+        var tokens = input.Reply.Tokens;
+        if (!input.HasOther || tokens.Length < 4)
+        {
+            return;
+        }
+
+        // The words before the first dash of the first sentence ("and" inside them does not end the summary).
+        var end = 0;
+        while (end < tokens.Length && tokens[end].Sentence == tokens[0].Sentence && !FollowedByDash(input.Reply.Source, tokens[end].End))
+        {
+            end++;
+        }
+
+        end++;
+
+        // "Please don't leave it by the bins - ..." asks; it does not sum up.
+        if (end < 3 || end > 14 || end >= tokens.Length || tokens[end].Sentence != tokens[0].Sentence
+            || tokens[0].Text is "please" or "do" or "just" or "can" or "could")
+        {
+            return;
+        }
+
+        var overlap = new HashSet<string>(StringComparer.Ordinal);
+        for (var k = 0; k < end; k++)
+        {
+            if (tokens[k].Text is "i" or "we" or "me" or "my" or "our" or "us" or "sorry" or "please")
+            {
+                return;
+            }
+
+            if (input.ReplyStems[k] is { } stem && input.OtherStems.Contains(stem))
+            {
+                overlap.Add(stem);
+            }
+        }
+
+        if (overlap.Count >= 3)
+        {
+            findings.Add(new Finding(Summary, input.Span(0, end), "summed up their situation:"));
+        }
+    }
+
+    private static bool FollowedByDash(string source, int from)
+    {
+        var i = from;
+        while (i < source.Length && source[i] == ' ')
+        {
+            i++;
+        }
+
+        return i < source.Length && source[i] is '-' or '\u2013' or '\u2014';
     }
 
     // Words any feeling entry starts with, per catalogue: one look-up per token decides whether a feeling can start there.
