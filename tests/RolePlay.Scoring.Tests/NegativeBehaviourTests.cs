@@ -44,6 +44,16 @@ public class NegativeBehaviourTests
     }
 
     [Fact]
+    public void Giving_a_courier_the_customers_number_for_the_delivery_is_not_a_breach()
+    {
+        const string reply = "She's at 14 Mill Lane and she's on 07700 900123 - please ring her 30 minutes before you arrive.";
+
+        Assert.False(Score.Reply(reply, context: ContextKind.Partner).Has("confidentiality_breach"));
+        Assert.True(Score.Reply(reply, context: ContextKind.Colleague).Has("confidentiality_breach"));
+        Assert.True(Score.Reply("She's on dialysis so she's out a lot - leave it with the neighbour.", context: ContextKind.Partner).Has("confidentiality_breach"));
+    }
+
+    [Fact]
     public void Denying_it_was_me_and_naming_who_did_is_blame()
     {
         Assert.True(Score.Reply("It wasn't me who lost it, the courier did.").Has("blame"));

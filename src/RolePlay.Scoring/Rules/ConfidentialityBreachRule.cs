@@ -1,3 +1,4 @@
+using RolePlay.Engine.Model;
 using RolePlay.Engine.Scoring;
 using RolePlay.Scoring.Catalogue;
 using RolePlay.Scoring.Text;
@@ -32,8 +33,14 @@ internal sealed class ConfidentialityBreachRule : IMarkingPointRule
         }
 
         var findings = input.CueFindings(point.Id, "someone's private details in");
-        AddPhoneNumbers(input, findings);
-        AddAddresses(input, findings);
+
+        // A courier or contractor needs the customer's number and address to do the job; passing them on is the chain working.
+        if (input.Context != ContextKind.Partner)
+        {
+            AddPhoneNumbers(input, findings);
+            AddAddresses(input, findings);
+        }
+
         AddGossipInvites(input, findings);
         if (findings.Count == 0)
         {
