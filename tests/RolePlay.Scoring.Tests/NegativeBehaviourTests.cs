@@ -54,6 +54,15 @@ public class NegativeBehaviourTests
     }
 
     [Fact]
+    public void Naming_a_protected_detail_while_giving_it_out_protects_nothing()
+    {
+        var assessment = Score.Reply("Sure, her date of birth is 3 March 1988 and she works from home most days.", context: ContextKind.Partner);
+
+        Assert.True(assessment.Has("confidentiality_breach"));
+        Assert.False(Score.Reply("I can't give out her date of birth, sorry - that's protected.", context: ContextKind.Partner).Has("confidentiality_breach"));
+    }
+
+    [Fact]
     public void Denying_it_was_me_and_naming_who_did_is_blame()
     {
         Assert.True(Score.Reply("It wasn't me who lost it, the courier did.").Has("blame"));

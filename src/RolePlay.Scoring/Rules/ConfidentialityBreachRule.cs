@@ -47,7 +47,7 @@ internal sealed class ConfidentialityBreachRule : IMarkingPointRule
             return new CueRule().Assess(point, input);
         }
 
-        if (!Protects(input))
+        if (!Protects(input, findings))
         {
             return Verdict.From(point, findings);
         }
@@ -56,9 +56,15 @@ internal sealed class ConfidentialityBreachRule : IMarkingPointRule
         return Verdict.From(point, refused, "Not detected: the details are mentioned while refusing to share them.");
     }
 
-    private static bool Protects(RuleInput input) =>
-        input.Effective("confidentiality").Any(m => m.Cue.Tier == CueTier.Strong) ||
-        input.Effective("boundaries").Any(m => m.Cue.Tier == CueTier.Strong);
+    /// <summary>
+    /// A confidentiality or boundaries cue outside the disclosure itself: "her date of birth is 3 March" names a protected
+    /// detail while giving it out, which protects nothing.
+    /// </summary>
+    private static bool Protects(RuleInput input, List<Finding> findings) =>
+        input.Effective("confidentiality").Concat(input.Effective("boundaries"))
+            .Where(m => m.Cue.Tier == CueTier.Strong)
+            .Select(input.Span)
+            .Any(span => !findings.Any(f => f.Span.Start < span.End && span.Start < f.Span.End));
 
     /// <summary>A run of number tokens with nine or more digits, unless "my/our/me/us" just before marks it as the learner's own.</summary>
     private static void AddPhoneNumbers(RuleInput input, List<Finding> findings)
