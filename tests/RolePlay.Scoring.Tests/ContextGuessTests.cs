@@ -17,10 +17,14 @@ public class ContextGuessTests
     /// </summary>
     public const double SecondSetAccuracyFloor = 0.60;
 
+    /// <summary>The level reached on the second held-out set, measured once when it was added.</summary>
+    public const double SecondHoldoutAccuracyFloor = 0.69;
+
     [Theory]
     [InlineData("devset.jsonl", AccuracyFloor)]
     [InlineData("devset2.jsonl", SecondSetAccuracyFloor)]
     [InlineData("holdout.jsonl", AccuracyFloor)]
+    [InlineData("holdout2.jsonl", SecondHoldoutAccuracyFloor)]
     public void Context_is_guessed_from_the_words_for_most_labelled_replies(string file, double floor)
     {
         var total = 0;

@@ -3,33 +3,46 @@ using RolePlay.Scoring.Evaluation;
 namespace RolePlay.Scoring.Tests;
 
 /// <summary>
-/// Measures the built-in scorer on the held-out set (Data/holdout.jsonl): 422 replies written and labelled after the
-/// dev set, by someone who never saw the scorer or the dev set, 41% from other domains (peer support, reception desks,
-/// helpdesks...). Rules are never tuned on it and its disagreements are not read, so it is the honest figure for unseen
-/// text. The floor only stops regressions; raise it when the figure rises.
+/// Measures the built-in scorer on the held-out sets, whose disagreements are never read and on which no rule is tuned:
+/// Data/holdout.jsonl (422 replies, written after the first dev set by someone who never saw the scorer, 41% from other
+/// domains) and Data/holdout2.jsonl (300 replies, written by two more helpers blind to the scorer and to every other set,
+/// and scored once when the rules of its round were final). The floors only stop regressions; raise them when the
+/// figures rise.
 /// </summary>
 public class HoldoutSetTests
 {
-    /// <summary>Macro-F1 over all 26 ids reached on the held-out set.</summary>
-    public const double MacroF1Floor = 0.681;
+    /// <summary>Macro-F1 over all 26 ids reached on the first held-out set.</summary>
+    public const double MacroF1Floor = 0.685;
 
-    private static readonly Lazy<EvaluationRun> Run = new(() => Score.Evaluate("holdout.jsonl"));
+    /// <summary>Macro-F1 over all 26 ids on the second held-out set, measured once on the rules of its round.</summary>
+    public const double SecondSetMacroF1Floor = 0.636;
 
-    [Fact]
-    public void Holdout_set_is_read_completely_and_uses_only_catalogue_ids()
+    private static readonly Dictionary<string, Lazy<EvaluationRun>> Runs = new()
     {
+        ["holdout.jsonl"] = new(() => Score.Evaluate("holdout.jsonl")),
+        ["holdout2.jsonl"] = new(() => Score.Evaluate("holdout2.jsonl")),
+    };
+
+    [Theory]
+    [InlineData("holdout.jsonl", 400)]
+    [InlineData("holdout2.jsonl", 300)]
+    public void Holdout_set_is_read_completely_and_uses_only_catalogue_ids(string file, int atLeast)
+    {
+        var run = Runs[file].Value;
         var known = Score.Scorer.Catalogue.Points.Select(p => p.Id).ToHashSet();
 
-        Assert.Empty(Run.Value.Errors);
-        Assert.True(Run.Value.Report.Items >= 400, $"{Run.Value.Report.Items} items");
-        Assert.All(Run.Value.Items.SelectMany(i => i.Labelled), id => Assert.Contains(id, known));
+        Assert.Empty(run.Errors);
+        Assert.True(run.Report.Items >= atLeast, $"{file}: {run.Report.Items} items");
+        Assert.All(run.Items.SelectMany(i => i.Labelled), id => Assert.Contains(id, known));
     }
 
-    [Fact]
-    public void Macro_f1_on_unseen_replies_does_not_drop_below_the_floor()
+    [Theory]
+    [InlineData("holdout.jsonl", MacroF1Floor)]
+    [InlineData("holdout2.jsonl", SecondSetMacroF1Floor)]
+    public void Macro_f1_on_unseen_replies_does_not_drop_below_the_floor(string file, double floor)
     {
-        var report = Run.Value.Report;
+        var report = Runs[file].Value.Report;
 
-        Assert.True(report.MacroF1 >= MacroF1Floor, $"held-out macro-F1 {report.MacroF1:0.000} < {MacroF1Floor}");
+        Assert.True(report.MacroF1 >= floor, $"{file}: macro-F1 {report.MacroF1:0.000} < {floor}");
     }
 }
