@@ -1,5 +1,3 @@
-using RolePlay.Scoring.Evaluation;
-
 namespace RolePlay.Scoring.Tests;
 
 /// <summary>
@@ -22,18 +20,12 @@ public class DevSetTests
     /// <summary>Pooled kappa reached on the second dev set.</summary>
     public const double SecondSetPooledKappaRatchet = 0.731;
 
-    private static readonly Dictionary<string, Lazy<EvaluationRun>> Runs = new()
-    {
-        ["devset.jsonl"] = new(() => Score.Evaluate("devset.jsonl")),
-        ["devset2.jsonl"] = new(() => Score.Evaluate("devset2.jsonl")),
-    };
-
     [Theory]
     [InlineData("devset.jsonl", 400)]
     [InlineData("devset2.jsonl", 500)]
     public void Dev_set_is_read_completely(string file, int atLeast)
     {
-        var run = Runs[file].Value;
+        var run = Score.Evaluate(file);
 
         Assert.Empty(run.Errors);
         Assert.True(run.Report.Items >= atLeast, $"{run.Report.Items} items");
@@ -44,7 +36,7 @@ public class DevSetTests
     [InlineData("devset2.jsonl", SecondSetMacroF1Ratchet, SecondSetPooledKappaRatchet)]
     public void Macro_f1_does_not_drop_below_the_ratchet(string file, double macroF1, double pooledKappa)
     {
-        var report = Runs[file].Value.Report;
+        var report = Score.Evaluate(file).Report;
         var table = string.Join("\n", report.Points.Select(p => $"{p.Id,-24} P={p.Precision:0.00} R={p.Recall:0.00} F1={p.F1:0.00} kappa={p.Kappa:0.00}"));
 
         Assert.True(report.MacroF1 >= macroF1, $"{file}: macro-F1 {report.MacroF1:0.000} < {macroF1}\n{table}");
@@ -58,7 +50,7 @@ public class DevSetTests
     {
         var known = Score.Scorer.Catalogue.Points.Select(p => p.Id).ToHashSet();
 
-        Assert.All(Runs[file].Value.Items.SelectMany(i => i.Labelled), id => Assert.Contains(id, known));
+        Assert.All(Score.Evaluate(file).Items.SelectMany(i => i.Labelled), id => Assert.Contains(id, known));
     }
 
     [Theory]

@@ -1,5 +1,3 @@
-using RolePlay.Scoring.Evaluation;
-
 namespace RolePlay.Scoring.Tests;
 
 /// <summary>
@@ -17,18 +15,12 @@ public class HoldoutSetTests
     /// <summary>Macro-F1 over all 26 ids on the second held-out set, measured once on the rules of its round.</summary>
     public const double SecondSetMacroF1Floor = 0.636;
 
-    private static readonly Dictionary<string, Lazy<EvaluationRun>> Runs = new()
-    {
-        ["holdout.jsonl"] = new(() => Score.Evaluate("holdout.jsonl")),
-        ["holdout2.jsonl"] = new(() => Score.Evaluate("holdout2.jsonl")),
-    };
-
     [Theory]
     [InlineData("holdout.jsonl", 400)]
     [InlineData("holdout2.jsonl", 300)]
     public void Holdout_set_is_read_completely_and_uses_only_catalogue_ids(string file, int atLeast)
     {
-        var run = Runs[file].Value;
+        var run = Score.Evaluate(file);
         var known = Score.Scorer.Catalogue.Points.Select(p => p.Id).ToHashSet();
 
         Assert.Empty(run.Errors);
@@ -41,7 +33,7 @@ public class HoldoutSetTests
     [InlineData("holdout2.jsonl", SecondSetMacroF1Floor)]
     public void Macro_f1_on_unseen_replies_does_not_drop_below_the_floor(string file, double floor)
     {
-        var report = Runs[file].Value.Report;
+        var report = Score.Evaluate(file).Report;
 
         Assert.True(report.MacroF1 >= floor, $"{file}: macro-F1 {report.MacroF1:0.000} < {floor}");
     }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 using RolePlay.Engine.Model;
 using RolePlay.Engine.Scoring;
 using RolePlay.Scoring;
@@ -19,8 +21,14 @@ internal static class Score
 
     public static string DataFile(string name) => Path.Combine(AppContext.BaseDirectory, "Data", name);
 
-    /// <summary>Scores a labelled file from Data/ with the built-in scorer against every catalogue id.</summary>
-    public static Evaluation.EvaluationRun Evaluate(string dataFile)
+    // The scorer is deterministic, so each labelled file is scored once per test run and shared by every test that reads it.
+    private static readonly ConcurrentDictionary<string, Lazy<Evaluation.EvaluationRun>> Runs = new(StringComparer.Ordinal);
+
+    /// <summary>Scores a labelled file from Data/ with the built-in scorer against every catalogue id (once per run).</summary>
+    public static Evaluation.EvaluationRun Evaluate(string dataFile) =>
+        Runs.GetOrAdd(dataFile, file => new Lazy<Evaluation.EvaluationRun>(() => EvaluateNow(file))).Value;
+
+    private static Evaluation.EvaluationRun EvaluateNow(string dataFile)
     {
         using var reader = File.OpenText(DataFile(dataFile));
         var ids = Scorer.Catalogue.Points.Select(p => p.Id);
