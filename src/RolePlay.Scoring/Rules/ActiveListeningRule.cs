@@ -20,6 +20,7 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
     public const double BareQuestion = 0.6;
     public const double AccusingQuestion = 0.2;
     public const double DetailRequest = 0.4;
+    public const double Summary = 0.6;
     private const string DetailWhat = "asked for a detail:";
 
     private static readonly HashSet<string> LeadIns = new(StringComparer.Ordinal)
@@ -141,8 +142,6 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
 
         return frames.Count;
     }
-
-    public const double Summary = 0.6;
 
     /// <summary>
     /// "Rent due Monday and no loan yet - ...", "Four months with no call back while you're caring every day - ...": the

@@ -85,6 +85,7 @@ internal sealed class ExplanationRule : IMarkingPointRule
             }
         }
 
+        var askedWhatItIs = input.HasOther && AsksWhatItIs(input.Other.Tokens);
         foreach (var sentence in input.Reply.Sentences)
         {
             if (sentence.QuestionMark || (sentence.TokenCount > 0 && BeForms.Contains(tokens[sentence.FirstToken].Text)))
@@ -93,7 +94,7 @@ internal sealed class ExplanationRule : IMarkingPointRule
             }
 
             var definition = Definition(input, sentence);
-            if (definition.Start < 0)
+            if (definition.Start < 0 && askedWhatItIs)
             {
                 definition = AnswersWhatItIs(input, sentence);
             }
@@ -221,11 +222,6 @@ internal sealed class ExplanationRule : IMarkingPointRule
     /// </summary>
     private static (int Start, int End) AnswersWhatItIs(RuleInput input, SentenceInfo sentence)
     {
-        if (!input.HasOther || !AsksWhatItIs(input.Other.Tokens))
-        {
-            return (-1, -1);
-        }
-
         var tokens = input.Reply.Tokens;
         var last = Math.Min(sentence.EndToken - 2, sentence.FirstToken + 6);
         for (var k = sentence.FirstToken + 1; k <= last; k++)
