@@ -63,7 +63,7 @@ internal sealed class Tokeniser
     private readonly Normaliser _normaliser;
     private readonly FrozenSet<string> _negators;
     private readonly FrozenSet<string> _clauseBreaks;
-    private readonly string[][] _negationIdioms;
+    private readonly Lexicon _negationIdioms;
 
     /// <param name="normaliser">Spelling and contraction normaliser.</param>
     /// <param name="negators">Words that negate what follows them in their clause.</param>
@@ -77,11 +77,9 @@ internal sealed class Tokeniser
         _normaliser = normaliser;
         _negators = negators.Append("not").ToFrozenSet(StringComparer.Ordinal);
         _clauseBreaks = clauseBreaks.ToFrozenSet(StringComparer.Ordinal);
-        _negationIdioms = (negationIdioms ?? [])
-            .Select(idiom => idiom.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .Where(words => words.Length > 0)
-            .OrderByDescending(words => words.Length)
-            .ToArray();
+        _negationIdioms = new Lexicon(
+            "negation_idioms",
+            (negationIdioms ?? []).Select(idiom => idiom.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries)));
     }
 
     public bool IsNegator(string word) => _negators.Contains(word);
@@ -353,33 +351,14 @@ internal sealed class Tokeniser
                 tokens[n - 1] = tokens[n - 1] with { Negated = true };
             }
 
-            var idiom = IdiomLength(tokens, n + 1, clause);
+            // Clause-crossing matches need no check: the loop below stops at the clause's end either way.
+            var idiom = _negationIdioms.MatchAt(tokens, n + 1, tokens.Length);
             var reach = idiom > 0 ? idiom : NegationReach;
             for (var j = n + 1; j < tokens.Length && j - n <= reach && tokens[j].Clause == clause; j++)
             {
                 tokens[j] = tokens[j] with { Negated = true };
             }
         }
-    }
-
-    /// <summary>How many words of a set phrase such as "problem" or "a problem" follow a negator at <paramref name="from"/>; 0 if none.</summary>
-    private int IdiomLength(Token[] tokens, int from, int clause)
-    {
-        foreach (var words in _negationIdioms)
-        {
-            var k = 0;
-            while (k < words.Length && from + k < tokens.Length && tokens[from + k].Clause == clause && tokens[from + k].Text == words[k])
-            {
-                k++;
-            }
-
-            if (k == words.Length)
-            {
-                return k;
-            }
-        }
-
-        return 0;
     }
 
     private static bool IsWordStart(string text, int i) =>
