@@ -8,42 +8,36 @@ namespace RolePlay.Scoring.Tests;
 /// <summary>Guessing the context of unlabelled batch lines, measured on the labelled sets' own context_kind.</summary>
 public class ContextGuessTests
 {
-    /// <summary>Share of replies whose context is guessed right on the first dev set and the held-out set (the level reached).</summary>
-    public const double AccuracyFloor = 0.78;
-
     /// <summary>
-    /// The level reached on the second dev set, measured after the word lists were written: its colleague lines come from
-    /// other workplaces (volunteer centres, GP surgeries, service desks) whose words the lists do not know.
+    /// Share of replies whose context the shipped guess gets right on the held-out sets (the level reached). The dev
+    /// sets train the model, so they are measured by <see cref="A_model_trained_on_one_dev_set_guesses_the_other"/>.
     /// </summary>
-    public const double SecondSetAccuracyFloor = 0.60;
-
-    /// <summary>The level reached on the second held-out set, measured once when it was added.</summary>
-    public const double SecondHoldoutAccuracyFloor = 0.69;
+    public const double HoldoutAccuracyFloor = 0.85;
 
     [Theory]
-    [InlineData("devset.jsonl", AccuracyFloor)]
-    [InlineData("devset2.jsonl", SecondSetAccuracyFloor)]
-    [InlineData("holdout.jsonl", AccuracyFloor)]
-    [InlineData("holdout2.jsonl", SecondHoldoutAccuracyFloor)]
-    public void Context_is_guessed_from_the_words_for_most_labelled_replies(string file, double floor)
+    [InlineData("holdout.jsonl")]
+    [InlineData("holdout2.jsonl")]
+    public void Context_is_guessed_from_the_words_for_most_held_out_replies(string file)
     {
-        var total = 0;
-        var right = 0;
-        var confusion = new Dictionary<(ContextKind, ContextKind), int>();
-        foreach (var line in File.ReadLines(Score.DataFile(file)))
-        {
-            using var json = JsonDocument.Parse(line);
-            var root = json.RootElement;
-            var actual = Enum.Parse<ContextKind>(root.GetProperty("context_kind").GetString()!, ignoreCase: true);
-            var guessed = ContextGuess.Guess(root.GetProperty("persona_line").GetString(), root.GetProperty("text").GetString());
-            total++;
-            right += guessed == actual ? 1 : 0;
-            confusion[(actual, guessed)] = confusion.GetValueOrDefault((actual, guessed)) + 1;
-        }
+        var (accuracy, table) = Measure(file, ContextGuess.Guess);
 
-        var accuracy = (double)right / total;
-        var table = string.Join(", ", confusion.OrderBy(c => c.Key).Select(c => $"{c.Key.Item1}->{c.Key.Item2}: {c.Value}"));
-        Assert.True(accuracy >= floor, $"{file}: accuracy {accuracy:0.000} ({table})");
+        Assert.True(accuracy >= HoldoutAccuracyFloor, $"{file}: accuracy {accuracy:0.000} ({table})");
+    }
+
+    /// <summary>
+    /// The method generalises, not just the shipped counts: trained on one dev set it guesses the other, whose writers
+    /// and workplaces it has never seen (levels reached; the word lists alone get 0.87 and 0.61).
+    /// </summary>
+    [Theory]
+    [InlineData("devset2.jsonl", "devset.jsonl", 0.91)]
+    [InlineData("devset.jsonl", "devset2.jsonl", 0.809)]
+    public void A_model_trained_on_one_dev_set_guesses_the_other(string trainingFile, string testFile, double floor)
+    {
+        var model = ContextModel.Train(Examples(trainingFile));
+
+        var (accuracy, table) = Measure(testFile, (other, reply) => model.Predict(other, reply, ContextGuess.FromWordLists(other, reply)));
+
+        Assert.True(accuracy >= floor, $"{testFile}: accuracy {accuracy:0.000} ({table})");
     }
 
     [Theory]
@@ -86,4 +80,23 @@ public class ContextGuessTests
         Assert.DoesNotContain("collaboration", credited[0]);
         Assert.Contains("collaboration", credited[1]);
     }
+
+    private static (double Accuracy, string Table) Measure(string file, Func<string?, string?, ContextKind> guess)
+    {
+        var total = 0;
+        var right = 0;
+        var confusion = new Dictionary<(ContextKind, ContextKind), int>();
+        foreach (var example in Examples(file))
+        {
+            var guessed = guess(example.OtherPersonLine, example.Reply);
+            total++;
+            right += guessed == example.Kind ? 1 : 0;
+            confusion[(example.Kind, guessed)] = confusion.GetValueOrDefault((example.Kind, guessed)) + 1;
+        }
+
+        var table = string.Join(", ", confusion.OrderBy(c => c.Key).Select(c => $"{c.Key.Item1}->{c.Key.Item2}: {c.Value}"));
+        return ((double)right / total, table);
+    }
+
+    private static IEnumerable<LabelledContext> Examples(string file) => ContextModelTests.Examples(file);
 }
