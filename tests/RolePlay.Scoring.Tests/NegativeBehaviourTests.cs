@@ -182,6 +182,10 @@ public class NegativeBehaviourTests
     [InlineData("I'm sure it's sorted now, but I'll check.")]
     [InlineData("That's appalling, I'm so sorry you were spoken to like that!")]
     [InlineData("You were not useless at all on that call.")]
+    [InlineData("The new till is a bit fiddly. Got it? Shout if not, happy to show you again.")]
+    [InlineData("He wants to change his booking, could you deal with it when you're back?")]
+    [InlineData("Would a morning or an afternoon slot suit you better?")]
+    [InlineData("Take your time, you don't have to say anything unless you want to talk.")]
     public void Encouragement_and_emphasis_are_not_aggression(string reply)
     {
         Assert.False(Score.Reply(reply).Has("aggression"));
@@ -235,6 +239,14 @@ public class NegativeBehaviourTests
     [InlineData("Nobody cares, just do it.")]
     [InlineData("Wow. Just wow.")]
     [InlineData("If you'd bothered to read the handbook you'd know.")]
+    [InlineData("Fantastic, another week of no van.")]
+    [InlineData("ignore him, he's such a nightmare")]
+    [InlineData("The form really isn't difficult.")]
+    [InlineData("Maybe if your staff actually answered emails we'd get somewhere.")]
+    [InlineData("Fixing that is what we pay you for.")]
+    [InlineData("The rota is on the wall. Read the rota. Understood?")]
+    [InlineData("seriously, grow up")]
+    [InlineData("If the parts aren't here by Friday we're withholding payment.")]
     public void Put_downs_and_exasperation_are_aggression(string reply)
     {
         Assert.True(Score.Reply(reply, context: ContextKind.Colleague).Has("aggression"));

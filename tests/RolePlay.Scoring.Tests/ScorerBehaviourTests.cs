@@ -53,6 +53,14 @@ public class ScorerBehaviourTests
     }
 
     [Theory]
+    [InlineData("If the engineer doesn't turn up by noon I'll ring you with a new slot.")]
+    [InlineData("if you don't hear from us today I will call you tomorrow morning")]
+    public void A_negation_inside_an_if_clause_does_not_reach_the_main_clause(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("ownership"));
+    }
+
+    [Theory]
     [InlineData("Sorry, but that's our policy.")]
     [InlineData("I'm sorry but you should have read the terms.")]
     [InlineData("sorry but there's nothing I can do")]

@@ -32,6 +32,7 @@ internal sealed class AggressionRule : IMarkingPointRule
             .Select(m => new Finding(m.Cue.BaseStrength, input.Span(m), "hostile wording"))
             .ToList();
         AddExclaimedTellingOff(input, findings);
+        AddCurtCheck(input, findings);
         AddCapitalisedWords(input, findings);
         var hostile = findings.Count > 0 || input.Effective("dismissive").Count > 0 || input.Effective("blame").Count > 0;
         var source = input.Reply.Source;
@@ -103,6 +104,30 @@ internal sealed class AggressionRule : IMarkingPointRule
                     break;
                 }
             }
+        }
+    }
+
+    /// <summary>What a bare "Got it?" after a statement counts: condescension, not a check of understanding.</summary>
+    public const double CurtCheck = 0.7;
+
+    /// <summary>
+    /// A closing sentence that is only "Got it?" or "Understood?" after something was said reads as talking down to the
+    /// person ("Those are the rules. Got it?"); a real check asks what they understood or whether it makes sense.
+    /// </summary>
+    private static void AddCurtCheck(RuleInput input, List<Finding> findings)
+    {
+        var sentences = input.Reply.Sentences;
+        if (sentences.Length < 2)
+        {
+            return;
+        }
+
+        var last = sentences[^1];
+        var tokens = input.Reply.Tokens;
+        var words = string.Join(' ', tokens[last.FirstToken..last.EndToken].Select(t => t.Text));
+        if (last.QuestionMark && words is "got it" or "understood" or "you got it" or "geddit")
+        {
+            findings.Add(new Finding(CurtCheck, input.Span(last.FirstToken, last.EndToken), "curt check:"));
         }
     }
 

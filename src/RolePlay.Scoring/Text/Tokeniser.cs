@@ -354,11 +354,32 @@ internal sealed class Tokeniser
             // Clause-crossing matches need no check: the loop below stops at the clause's end either way.
             var idiom = _negationIdioms.MatchAt(tokens, n + 1, tokens.Length);
             var reach = idiom > 0 ? idiom : NegationReach;
+            var conditional = InConditional(tokens, n);
             for (var j = n + 1; j < tokens.Length && j - n <= reach && tokens[j].Clause == clause; j++)
             {
+                // "If it's not done today I'm escalating": without a comma the main clause starts at its subject.
+                if (conditional && j > n + 1 && MainClauseSubjects.Contains(tokens[j].Text))
+                {
+                    break;
+                }
+
                 tokens[j] = tokens[j] with { Negated = true };
             }
         }
+    }
+
+    private static readonly FrozenSet<string> MainClauseSubjects = new[] { "i", "we", "you", "they", "he", "she" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Whether the negator at <paramref name="n"/> sits in a clause that opens with "if" or "unless".</summary>
+    private static bool InConditional(Token[] tokens, int n)
+    {
+        var first = n;
+        while (first > 0 && tokens[first - 1].Clause == tokens[n].Clause)
+        {
+            first--;
+        }
+
+        return tokens[first].Text is "if" or "unless";
     }
 
     private static bool IsWordStart(string text, int i) =>
