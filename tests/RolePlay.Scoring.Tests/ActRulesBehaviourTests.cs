@@ -164,6 +164,12 @@ public class ActRulesBehaviourTests
     [InlineData("I won't be spoken to like that.")]
     [InlineData("Sorry, I can't tell you who hired the hall before you, those bookings are private.")]
     [InlineData("I can't waive the fee myself, but I can ask the duty manager.")]
+    [InlineData("I'm not able to reset passwords myself.")]
+    [InlineData("A £400 credit is over my £100 limit.")]
+    [InlineData("Sorry, data protection.")]
+    [InlineData("no can do on her address")]
+    [InlineData("Whether the lease can be broken early is one for the lettings team.")]
+    [InlineData("Refunds over fifty pounds - that needs the store manager.")]
     public void Stating_the_limits_of_the_role_is_a_boundary(string reply)
     {
         Assert.True(Score.Reply(reply).Has("boundaries"));

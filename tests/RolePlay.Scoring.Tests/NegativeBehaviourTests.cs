@@ -17,6 +17,11 @@ public class NegativeBehaviourTests
     [InlineData("We're short staffed today, that's why the phones weren't answered.")]
     [InlineData("Are you sure you entered the right PIN?")]
     [InlineData("The form was ready on Monday but Dave forgot to send it.")]
+    [InlineData("you should of read the booking terms")]
+    [InlineData("Wasn't me, ask the morning shift.")]
+    [InlineData("The scaffolders have let us down again.")]
+    [InlineData("Not my problem if you missed the deadline.")]
+    [InlineData("Maybe if the printers actually worked we'd be on time.")]
     public void Fault_put_on_someone_else_is_blame(string reply)
     {
         Assert.True(Score.Reply(reply).Has("blame"));
@@ -28,6 +33,7 @@ public class NegativeBehaviourTests
     [InlineData("You didn't receive the reminder text, is that right?")]
     [InlineData("It's down to you whether you'd like a refund or a swap.")]
     [InlineData("The parcel should have arrived on Monday.")]
+    [InlineData("You should have a spare key in the welcome pack.")]
     [InlineData("Thanks, Dave sent it over this morning.")]
     [InlineData("I've dropped the forms into the office for you.")]
     public void Explaining_a_cause_while_owning_it_or_restating_their_problem_is_not_blame(string reply)
@@ -220,6 +226,8 @@ public class NegativeBehaviourTests
     [InlineData("Everything will be fixed by Monday, it's a done deal.")]
     [InlineData("That will never happen again, you have my word.")]
     [InlineData("You'll pass, no question - I guarantee it.")]
+    [InlineData("The engineer will be there by Tuesday, promise.")]
+    [InlineData("She won't ever do that again, I promise.")]
     public void Guaranteeing_outcomes_is_over_promising(string reply)
     {
         Assert.True(Score.Reply(reply).Has("over_promising"));
@@ -229,6 +237,7 @@ public class NegativeBehaviourTests
     [InlineData("I'll definitely call you back tomorrow at 10.")]
     [InlineData("I can't promise it'll be Monday, but I'll chase it today.")]
     [InlineData("We can replace it for free under the warranty.")]
+    [InlineData("I'll email the quote within the hour.")]
     public void Commitments_the_learner_controls_are_not_over_promising(string reply)
     {
         Assert.False(Score.Reply(reply).Has("over_promising"));
