@@ -38,6 +38,10 @@ public class ActRulesBehaviourTests
     [InlineData("I can't move your appointment as the clinic is fully booked until Friday.")]
     [InlineData("DOA means the item was broken when it arrived, so it skips the repair queue.")]
     [InlineData("You're entitled to a full refund under the Consumer Rights Act.")]
+    [InlineData("The slow speed is down to the old copper line into your street.")]
+    [InlineData("I can't tell you who reported it - that's to protect everyone who calls us.")]
+    [InlineData("Our policy is to hold lost property for 28 days.")]
+    [InlineData("The driver's photo shows it by your back gate.")]
     public void Saying_what_happened_or_how_it_works_is_an_explanation(string reply)
     {
         Assert.True(Score.Reply(reply).Has("explanation"));
@@ -53,6 +57,7 @@ public class ActRulesBehaviourTests
     [InlineData("I'm so sorry, so please bear with me.")]
     [InlineData("Because those are the rules.")]
     [InlineData("Mr Patel has got cancer and he's on chemo so he can't get to the door quickly.")]
+    [InlineData("We'll refit it unless there's a safety issue.")]
     public void Feelings_conditions_questions_paraphrases_purposes_retorts_and_breaches_are_not_explanations(string reply)
     {
         Assert.False(Score.Reply(reply).Has("explanation"));
@@ -117,6 +122,9 @@ public class ActRulesBehaviourTests
     [InlineData("Could you leave the parcel with the concierge?", ContextKind.Partner)]
     [InlineData("I'll take that one away and bring you a fresh one.", ContextKind.Customer)]
     [InlineData("I can take some of your calls after lunch.", ContextKind.Colleague)]
+    [InlineData("I've reset your password, so you can log in now.", ContextKind.Customer)]
+    [InlineData("i'll get an electrician out to look at the socket", ContextKind.Customer)]
+    [InlineData("Press the reset button on the back for ten seconds.", ContextKind.Customer)]
     public void Offers_fixes_and_concrete_suggestions_are_solutions(string reply, ContextKind context)
     {
         Assert.True(Score.Reply(reply, "", context).Has("solution"));
