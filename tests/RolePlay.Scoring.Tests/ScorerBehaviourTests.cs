@@ -106,6 +106,7 @@ public class ScorerBehaviourTests
     [InlineData("Could you tell me your order number?")]
     [InlineData("Sure, what's your postcode?")]
     [InlineData("Have you got the receipt?")]
+    [InlineData("What's the best number to reach you on?")]
     public void A_question_that_only_asks_for_a_detail_to_act_on_is_not_active_listening(string reply)
     {
         var assessment = Score.Reply(reply, LateParcel);
@@ -138,6 +139,16 @@ public class ScorerBehaviourTests
     public void A_question_about_their_situation_stays_active_listening_when_it_names_a_detail(string reply)
     {
         Assert.True(Score.Reply(reply, LateParcel).Has("active_listening"));
+    }
+
+    [Theory]
+    [InlineData("Have you tried clearing your browser history?")]
+    [InlineData("did you check with the neighbours?")]
+    [InlineData("we can send it back to the maker to look at?")]
+    [InlineData("Want to grab a coffee and go through it?")]
+    public void A_fix_or_an_offer_put_as_a_question_is_not_a_listening_question(string reply)
+    {
+        Assert.False(Score.Reply(reply, LateParcel).Has("active_listening"));
     }
 
     [Fact]

@@ -332,6 +332,12 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
                 continue;
             }
 
+            // "Have you tried another browser?", "did you check next door?": a fix put as a question, not about their situation.
+            if (SuggestsAFix(tokens, sentence, first))
+            {
+                continue;
+            }
+
             // "What happened is...", "What I'll do is..." (no question mark): a statement built on a wh- clause.
             if (!sentence.QuestionMark && PseudoCleft(tokens, first, sentence.EndToken))
             {
@@ -408,7 +414,8 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
         for (var k = sentence.FirstToken; k + 1 < sentence.EndToken; k++)
         {
             if ((ActModals.Contains(tokens[k].Text) && Actors.Contains(tokens[k + 1].Text))
-                || (tokens[k].Text == "want" && tokens[k + 1].Text == "me") || (tokens[k].Text == "i" && tokens[k + 1].Text is "can" or "could"))
+                || (tokens[k].Text == "want" && tokens[k + 1].Text == "me") || (tokens[k].Text is "i" or "we" && tokens[k + 1].Text is "can" or "could")
+                || (k == sentence.FirstToken && tokens[k].Text == "want" && tokens[k + 1].Text == "to"))
             {
                 return true;
             }
@@ -434,7 +441,7 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
         {
             // "...which number you were ringing": the detail is about what they did, which is their situation.
             if (tokens[k].Text is "happened" or "happening" or "feel" or "feeling" or "about" or "going" or "why" or "how"
-                || (found && tokens[k].Text == "you"))
+                || (found && tokens[k].Text == "you" && k + 1 < sentence.EndToken && DidSomething(tokens[k + 1].Text)))
             {
                 return false;
             }
@@ -444,6 +451,22 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
 
         return found;
     }
+
+    /// <summary>"you were ringing", "you used", "you ordered": what follows "you" reports what they did.</summary>
+    private static bool DidSomething(string word) =>
+        word is "were" or "was" or "did" or "had" or "rang" or "used" or "paid" or "got" or "bought" or "spoke" or "sent" or "gave"
+        || (word.Length > 4 && word.EndsWith("ed", StringComparison.Ordinal));
+
+    private static readonly HashSet<string> TroubleshootingVerbs = new(StringComparer.Ordinal)
+    {
+        "tried", "try", "checked", "check", "restarted", "restart", "cleared", "clear", "looked", "look", "put", "rung", "ring",
+        "contacted", "contact", "asked", "ask", "turned", "switched", "reset", "updated", "logged",
+    };
+
+    /// <summary>"Have you tried ...", "did you check ...", "have you put it out on the right day": a suggestion asked as a question.</summary>
+    private static bool SuggestsAFix(Token[] tokens, SentenceInfo sentence, int first) =>
+        first + 2 < sentence.EndToken && tokens[first].Text is "have" or "did" && tokens[first + 1].Text == "you"
+        && TroubleshootingVerbs.Contains(tokens[first + 2].Text);
 
     /// <summary>A lexicon entry starting at or before <paramref name="last"/> ("can you talk me through...").</summary>
     private static bool OpensWith(Lexicon lexicon, Token[] tokens, int from, int last, int end)
