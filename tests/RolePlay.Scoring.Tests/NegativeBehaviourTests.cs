@@ -204,6 +204,10 @@ public class NegativeBehaviourTests
     [InlineData("It'll sort itself out, these things take time.")]
     [InlineData("You worry too much.")]
     [InlineData("Welcome to the real world.")]
+    [InlineData("Your claim will be looked at in due course.")]
+    [InlineData("If you don't like the price you can shop around.")]
+    [InlineData("Just bin it, nobody will notice.")]
+    [InlineData("I'm sure she didn't mean it like that.")]
     public void Minimising_the_problem_is_dismissive(string reply)
     {
         Assert.False(Score.Reply(reply).Has("empathy"));
