@@ -85,6 +85,20 @@ public class NegativeBehaviourTests
         Assert.True(brushOff.Has("dismissive"));
     }
 
+    [Theory]
+    [InlineData("OTP means the one-time code we text to your phone, so enter that when it asks.")]
+    [InlineData("Your complaint is logged as CMP-88213 and I'll call you on Friday.")]
+    public void Explained_abbreviations_and_reference_numbers_are_not_jargon(string reply)
+    {
+        Assert.False(Score.Reply(reply).Has("jargon"));
+    }
+
+    [Fact]
+    public void An_abbreviation_explained_by_itself_stays_jargon()
+    {
+        Assert.True(Score.Reply("Pending QRX means the order is pending QRX processing.").Has("jargon"));
+    }
+
     [Fact]
     public void Everyday_abbreviations_are_not_jargon()
     {
@@ -140,6 +154,8 @@ public class NegativeBehaviourTests
     [InlineData("I can look him up on the system for you.")]
     [InlineData("The tenant's got dementia, so knock loudly and wait.")]
     [InlineData("Her husband is bipolar, that's why she's stressed.")]
+    [InlineData("He's on antidepressants, so go easy on him.")]
+    [InlineData("Her son has ADHD and the dad was violent.")]
     public void Giving_out_someone_elses_details_is_a_confidentiality_breach(string reply)
     {
         Assert.True(Score.Reply(reply, context: ContextKind.Partner).Has("confidentiality_breach"));
@@ -150,6 +166,7 @@ public class NegativeBehaviourTests
     [InlineData("Our office is at 12 Elm Grove, next to the library.")]
     [InlineData("I can't share her medical details, but the delivery is time-critical.")]
     [InlineData("I won't look him up, that's his private data.")]
+    [InlineData("I'm so sorry to hear your mum is in hospital.")]
     public void Own_details_and_refusals_are_not_a_breach(string reply)
     {
         Assert.False(Score.Reply(reply, context: ContextKind.Partner).Has("confidentiality_breach"));

@@ -252,12 +252,14 @@ internal sealed class JargonRule : IMarkingPointRule
         {
             var plain = input.Catalogue.Pipeline.Lexicon("plain_acronyms");
             var tokens = reply.Tokens;
+            var explained = ExplainedAbbreviations(reply);
             for (var k = 0; k < tokens.Length; k++)
             {
                 var token = tokens[k];
                 var length = token.End - token.Start;
                 if (token.AllCaps && token.Kind == TokenKind.Word && length is >= 2 and <= 5 && !plain.Contains(token.Text)
-                    && !input.Catalogue.EnglishWords.Contains(token.Text) && (k == 0 || tokens[k - 1].Start != token.Start))
+                    && !input.Catalogue.EnglishWords.Contains(token.Text) && (k == 0 || tokens[k - 1].Start != token.Start)
+                    && !explained.Contains(token.Text) && !IsReferencePrefix(reply.Source, token))
                 {
                     findings.Add(new Finding(UnknownAcronym, input.Span(k, k + 1), "an abbreviation the customer may not know:"));
                 }
@@ -265,5 +267,48 @@ internal sealed class JargonRule : IMarkingPointRule
         }
 
         return Verdict.From(point, findings);
+    }
+
+    /// <summary>Abbreviations the reply itself explains: "RFS means ready for service", "MFA (the code on your phone)".</summary>
+    private static HashSet<string> ExplainedAbbreviations(ReplyText reply)
+    {
+        var explained = new HashSet<string>(StringComparer.Ordinal);
+        var tokens = reply.Tokens;
+        for (var k = 0; k + 1 < tokens.Length; k++)
+        {
+            if (!tokens[k].AllCaps)
+            {
+                continue;
+            }
+
+            var next = tokens[k + 1].Text;
+            var bracketed = NextCharacter(reply.Source, tokens[k].End) is '(' or '=';
+            var explains = bracketed || next is "means" or "stands" || (next == "is" && k + 2 < tokens.Length && tokens[k + 2].Text is "short" or "basically");
+            // "Pending RTS means it's pending RTS processing" gives the term back instead of its meaning.
+            var circular = tokens.Skip(k + 2).Take(8).Any(t => t.Text == tokens[k].Text);
+            if (explains && !circular)
+            {
+                explained.Add(tokens[k].Text);
+            }
+        }
+
+        return explained;
+    }
+
+    /// <summary>"INC-3307", "HC-20931": the letters of a reference number, which the other person reads off, not jargon.</summary>
+    private static bool IsReferencePrefix(string source, Token token) =>
+        token.End + 1 < source.Length && source[token.End] is '-' or '/' && char.IsAsciiDigit(source[token.End + 1]);
+
+    private static char NextCharacter(string source, int from)
+    {
+        for (var i = from; i < source.Length; i++)
+        {
+            if (!char.IsWhiteSpace(source[i]))
+            {
+                return source[i];
+            }
+        }
+
+        return '\0';
     }
 }
