@@ -9,7 +9,7 @@ public class ActRulesBehaviourTests
     [InlineData("I've forwarded you the ticket number and a screenshot of the error.", ContextKind.Colleague)]
     [InlineData("I'll let the pharmacy know the prescription is ready on Thursday.", ContextKind.Partner)]
     [InlineData("The guest in room 12 checked out on Sunday but was charged for two nights.", ContextKind.Colleague)]
-    [InlineData("I'll text you the reference number once the claim is logged.", ContextKind.Customer)]
+    [InlineData("I'll text you the reference number once the claim is logged.", ContextKind.Partner)]
     [InlineData("I'll update the tenant this afternoon that the plumber comes at 9.", ContextKind.Partner)]
     [InlineData("I told him the replacement would ship by the 9th.", ContextKind.Colleague)]
     public void Passing_specific_facts_along_the_chain_is_information_sharing(string reply, ContextKind context)
@@ -22,9 +22,10 @@ public class ActRulesBehaviourTests
     [InlineData("I didn't pass on the message.", ContextKind.Colleague)]
     [InlineData("You told him the wrong date.", ContextKind.Colleague)]
     [InlineData("I'll send you a replacement.", ContextKind.Customer)]
+    [InlineData("I'll email you the confirmation once the refund is done.", ContextKind.Customer)]
     [InlineData("I should have forwarded the email.", ContextKind.Partner)]
     [InlineData("I'll update the tenant this afternoon so she isn't left wondering.", ContextKind.Partner)]
-    public void Asking_for_facts_negations_other_peoples_acts_and_informing_without_saying_what_are_not_information_sharing(string reply, ContextKind context)
+    public void Asking_for_facts_negations_other_peoples_acts_own_paperwork_and_informing_without_saying_what_are_not_information_sharing(string reply, ContextKind context)
     {
         Assert.False(Score.Reply(reply, "", context).Has("information_sharing"));
     }

@@ -7,7 +7,8 @@ namespace RolePlay.Scoring.Rules;
 
 /// <summary>
 /// Information sharing: specific facts passed along the service chain. Three English shapes:
-/// (a) a transfer verb with a piece of information as its object ("I'll send you the order number", "I'll email her a summary");
+/// (a) a transfer verb with a piece of information as its object ("I'll email her a summary", to a partner "I'll send you the
+///     order number"); sending a customer their own paperwork ("I'll email you the confirmation") is not the chain at work;
 /// (b) a transfer verb aimed at someone else in the chain ("I'll update the customer", "let her know it's about the £80 charge");
 /// (c) with a colleague or partner, a statement of case facts about a third party carrying a specific detail
 ///     ("The customer rang our call centre on Monday", "we had twelve customers waiting"), or a request for
@@ -114,7 +115,7 @@ internal sealed class InformationSharingRule : IMarkingPointRule
                 // "give you a call ... to confirm a date": after "give" the information must be the thing given, right away.
                 var to = Math.Min(sentence.EndToken, from + (tokens[k].Text is "give" or "gave" or "giving" ? 4 : 10));
                 var objectAt = FindInRange(tokens, from, to, objects);
-                if (objectAt >= 0 && verbLength > 0)
+                if (objectAt >= 0 && verbLength > 0 && !(input.Context == ContextKind.Customer && tokens[from].Text == "you"))
                 {
                     var end = objectAt + objects.MatchAt(tokens, objectAt, to);
                     findings.Add(new Finding(TransferWithObject, input.Span(k, end), "passed on specific information:"));
