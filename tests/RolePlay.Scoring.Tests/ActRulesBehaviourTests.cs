@@ -198,6 +198,8 @@ public class ActRulesBehaviourTests
     [InlineData("Don't worry, we'll go through it one step at a time.")]
     [InlineData("Nobody is blaming you - let's just work out what happens next.")]
     [InlineData("I can see you're upset, and I'm going to help you get this sorted.")]
+    [InlineData("The card was blocked by an automatic check - it's nothing you've done.")]
+    [InlineData("Take a breath, you're safe here and the ambulance is on its way.")]
     public void Slowing_down_reassuring_and_steering_from_blame_is_de_escalation(string reply)
     {
         Assert.True(Score.Reply(reply).Has("de_escalation"));
