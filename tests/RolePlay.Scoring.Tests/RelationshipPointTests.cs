@@ -323,9 +323,18 @@ public class RelationshipPointTests
     [Theory]
     [InlineData("We aim to reply to every repair request within two working days.")]
     [InlineData("You're still inside the 14 day cooling off period, so you can cancel.")]
+    [InlineData("Your tenancy agreement says two months' notice.")]
+    [InlineData("Jobs with no reply are closed after a week per the SLA.")]
+    [InlineData("We ask for at least 48 hours notice to change a booking.")]
     public void Stated_service_commitments_are_service_level_awareness(string reply)
     {
         Assert.True(Score.Reply(reply).Has("sla_awareness"));
+    }
+
+    [Fact]
+    public void A_data_breach_is_not_a_service_level()
+    {
+        Assert.False(Score.Reply("Reading her file for gossip is a data breach.", context: ContextKind.Colleague).Has("sla_awareness"));
     }
 
     [Fact]
