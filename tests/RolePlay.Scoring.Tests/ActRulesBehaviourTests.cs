@@ -12,6 +12,7 @@ public class ActRulesBehaviourTests
     [InlineData("I'll text you the reference number once the claim is logged.", ContextKind.Partner)]
     [InlineData("I'll update the tenant this afternoon that the plumber comes at 9.", ContextKind.Partner)]
     [InlineData("I told him the replacement would ship by the 9th.", ContextKind.Colleague)]
+    [InlineData("The lift on floor 3 stopped at 10:20 and hasn't moved since.", ContextKind.Partner)]
     public void Passing_specific_facts_along_the_chain_is_information_sharing(string reply, ContextKind context)
     {
         Assert.True(Score.Reply(reply, "", context).Has("information_sharing"));
@@ -23,6 +24,7 @@ public class ActRulesBehaviourTests
     [InlineData("You told him the wrong date.", ContextKind.Colleague)]
     [InlineData("I'll send you a replacement.", ContextKind.Customer)]
     [InlineData("I'll email you the confirmation once the refund is done.", ContextKind.Customer)]
+    [InlineData("The lift stopped this morning and hasn't moved since.", ContextKind.Partner)]
     [InlineData("I should have forwarded the email.", ContextKind.Partner)]
     [InlineData("I'll update the tenant this afternoon so she isn't left wondering.", ContextKind.Partner)]
     public void Asking_for_facts_negations_other_peoples_acts_own_paperwork_and_informing_without_saying_what_are_not_information_sharing(string reply, ContextKind context)

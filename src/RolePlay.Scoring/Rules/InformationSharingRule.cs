@@ -22,6 +22,9 @@ internal sealed class InformationSharingRule : IMarkingPointRule
     public const double CaseFact = 0.7;
     public const double RequestForInformation = 0.6;
 
+    /// <summary>How many specifics (numbers, days, times) make a statement a case report when it names no third party.</summary>
+    public const int MinDetailsWithoutParty = 2;
+
     private static readonly HashSet<string> Counterfactual = new(StringComparer.Ordinal) { "should", "could", "would", "must", "might" };
     private static readonly HashSet<string> FirstPersonRequesters = new(StringComparer.Ordinal) { "me", "us" };
     private static readonly HashSet<string> RequestFollowers = new(StringComparer.Ordinal)
@@ -212,14 +215,19 @@ internal sealed class InformationSharingRule : IMarkingPointRule
     {
         detailAt = -1;
         var party = false;
+        var details = 0;
         for (var k = sentence.FirstToken; k < sentence.EndToken; k++)
         {
             party |= chain.MatchAt(tokens, k, sentence.EndToken) > 0;
-            if (detailAt < 0 && (tokens[k].Kind == TokenKind.Number || days.MatchAt(tokens, k, sentence.EndToken) > 0 || numbers.MatchAt(tokens, k, sentence.EndToken) > 0))
+            if (tokens[k].Kind == TokenKind.Number || days.MatchAt(tokens, k, sentence.EndToken) > 0 || numbers.MatchAt(tokens, k, sentence.EndToken) > 0)
             {
-                detailAt = k;
+                detailAt = detailAt < 0 ? k : detailAt;
+                details++;
             }
         }
+
+        // "The till on counter 2 froze at 9:05": two specifics make a report even without a named third party.
+        party |= details >= MinDetailsWithoutParty;
 
         // A plan or a proposal ("I'll rebook it for Friday", "if you send 20 now...") is a next step, not a fact.
         var plan = tokens[sentence.FirstToken].Text == "if";
