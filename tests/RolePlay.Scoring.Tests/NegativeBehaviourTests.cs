@@ -22,6 +22,11 @@ public class NegativeBehaviourTests
     [InlineData("The scaffolders have let us down again.")]
     [InlineData("Not my problem if you missed the deadline.")]
     [InlineData("Maybe if the printers actually worked we'd be on time.")]
+    [InlineData("Delays are caused by the landlord not us.")]
+    [InlineData("You must have typed your email wrong.")]
+    [InlineData("you could have told us sooner")]
+    [InlineData("We definitely sent it, look in your spam.")]
+    [InlineData("The signs are clear, people just don't read them.")]
     public void Fault_put_on_someone_else_is_blame(string reply)
     {
         Assert.True(Score.Reply(reply).Has("blame"));
@@ -34,6 +39,8 @@ public class NegativeBehaviourTests
     [InlineData("It's down to you whether you'd like a refund or a swap.")]
     [InlineData("The parcel should have arrived on Monday.")]
     [InlineData("You should have a spare key in the welcome pack.")]
+    [InlineData("You must have been so worried when it didn't arrive.")]
+    [InlineData("Can you read me what it says on the screen?")]
     [InlineData("Thanks, Dave sent it over this morning.")]
     [InlineData("I've dropped the forms into the office for you.")]
     public void Explaining_a_cause_while_owning_it_or_restating_their_problem_is_not_blame(string reply)
