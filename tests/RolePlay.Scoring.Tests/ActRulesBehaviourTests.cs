@@ -45,6 +45,9 @@ public class ActRulesBehaviourTests
     [InlineData("I can't tell you who reported it - that's to protect everyone who calls us.")]
     [InlineData("Our policy is to hold lost property for 28 days.")]
     [InlineData("The driver's photo shows it by your back gate.")]
+    [InlineData("As he's named on the policy, he has to make the claim himself.")]
+    [InlineData("The fee comes from the late payment on the 3rd.")]
+    [InlineData("That's outside the 28 day return window for sale items.")]
     public void Saying_what_happened_or_how_it_works_is_an_explanation(string reply)
     {
         Assert.True(Score.Reply(reply).Has("explanation"));

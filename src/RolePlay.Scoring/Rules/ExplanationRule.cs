@@ -144,6 +144,15 @@ internal sealed class ExplanationRule : IMarkingPointRule
     /// </summary>
     private static (int Start, int End) CausalLink(Token[] tokens, SentenceInfo sentence)
     {
+        // "As she's over 18, her records are hers": a reason opening the sentence, then the consequence.
+        var first = sentence.FirstToken;
+        if (first + 4 < sentence.EndToken && tokens[first].Text is "as" or "since" && Subjects.Contains(tokens[first + 1].Text)
+            && tokens[first + 1].Text is not ("the" or "your" or "our" or "their" or "his" or "her" or "its" or "those" or "these")
+            && FiniteVerbs.Contains(tokens[first + 2].Text) && !tokens[first].Quoted)
+        {
+            return (first, Math.Min(sentence.EndToken, first + 6));
+        }
+
         for (var k = sentence.FirstToken + 3; k + 2 < sentence.EndToken; k++)
         {
             var word = tokens[k].Text;
