@@ -107,6 +107,15 @@ public class NegativeBehaviourTests
     }
 
     [Fact]
+    public void A_cue_cancelled_by_an_exception_names_the_exception()
+    {
+        var point = Score.Reply("honestly that's pretty normal for dogs").Point("dismissive");
+
+        Assert.False(point.Credited);
+        Assert.Contains("\"pretty normal\" is read as \"normal for\"", point.Rationale, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Everyday_abbreviations_are_not_jargon()
     {
         Assert.False(Score.Reply("I'm not your PA, but I can forward it to your MP's office or send a new SIM.").Has("jargon"));
@@ -232,6 +241,8 @@ public class NegativeBehaviourTests
     [InlineData("If you don't like the price you can shop around.")]
     [InlineData("Just bin it, nobody will notice.")]
     [InlineData("I'm sure she didn't mean it like that.")]
+    [InlineData("A bit of a rash is pretty normal tbh")]
+    [InlineData("ok what do you want me to do about it")]
     public void Minimising_the_problem_is_dismissive(string reply)
     {
         Assert.False(Score.Reply(reply).Has("empathy"));
@@ -244,6 +255,7 @@ public class NegativeBehaviourTests
     [InlineData("It's just a quick form, I'll go through it with you.")]
     [InlineData("It's up to you whether we call or email.")]
     [InlineData("It's completely normal to feel like this after a loss.")]
+    [InlineData("It's pretty normal to feel nervous before your first shift.")]
     public void Reassurance_and_choices_are_not_dismissive(string reply)
     {
         Assert.False(Score.Reply(reply).Has("dismissive"));

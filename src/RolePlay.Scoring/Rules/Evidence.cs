@@ -112,10 +112,16 @@ internal sealed class CueRule : IMarkingPointRule
         var matches = input.Effective(point.Id);
         if (matches.Count == 0)
         {
+            var verb = point.Kind == MarkingPointKind.Positive ? "credited" : "detected";
             foreach (var negated in input.NegatedMatches(point.Id))
             {
-                var verb = point.Kind == MarkingPointKind.Positive ? "credited" : "detected";
                 return Verdict.None(point, $"Not {verb}: \"{Verdict.Shorten(input.Span(negated).Quote)}\" is negated.");
+            }
+
+            // Tells an author which exception outweighed the cue ("pretty normal" inside "normal for your age").
+            foreach (var (match, by) in input.CancelledMatches(point.Id))
+            {
+                return Verdict.None(point, $"Not {verb}: \"{Verdict.Shorten(input.Span(match).Quote)}\" is read as \"{Verdict.Shorten(input.Span(by).Quote)}\" here.");
             }
 
             return Verdict.None(point);

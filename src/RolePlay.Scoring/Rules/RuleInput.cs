@@ -106,6 +106,26 @@ internal sealed class RuleInput
         return index < 0 ? [] : _raw[index].Where(m => m.Negated && m.Cue.Tier != CueTier.NotWhen);
     }
 
+    /// <summary>Strong matches of an entry cancelled by one of its not-when cues, each with the cue that cancelled it.</summary>
+    public IEnumerable<(CueMatch Match, CueMatch CancelledBy)> CancelledMatches(string id)
+    {
+        var index = Index(id);
+        if (index < 0)
+        {
+            yield break;
+        }
+
+        var raw = _raw[index];
+        foreach (var match in raw.Where(m => m.Cue.Tier == CueTier.Strong && !m.Negated))
+        {
+            foreach (var other in raw.Where(o => o.Cue.Tier == CueTier.NotWhen && o.Overlaps(match.Start, match.End)))
+            {
+                yield return (match, other);
+                break;
+            }
+        }
+    }
+
     public EvidenceSpan Span(int firstToken, int endToken)
     {
         var tokens = Reply.Tokens;
