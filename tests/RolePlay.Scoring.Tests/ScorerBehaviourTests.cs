@@ -146,6 +146,8 @@ public class ScorerBehaviourTests
     [InlineData("did you check with the neighbours?")]
     [InlineData("we can send it back to the maker to look at?")]
     [InlineData("Want to grab a coffee and go through it?")]
+    [InlineData("Maybe just ring her and say sorry?")]
+    [InlineData("Ok, you did the right thing telling me")]
     public void A_fix_or_an_offer_put_as_a_question_is_not_a_listening_question(string reply)
     {
         Assert.False(Score.Reply(reply, LateParcel).Has("active_listening"));

@@ -321,9 +321,17 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
             }
 
             var first = sentence.FirstToken;
-            while (first < sentence.EndToken - 1 && LeadIns.Contains(tokens[first].Text) && !(tokens[first].Text == "you" && sentence.QuestionMark))
+            // "you" is a lead-in only in "thank you"; "you did the right thing" is a statement, not "did ...?".
+            while (first < sentence.EndToken - 1 && LeadIns.Contains(tokens[first].Text)
+                && !(tokens[first].Text == "you" && (sentence.QuestionMark || first == sentence.FirstToken || tokens[first - 1].Text != "thank")))
             {
                 first++;
+            }
+
+            // "Maybe just send her a message?", "perhaps try the side door?": a suggestion, not a question about them.
+            if (tokens[first].Text is "maybe" or "perhaps")
+            {
+                continue;
             }
 
             // "What would help?" asks for their view; "what about...", "how about..." propose.
