@@ -10,9 +10,9 @@ public class ContextGuessTests
 {
     /// <summary>
     /// Share of replies whose context the shipped guess gets right on the held-out sets (the level reached). The dev
-    /// sets train the model, so they are measured by <see cref="A_model_trained_on_one_dev_set_guesses_the_other"/>.
+    /// sets train the model, so they are measured by <see cref="A_model_trained_on_the_other_dev_sets_guesses_the_one_held_back"/>.
     /// </summary>
-    public const double HoldoutAccuracyFloor = 0.85;
+    public const double HoldoutAccuracyFloor = 0.89;
 
     [Theory]
     [InlineData("holdout.jsonl")]
@@ -25,19 +25,21 @@ public class ContextGuessTests
     }
 
     /// <summary>
-    /// The method generalises, not just the shipped counts: trained on one dev set it guesses the other, whose writers
-    /// and workplaces it has never seen (levels reached; the word lists alone get 0.87 and 0.61).
+    /// The method generalises, not just the shipped counts: trained on the other dev sets it guesses the one held back,
+    /// whose writers and workplaces it has never seen (levels reached; the word lists alone get 0.87, 0.61, 0.53, 0.55).
     /// </summary>
     [Theory]
-    [InlineData("devset2.jsonl", "devset.jsonl", 0.91)]
-    [InlineData("devset.jsonl", "devset2.jsonl", 0.809)]
-    public void A_model_trained_on_one_dev_set_guesses_the_other(string trainingFile, string testFile, double floor)
+    [InlineData("devset.jsonl", 0.96)]
+    [InlineData("devset2.jsonl", 0.86)]
+    [InlineData("devset3.jsonl", 0.83)]
+    [InlineData("devset4.jsonl", 0.81)]
+    public void A_model_trained_on_the_other_dev_sets_guesses_the_one_held_back(string heldBack, double floor)
     {
-        var model = ContextModel.Train(Examples(trainingFile));
+        var model = ContextModel.Train(ContextModelTests.TrainingSets.Where(f => f != heldBack).SelectMany(Examples));
 
-        var (accuracy, table) = Measure(testFile, (other, reply) => model.Predict(other, reply, ContextGuess.FromWordLists(other, reply)));
+        var (accuracy, table) = Measure(heldBack, (other, reply) => model.Predict(other, reply, ContextGuess.FromWordLists(other, reply)));
 
-        Assert.True(accuracy >= floor, $"{testFile}: accuracy {accuracy:0.000} ({table})");
+        Assert.True(accuracy >= floor, $"{heldBack}: accuracy {accuracy:0.000} ({table})");
     }
 
     [Theory]
