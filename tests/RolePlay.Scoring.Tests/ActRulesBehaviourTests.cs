@@ -184,6 +184,8 @@ public class ActRulesBehaviourTests
     [InlineData("no can do on her address")]
     [InlineData("Whether the lease can be broken early is one for the lettings team.")]
     [InlineData("Refunds over fifty pounds - that needs the store manager.")]
+    [InlineData("Only our lettings team can agree to a pet.")]
+    [InlineData("I'll help you as soon as I can, but not while you're swearing at me.")]
     public void Stating_the_limits_of_the_role_is_a_boundary(string reply)
     {
         Assert.True(Score.Reply(reply).Has("boundaries"));

@@ -146,6 +146,8 @@ public class NegativeBehaviourTests
     [InlineData("The manager is on lunch, try again later.")]
     [InlineData("Payroll deals with that, they're only in on Tuesdays.")]
     [InlineData("It's on the intranet, look it up.")]
+    [InlineData("We don't deal with lost property, that's the station.")]
+    [InlineData("Parking fines aren't really our department, try the council.")]
     public void Sending_the_person_elsewhere_is_passing_the_buck(string reply)
     {
         Assert.True(Score.Reply(reply, context: ContextKind.Colleague).Has("passing_the_buck"));
