@@ -216,7 +216,8 @@ public class ActRulesBehaviourTests
     [InlineData("Calm down.")]
     [InlineData("Don't worry, it happens all the time.")]
     [InlineData("Thanks for your patience.")]
-    public void Calm_down_brush_offs_and_politeness_are_not_de_escalation(string reply)
+    [InlineData("Don't worry, your case will definitely be approved, I guarantee it.")]
+    public void Calm_down_brush_offs_false_reassurance_and_politeness_are_not_de_escalation(string reply)
     {
         Assert.False(Score.Reply(reply).Has("de_escalation"));
     }
