@@ -118,6 +118,12 @@ public class RelationshipPointTests
     [InlineData("I can hear you're really worried about her.")]
     [InlineData("You sound really upset.")]
     [InlineData("A week without hot water with two small children is really stressful.")]
+    [InlineData("I can see you're anxious about the move.")]
+    [InlineData("Go and grab a tea, you've had a rough morning.")]
+    [InlineData("That's a tough position to be in on your own.")]
+    [InlineData("I'm so sorry about your dad.")]
+    [InlineData("It's completely normal to feel nervous before an interview.")]
+    [InlineData("It sounds like you're feeling a bit forgotten by the service.")]
     public void Reflecting_their_feeling_or_calling_the_situation_hard_is_empathy(string reply)
     {
         Assert.True(Score.Reply(reply).Has("empathy"));
