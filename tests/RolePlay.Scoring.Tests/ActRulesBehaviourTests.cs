@@ -100,6 +100,7 @@ public class ActRulesBehaviourTests
     [InlineData("Priya will take the Saturday shift and I'll cover her Tuesday.", ContextKind.Colleague)]
     [InlineData("Sorry about that. I'll reship it this afternoon at no cost to you.", ContextKind.Customer)]
     [InlineData("Can you ship the missing pallet tonight?", ContextKind.Partner)]
+    [InlineData("I'll get the broken lock replaced this afternoon.", ContextKind.Customer)]
     public void An_action_with_a_definite_time_is_a_next_step(string reply, ContextKind context)
     {
         Assert.True(Score.Reply(reply, "", context).Has("next_steps"));

@@ -264,7 +264,21 @@ internal sealed class NextStepsRule : IMarkingPointRule
             return false;
         }
 
-        return start < 2 || tokens[start - 2].Text is not ("be" or "get" or "gets" or "being");
+        if (start >= 2 && tokens[start - 2].Text is "be" or "get" or "gets" or "being")
+        {
+            return false;
+        }
+
+        // "I'll get the label changed this morning", "we'll have it fixed today": a future causative, still ahead.
+        for (var k = start - 2; k >= 0 && k >= start - 7 && tokens[k].Clause == tokens[start - 1].Clause; k--)
+        {
+            if (tokens[k].Text is "will" or "shall" or "gonna" || (tokens[k].Text == "going" && k + 1 < start && tokens[k + 1].Text == "to"))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>"on Friday afternoons", "Monday mornings": a routine, not a deadline.</summary>
