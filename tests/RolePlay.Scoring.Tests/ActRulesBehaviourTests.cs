@@ -132,6 +132,8 @@ public class ActRulesBehaviourTests
     [InlineData("I've reset your password, so you can log in now.", ContextKind.Customer)]
     [InlineData("i'll get an electrician out to look at the socket", ContextKind.Customer)]
     [InlineData("Press the reset button on the back for ten seconds.", ContextKind.Customer)]
+    [InlineData("I'll open a second till and get you served.", ContextKind.Customer)]
+    [InlineData("Could you amend the order to 40 boxes?", ContextKind.Partner)]
     public void Offers_fixes_and_concrete_suggestions_are_solutions(string reply, ContextKind context)
     {
         Assert.True(Score.Reply(reply, "", context).Has("solution"));
@@ -143,6 +145,7 @@ public class ActRulesBehaviourTests
     [InlineData("Leave it with me.")]
     [InlineData("I can't offer a refund.")]
     [InlineData("I'll take your comments to the team meeting.")]
+    [InlineData("I'll find out what happened and ring you back.")]
     public void Mentioned_remedies_information_and_ownership_are_not_solutions(string reply)
     {
         Assert.False(Score.Reply(reply).Has("solution"));
