@@ -174,6 +174,8 @@ public class NegativeBehaviourTests
     [InlineData("Her husband is bipolar, that's why she's stressed.")]
     [InlineData("He's on antidepressants, so go easy on him.")]
     [InlineData("Her son has ADHD and the dad was violent.")]
+    [InlineData("Give me your personal gmail and I'll send the whole list over.")]
+    [InlineData("ha stick it on the group chat")]
     public void Giving_out_someone_elses_details_is_a_confidentiality_breach(string reply)
     {
         Assert.True(Score.Reply(reply, context: ContextKind.Partner).Has("confidentiality_breach"));

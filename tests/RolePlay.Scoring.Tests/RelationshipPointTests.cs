@@ -285,6 +285,8 @@ public class RelationshipPointTests
     [InlineData("I'd rather not talk about Priya while she's off - if she wants people to know, she'll say.")]
     [InlineData("We're only supposed to look at records for the cases we're working on.")]
     [InlineData("Thanks for raising it - I won't say it came from you.")]
+    [InlineData("I'll upload the tenant's documents through the secure portal.")]
+    [InlineData("I'll only share it for the residents who've consented.")]
     public void Keeping_someone_elses_details_to_those_who_need_them_is_confidentiality(string reply)
     {
         Assert.True(Score.Reply(reply, context: ContextKind.Colleague).Has("confidentiality"));
