@@ -9,19 +9,18 @@ namespace RolePlay.Scoring.Tests;
 public class ContextGuessTests
 {
     /// <summary>
-    /// Share of replies whose context the shipped guess gets right on the held-out sets (the level reached). The dev
+    /// Share of replies whose context the shipped guess gets right on each held-out set (the levels reached). The dev
     /// sets train the model, so they are measured by <see cref="A_model_trained_on_the_other_dev_sets_guesses_the_one_held_back"/>.
     /// </summary>
-    public const double HoldoutAccuracyFloor = 0.89;
-
     [Theory]
-    [InlineData("holdout.jsonl")]
-    [InlineData("holdout2.jsonl")]
-    public void Context_is_guessed_from_the_words_for_most_held_out_replies(string file)
+    [InlineData("holdout.jsonl", 0.89)]
+    [InlineData("holdout2.jsonl", 0.90)]
+    [InlineData("holdout3.jsonl", 0.88)]
+    public void Context_is_guessed_from_the_words_for_most_held_out_replies(string file, double floor)
     {
         var (accuracy, table) = Measure(file, ContextGuess.Guess);
 
-        Assert.True(accuracy >= HoldoutAccuracyFloor, $"{file}: accuracy {accuracy:0.000} ({table})");
+        Assert.True(accuracy >= floor, $"{file}: accuracy {accuracy:0.000} ({table})");
     }
 
     /// <summary>
