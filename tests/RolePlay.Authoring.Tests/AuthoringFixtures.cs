@@ -1,13 +1,14 @@
 using RolePlay.Engine.Conditions;
 using RolePlay.Engine.Model;
 using RolePlay.Engine.Scoring;
+using RolePlay.TestSupport;
 
 namespace RolePlay.Authoring.Tests;
 
 /// <summary>Paths into the repository and small hand-built scenarios for authoring-tool tests.</summary>
 internal static class AuthoringFixtures
 {
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot { get; } = RepositoryRoot.Find();
 
     /// <summary>The catalogue ids scenarios may use (mirrors scenarios/marking-points.yaml; the scoring tests compare against the real catalogue).</summary>
     public static MarkingPointVocabulary Vocabulary { get; } = MarkingPointVocabulary.Of(
@@ -81,17 +82,4 @@ internal static class AuthoringFixtures
             End("ran_out", Outcomes.TimedOut),
         ],
     };
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "RolePlay.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("repository root (RolePlay.sln) not found above the test output folder");
-    }
 }

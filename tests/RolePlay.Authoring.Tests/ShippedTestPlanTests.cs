@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using RolePlay.Authoring;
 using RolePlay.Scoring;
 using RolePlay.Scoring.Catalogue;
+using RolePlay.TestSupport;
 
 namespace RolePlay.Authoring.Tests;
 
@@ -11,7 +12,7 @@ namespace RolePlay.Authoring.Tests;
 /// </summary>
 public class ShippedTestPlanTests
 {
-    private static readonly string RepoRoot = FindRepoRoot();
+    private static readonly string RepoRoot = RepositoryRoot.Find();
 
     private static readonly MarkingPointCatalogue Catalogue = LoadCatalogue();
 
@@ -123,18 +124,5 @@ public class ShippedTestPlanTests
     {
         var result = MarkingPointCatalogue.LoadEmbedded();
         return result.Catalogue ?? throw new InvalidOperationException("embedded catalogue failed to load: " + string.Join("; ", result.Errors));
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "RolePlay.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("repository root (RolePlay.sln) not found above the test output folder");
     }
 }

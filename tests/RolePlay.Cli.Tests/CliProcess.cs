@@ -20,21 +20,7 @@ internal sealed class CliProcess : IDisposable
         _process.BeginErrorReadLine();
     }
 
-    public static string RepositoryRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "RolePlay.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("RolePlay.sln not found above the test output folder");
-        }
-    }
+    public static string RepositoryRoot => RolePlay.TestSupport.RepositoryRoot.Find();
 
     public static string ScenariosFolder => Path.Combine(RepositoryRoot, "scenarios");
 

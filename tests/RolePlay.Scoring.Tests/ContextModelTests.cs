@@ -2,6 +2,7 @@ using System.Text.Json;
 
 using RolePlay.Engine.Model;
 using RolePlay.Scoring.Batch;
+using RolePlay.TestSupport;
 
 namespace RolePlay.Scoring.Tests;
 
@@ -19,7 +20,7 @@ public class ContextModelTests
         var trained = ContextModel.TrainToText(TrainingSets.SelectMany(Examples));
         if (Environment.GetEnvironmentVariable(UpdateVariable) == "1")
         {
-            File.WriteAllText(Path.Combine(RepoRoot(), "src", "RolePlay.Scoring", "Batch", "context-model.tsv"), trained);
+            File.WriteAllText(Path.Combine(RepositoryRoot.Find(), "src", "RolePlay.Scoring", "Batch", "context-model.tsv"), trained);
             return;
         }
 
@@ -100,18 +101,5 @@ public class ContextModelTests
                 root.GetProperty("text").GetString() ?? "",
                 Enum.Parse<ContextKind>(root.GetProperty("context_kind").GetString()!, ignoreCase: true));
         }
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "RolePlay.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("repository root (RolePlay.sln) not found above the test output folder");
     }
 }
