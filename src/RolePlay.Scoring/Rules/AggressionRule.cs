@@ -233,7 +233,10 @@ internal sealed class AggressionRule : IMarkingPointRule
     }
 }
 
-/// <summary>Jargon: listed internal terms, and unfamiliar capitalised abbreviations ("RMA", "P1") - only with customers.</summary>
+/// <summary>
+/// Jargon (not with partners, who share the trade's terms): listed internal terms, and unfamiliar capitalised abbreviations
+/// ("RMA", "P1") that the reply does not explain and that are not a reference number's letters ("INC-3307").
+/// </summary>
 internal sealed class JargonRule : IMarkingPointRule
 {
     public const double UnknownAcronym = 0.6;
