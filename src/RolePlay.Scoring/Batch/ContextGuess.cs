@@ -71,7 +71,7 @@ public static partial class ContextGuess
         int partner = 0, colleague = 0, thirdPerson = 0;
 
         // "Mrs Patel rang back furious": a named member of the public spoken about, so staff are talking ("I'm Mrs Patel" is not).
-        if (otherPersonLine is not null && NamedPerson().IsMatch(otherPersonLine.Length > 4000 ? otherPersonLine[..4000] : otherPersonLine))
+        if (MentionsTitledName(otherPersonLine))
         {
             thirdPerson += 2;
         }
