@@ -32,6 +32,13 @@ public sealed record ScenarioFolder(string Directory, IReadOnlyList<(string Path
             && name != CatalogueFileName;
     }
 
+    /// <summary>True for the marking-point catalogue file (checked by <c>roleplay validate</c> with the catalogue's own rules).</summary>
+    public static bool IsCatalogueFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return Path.GetFileName(path) == CatalogueFileName;
+    }
+
     /// <summary>Loads every scenario in a folder; a missing folder yields an empty library.</summary>
     public static ScenarioFolder Load(string directory, IMarkingPointVocabulary vocabulary)
     {

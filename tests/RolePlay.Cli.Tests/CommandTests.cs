@@ -27,6 +27,28 @@ public sealed class CommandTests
     }
 
     [Fact]
+    public async Task Validate_checks_the_catalogue_in_a_folder_with_its_own_rules()
+    {
+        using var temp = new TempFolder();
+        var folder = Path.Combine(temp.Path, "scenarios");
+        Directory.CreateDirectory(folder);
+        var catalogue = Path.Combine(folder, "marking-points.yaml");
+        await File.WriteAllTextAsync(catalogue, "marking_points:\n  - id: apology\n    title: Apology\n    kind: positive\n    feedback: { missed: \"Say sorry.\" }\n    cues:\n      strong: [\"sorry\", \"sorry\"]\n");
+
+        var (code, output, _) = await CliProcess.RunAsync(temp.Path, [], "validate", folder);
+
+        Assert.True(code == 0, output);
+        Assert.Matches(@"marking-points\.yaml:7:25: warning: apology: cue 'sorry' is already listed", output);
+        Assert.DoesNotContain("RP0002", output, StringComparison.Ordinal);
+
+        await File.WriteAllTextAsync(catalogue, "marking_points:\n  - id: apology\n    title: Apology\n    kind: sideways\n");
+        (code, output, _) = await CliProcess.RunAsync(temp.Path, [], "validate", catalogue);
+
+        Assert.Equal(1, code);
+        Assert.Matches(@"marking-points\.yaml:\d+:\d+: error: apology: kind must be", output);
+    }
+
+    [Fact]
     public async Task List_shows_the_shipped_scenarios()
     {
         using var temp = new TempFolder();

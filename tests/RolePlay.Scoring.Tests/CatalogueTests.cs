@@ -99,6 +99,61 @@ public class CatalogueTests
     }
 
     [Fact]
+    public void Shipped_catalogue_has_no_duplicate_or_dead_cues()
+    {
+        var result = MarkingPointCatalogue.LoadFile(Score.DataFile("marking-points.yaml"));
+
+        Assert.True(result.Success, string.Join("\n", result.Errors));
+        Assert.Empty(result.Warnings);
+    }
+
+    [Fact]
+    public void A_cue_listed_twice_is_a_warning_at_the_second_copy()
+    {
+        const string yaml = """
+            marking_points:
+              - id: apology
+                title: Apology
+                kind: positive
+                feedback: { missed: "Say sorry." }
+                cues:
+                  strong: ["I apologise", "so sorry"]
+                  weak: ["sorry", "I apologize"]
+            """;
+
+        var result = MarkingPointCatalogue.Parse(yaml, "cat.yaml");
+
+        Assert.True(result.Success, string.Join("\n", result.Errors));
+        var warning = Assert.Single(result.Warnings);
+        Assert.Equal((8, 23), (warning.Line, warning.Column));
+        Assert.Contains("already listed at line 7 (strong)", warning.Message, StringComparison.Ordinal);
+        Assert.StartsWith("cat.yaml:8:23: warning: apology:", warning.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_cue_its_own_exception_always_cancels_is_a_warning_and_a_narrower_exception_is_not()
+    {
+        const string yaml = """
+            marking_points:
+              - id: over_promising
+                title: Over-promising
+                kind: negative
+                penalty: 2
+                feedback: { badly: "Only promise what you control." }
+                cues:
+                  strong: ["you will be fine|okay", "will definitely"]
+                  not_when: ["be fine|okay", "I will definitely call|ring"]
+            """;
+
+        var result = MarkingPointCatalogue.Parse(yaml, "cat.yaml");
+
+        var warning = Assert.Single(result.Warnings);
+        Assert.Equal(8, warning.Line);
+        Assert.Contains("'you will be fine|okay' can never count for \"you will be fine\"", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("'be fine|okay' (line 9)", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Missing_override_file_is_an_error_not_an_exception()
     {
         var result = MarkingPointCatalogue.LoadFile(Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".yaml"));

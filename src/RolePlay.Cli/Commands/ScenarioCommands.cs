@@ -3,6 +3,7 @@ using RolePlay.Authoring;
 using RolePlay.Cli.Hosting;
 using RolePlay.Engine.Diagnostics;
 using RolePlay.Engine.Loading;
+using RolePlay.Scoring.Catalogue;
 using Spectre.Console;
 
 namespace RolePlay.Cli.Commands;
@@ -47,7 +48,7 @@ public static class ScenarioCommands
     {
         ArgumentNullException.ThrowIfNull(context);
         var pathsArgument = new Argument<string[]>("paths") { Description = "Scenario files or folders (default: the scenarios folder)", Arity = ArgumentArity.ZeroOrMore };
-        var command = new Command("validate", "Check scenario files; prints path:line:col: error|warning CODE: message and exits 1 on errors.");
+        var command = new Command("validate", "Check scenario files and the marking-point catalogue; prints path:line:col: error|warning: message and exits 1 on errors.");
         command.Arguments.Add(pathsArgument);
         command.SetAction(parse =>
         {
@@ -58,7 +59,9 @@ public static class ScenarioCommands
             {
                 if (Directory.Exists(path))
                 {
-                    files.AddRange(Directory.EnumerateFiles(path, "*.yaml").Where(ScenarioFolder.IsScenarioFile).Order(StringComparer.Ordinal));
+                    files.AddRange(Directory.EnumerateFiles(path, "*.yaml")
+                        .Where(f => ScenarioFolder.IsScenarioFile(f) || ScenarioFolder.IsCatalogueFile(f))
+                        .Order(StringComparer.Ordinal));
                 }
                 else
                 {
@@ -70,6 +73,16 @@ public static class ScenarioCommands
             var warnings = 0;
             foreach (var file in files)
             {
+                if (ScenarioFolder.IsCatalogueFile(file))
+                {
+                    // The catalogue is embedded at build time; checking the file tells its author whether an edit will load.
+                    var catalogue = MarkingPointCatalogue.LoadFile(file);
+                    PrintLines(context.Console, catalogue.Errors.Select(e => (e.ToString(), true)).Concat(catalogue.Warnings.Select(w => (w.ToString(), false))));
+                    errors += catalogue.Errors.Count;
+                    warnings += catalogue.Warnings.Count;
+                    continue;
+                }
+
                 var result = ScenarioLoader.LoadFile(file, library.Vocabulary);
                 PrintDiagnostics(context.Console, result.Diagnostics);
                 errors += result.Errors.Count();
@@ -84,19 +97,23 @@ public static class ScenarioCommands
 
     public static void PrintDiagnostics(IAnsiConsole console, IEnumerable<Diagnostic> diagnostics)
     {
-        ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(diagnostics);
-        foreach (var diagnostic in diagnostics)
+        PrintLines(console, diagnostics.Select(d => (d.ToString(), d.IsError)));
+    }
+
+    private static void PrintLines(IAnsiConsole console, IEnumerable<(string Line, bool IsError)> lines)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        foreach (var (line, isError) in lines)
         {
             if (Console.IsOutputRedirected)
             {
                 // One unwrapped line per diagnostic, so editors and CI scripts can parse path:line:col.
-                console.Profile.Out.Writer.WriteLine(diagnostic.ToString());
+                console.Profile.Out.Writer.WriteLine(line);
                 continue;
             }
 
-            var colour = diagnostic.IsError ? "red" : "yellow";
-            console.MarkupLine($"[{colour}]{Markup.Escape(diagnostic.ToString())}[/]");
+            console.MarkupLine($"[{(isError ? "red" : "yellow")}]{Markup.Escape(line)}[/]");
         }
     }
 }

@@ -89,6 +89,7 @@ internal static partial class CatalogueReader
         CheckReferences(points, entries: Child(root, "marking_points") as YamlSequenceNode, Error);
 
         var cues = new List<CompiledCue>();
+        var written = new List<WrittenCue>();
         foreach (var (point, tier, node) in cueSources)
         {
             var index = points.IndexOf(point);
@@ -105,6 +106,7 @@ internal static partial class CatalogueReader
             else
             {
                 cues.Add(new CompiledCue(index, tier, pattern));
+                written.Add(new WrittenCue(point.Id, tier, pattern, (int)node.Start.Line, (int)node.Start.Column));
             }
         }
 
@@ -119,7 +121,8 @@ internal static partial class CatalogueReader
         }
 
         var compiled = new CompiledCatalogue(pipeline, points, cues);
-        return new CatalogueLoadResult(new MarkingPointCatalogue(version, file, points, lexicons, spellings, compiled), []);
+        var warnings = CatalogueLint.Check(file, pipeline.Tokeniser, written);
+        return new CatalogueLoadResult(new MarkingPointCatalogue(version, file, points, lexicons, spellings, compiled), []) { Warnings = warnings };
     }
 
     private static MarkingPointDefinition? ReadEntry(

@@ -79,8 +79,17 @@ public sealed record CatalogueError(string File, int Line, int Column, string Me
     public override string ToString() => $"{File}:{Line}:{Column}: error: {Message}";
 }
 
+/// <summary>Something in a catalogue that loads but almost certainly does not do what its author meant (a cue that can never fire).</summary>
+public sealed record CatalogueWarning(string File, int Line, int Column, string Message)
+{
+    public override string ToString() => $"{File}:{Line}:{Column}: warning: {Message}";
+}
+
 /// <summary>The outcome of loading a catalogue: the catalogue, or the errors that stopped it loading.</summary>
 public sealed record CatalogueLoadResult(MarkingPointCatalogue? Catalogue, IReadOnlyList<CatalogueError> Errors)
 {
     public bool Success => Catalogue is not null && Errors.Count == 0;
+
+    /// <summary>Problems that do not stop the catalogue loading: duplicate cues, cues their own exceptions always cancel.</summary>
+    public IReadOnlyList<CatalogueWarning> Warnings { get; init; } = [];
 }

@@ -15,7 +15,11 @@ internal sealed class Lexicon
             .GroupBy(e => e[0], StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(e => e.Length).ToArray(), StringComparer.Ordinal);
         Singles = all.Where(e => e.Length == 1).Select(e => e[0]).ToFrozenSet(StringComparer.Ordinal);
+        FirstEntry = all.Count > 0 ? all[0] : [];
     }
+
+    /// <summary>The first entry as written in the catalogue (empty for an empty lexicon), used to build example wordings.</summary>
+    public IReadOnlyList<string> FirstEntry { get; }
 
     public string Name { get; }
 
