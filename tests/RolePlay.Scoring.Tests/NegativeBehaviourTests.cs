@@ -27,6 +27,12 @@ public class NegativeBehaviourTests
     [InlineData("you could have told us sooner")]
     [InlineData("We definitely sent it, look in your spam.")]
     [InlineData("The signs are clear, people just don't read them.")]
+    [InlineData("Marcus is always late on a Monday, that's the problem.")]
+    [InlineData("it's because Priya keeps forgetting to lock up")]
+    [InlineData("Head office? They never tell us anything about price changes.")]
+    [InlineData("honestly nobody ever tells us when the rota changes")]
+    [InlineData("Probably forgot to top up the meter, happens a lot.")]
+    [InlineData("The scanners are fine, usually it's the customer scanning twice.")]
     public void Fault_put_on_someone_else_is_blame(string reply)
     {
         Assert.True(Score.Reply(reply).Has("blame"));
@@ -43,6 +49,8 @@ public class NegativeBehaviourTests
     [InlineData("Can you read me what it says on the screen?")]
     [InlineData("Thanks, Dave sent it over this morning.")]
     [InlineData("I've dropped the forms into the office for you.")]
+    [InlineData("I probably missed your email, sorry - I'll look now.")]
+    [InlineData("She keeps asking about you, it's lovely.")]
     public void Explaining_a_cause_while_owning_it_or_restating_their_problem_is_not_blame(string reply)
     {
         Assert.False(Score.Reply(reply).Has("blame"));
