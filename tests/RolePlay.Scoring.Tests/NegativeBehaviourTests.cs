@@ -220,6 +220,12 @@ public class NegativeBehaviourTests
     [InlineData("Oh boo hoo, cry me a river.")]
     [InlineData("Three weeks for a boiler part? That's unacceptable!")]
     [InlineData("Honestly? You were useless on that call.")]
+    [InlineData("Fantastic. Really fantastic. Cheers for that.")]
+    [InlineData("Well that's just great. Great.")]
+    [InlineData("The printer's jammed again. Sort it out please.")]
+    [InlineData("just fix it, I haven't got time")]
+    [InlineData("Oh so it's my fault now is it")]
+    [InlineData("You want it by tonight? We're a bakery not a charity.")]
     public void Telling_off_sarcasm_shouting_and_threats_are_aggression(string reply)
     {
         Assert.True(Score.Reply(reply, context: ContextKind.Colleague).Has("aggression"));
@@ -237,6 +243,12 @@ public class NegativeBehaviourTests
     [InlineData("He wants to change his booking, could you deal with it when you're back?")]
     [InlineData("Would a morning or an afternoon slot suit you better?")]
     [InlineData("Take your time, you don't have to say anything unless you want to talk.")]
+    [InlineData("Brilliant, thank you! That's exactly what we needed.")]
+    [InlineData("Great. I'll book the engineer for Friday then.")]
+    [InlineData("Fix it by holding the power button for ten seconds, then wait for the green light.")]
+    [InlineData("Paying twice for one coffee must feel ridiculous, I'm sorry.")]
+    [InlineData("I'll stay on the line, but not while you're shouting at me.")]
+    [InlineData("Can you sort it out by Friday?")]
     public void Encouragement_and_emphasis_are_not_aggression(string reply)
     {
         Assert.False(Score.Reply(reply).Has("aggression"));

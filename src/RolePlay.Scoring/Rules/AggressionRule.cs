@@ -33,6 +33,8 @@ internal sealed class AggressionRule : IMarkingPointRule
             .ToList();
         AddExclaimedTellingOff(input, findings);
         AddCurtCheck(input, findings);
+        AddEchoedPraise(input, findings);
+        AddBareCommand(input, findings);
         AddCapitalisedWords(input, findings);
         var hostile = findings.Count > 0 || input.Effective("dismissive").Count > 0 || input.Effective("blame").Count > 0;
         var source = input.Reply.Source;
@@ -130,6 +132,84 @@ internal sealed class AggressionRule : IMarkingPointRule
             findings.Add(new Finding(CurtCheck, input.Span(last.FirstToken, last.EndToken), "curt check:"));
         }
     }
+
+    /// <summary>What praise said twice in a row ("Brilliant. Just brilliant.") counts: the echo is what makes it sarcasm.</summary>
+    public const double EchoedPraise = 0.7;
+
+    private static readonly HashSet<string> PraiseWords = new(StringComparer.Ordinal)
+    {
+        "brilliant", "great", "fantastic", "marvellous", "wonderful", "lovely", "perfect", "superb", "excellent", "fab", "amazing", "terrific",
+    };
+
+    private static readonly HashSet<string> Intensifiers = new(StringComparer.Ordinal) { "just", "absolutely", "really", "bloody", "oh", "simply", "truly" };
+
+    /// <summary>
+    /// A praise word standing as its own sentence and echoed in the next ("Brilliant. Just brilliant.", "Great. Really
+    /// great."): said once it may be genuine thanks, repeated as a fragment it is sarcasm.
+    /// </summary>
+    private static void AddEchoedPraise(RuleInput input, List<Finding> findings)
+    {
+        var sentences = input.Reply.Sentences;
+        var tokens = input.Reply.Tokens;
+        string? Praise(SentenceInfo sentence)
+        {
+            var words = tokens[sentence.FirstToken..sentence.EndToken].Select(t => t.Text).Where(w => !Intensifiers.Contains(w)).ToList();
+            return words.Count == 1 && PraiseWords.Contains(words[0]) && sentence.TokenCount <= 3 ? words[0] : null;
+        }
+
+        for (var s = 0; s + 1 < sentences.Length; s++)
+        {
+            if (Praise(sentences[s]) is { } word && Praise(sentences[s + 1]) == word)
+            {
+                findings.Add(new Finding(EchoedPraise, input.Span(sentences[s].FirstToken, sentences[s + 1].EndToken), "sarcastic praise:"));
+                return;
+            }
+        }
+    }
+
+    /// <summary>What a bare order to fix it ("Sort it out.", "Just fix it please") counts.</summary>
+    public const double BareCommand = 0.6;
+
+    private static readonly HashSet<string> FixingOrders = new(StringComparer.Ordinal) { "fix", "sort", "figure", "deal", "solve" };
+    private static readonly HashSet<string> Softeners = new(StringComparer.Ordinal) { "just", "so", "now", "then", "please", "mate", "asap", "today" };
+
+    /// <summary>
+    /// A sentence (or its opening, up to a comma) that is nothing but an order to fix it ("fix it", "Sort it out.", "Just
+    /// figure it out then"): no subject,
+    /// no reason, no offer - it pushes the problem at the person. Instructions with content ("fix it by restarting the
+    /// router") are longer than the order and do not count.
+    /// </summary>
+    private static void AddBareCommand(RuleInput input, List<Finding> findings)
+    {
+        var tokens = input.Reply.Tokens;
+        var source = input.Reply.Source;
+        foreach (var sentence in input.Reply.Sentences)
+        {
+            // The order is the sentence's first stretch up to a comma or dash: "just fix it, I haven't got time".
+            var end = sentence.FirstToken + 1;
+            while (end < sentence.EndToken && !BreaksBetween(source, tokens[end - 1], tokens[end]))
+            {
+                end++;
+            }
+
+            var words = tokens[sentence.FirstToken..end].Where(t => t.Kind == TokenKind.Word).Select(t => t.Text)
+                .Where(w => !Softeners.Contains(w)).ToList();
+            if (sentence.QuestionMark || words.Count is < 2 or > 4 || !FixingOrders.Contains(words[0]) || words[1] is not ("it" or "this" or "that"))
+            {
+                continue;
+            }
+
+            if (words.Skip(2).All(w => w is "out" or "with" or "it" or "yourself" or "yourselves"))
+            {
+                findings.Add(new Finding(BareCommand, input.Span(sentence.FirstToken, end), "a bare order:"));
+                return;
+            }
+        }
+    }
+
+    // Expanded contractions share their characters ("I'm" is "i" + "am"), so the gap between two tokens can be empty.
+    private static bool BreaksBetween(string source, Token before, Token after) =>
+        after.Start > before.End && source.AsSpan(before.End, after.Start - before.End).IndexOfAny(",;-–") >= 0;
 
     /// <summary>What ordinary words typed in capitals inside a lower-case reply ("I am NOT doing it AGAIN") count.</summary>
     public const double EmphaticCapitals = 0.6;
