@@ -292,6 +292,10 @@ public class NegativeBehaviourTests
     [InlineData("You'll pass, no question - I guarantee it.")]
     [InlineData("The engineer will be there by Tuesday, promise.")]
     [InlineData("She won't ever do that again, I promise.")]
+    [InlineData("I'll get the whole fine cancelled, I'll make sure of it.")]
+    [InlineData("Don't worry, you definitely won't lose your place.")]
+    [InlineData("The Wi-Fi will be back up soon I'm sure.")]
+    [InlineData("You'll never be billed twice again.")]
     public void Guaranteeing_outcomes_is_over_promising(string reply)
     {
         Assert.True(Score.Reply(reply).Has("over_promising"));
@@ -302,6 +306,8 @@ public class NegativeBehaviourTests
     [InlineData("I can't promise it'll be Monday, but I'll chase it today.")]
     [InlineData("We can replace it for free under the warranty.")]
     [InlineData("I'll email the quote within the hour.")]
+    [InlineData("I'm not sure it will be ready today, so I'll ring you at 3 either way.")]
+    [InlineData("We never want that to happen again, so I'll call you each Friday.")]
     public void Commitments_the_learner_controls_are_not_over_promising(string reply)
     {
         Assert.False(Score.Reply(reply).Has("over_promising"));
