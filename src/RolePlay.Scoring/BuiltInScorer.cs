@@ -29,10 +29,20 @@ public sealed class BuiltInScorer : IReplyScorer
     }
 
     public BuiltInScorer(MarkingPointCatalogue catalogue)
+        : this(catalogue, RuleSet.Rules)
+    {
+    }
+
+    /// <summary>For tests: the same scorer with its rules looked up in <paramref name="rules"/>.</summary>
+    internal BuiltInScorer(MarkingPointCatalogue catalogue, IReadOnlyDictionary<string, IMarkingPointRule> rules)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
+        ArgumentNullException.ThrowIfNull(rules);
         Catalogue = catalogue;
+        _rules = rules;
     }
+
+    private readonly IReadOnlyDictionary<string, IMarkingPointRule> _rules;
 
     public MarkingPointCatalogue Catalogue { get; }
 
@@ -72,7 +82,7 @@ public sealed class BuiltInScorer : IReplyScorer
 
         var other = compiled.Pipeline.Tokeniser.Tokenise(OtherPersonText(context));
         var input = new RuleInput(compiled, tokens, other, context.Context);
-        var results = compiled.Points.Select(p => RuleSet.Rules[p.Rule].Assess(p, input)).ToArray();
+        var results = compiled.Points.Select(p => AssessSafely(_rules[p.Rule], p, input)).ToArray();
         ApplyWeakening(compiled.Points, results);
 
         var positives = results.Where((_, i) => compiled.Points[i].Kind == MarkingPointKind.Positive).ToList();
@@ -92,6 +102,24 @@ public sealed class BuiltInScorer : IReplyScorer
             Notes = notes,
             Source = "builtin",
         };
+    }
+
+    /// <summary>
+    /// Runs one rule. A rule that fails on some unforeseen reply is a scorer bug, but it must not cost the learner the
+    /// turn or the session: that one point is left uncredited and the turn's notes say so.
+    /// </summary>
+    private static MarkingPointResult AssessSafely(IMarkingPointRule rule, MarkingPointDefinition point, RuleInput input)
+    {
+        try
+        {
+            return rule.Assess(point, input);
+        }
+        catch (Exception ex) when (ex is ArgumentException or IndexOutOfRangeException or InvalidOperationException
+                                       or NullReferenceException or KeyNotFoundException or FormatException or OverflowException)
+        {
+            input.Notes.Add($"'{point.Id}' could not be assessed on this reply (internal scorer error: {ex.GetType().Name}), so it was not credited.");
+            return Verdict.None(point, "Not assessed: the scorer hit an internal error on this reply.");
+        }
     }
 
     private List<string> AssessedPositives(ReplyContext context, List<string> notes)
