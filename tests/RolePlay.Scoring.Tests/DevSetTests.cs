@@ -92,6 +92,13 @@ public class DevSetTests
     [InlineData("holdout3.jsonl", "devset4.jsonl")]
     [InlineData("holdout3.jsonl", "holdout.jsonl")]
     [InlineData("holdout3.jsonl", "holdout2.jsonl")]
+    [InlineData("holdout4.jsonl", "devset.jsonl")]
+    [InlineData("holdout4.jsonl", "devset2.jsonl")]
+    [InlineData("holdout4.jsonl", "devset3.jsonl")]
+    [InlineData("holdout4.jsonl", "devset4.jsonl")]
+    [InlineData("holdout4.jsonl", "holdout.jsonl")]
+    [InlineData("holdout4.jsonl", "holdout2.jsonl")]
+    [InlineData("holdout4.jsonl", "holdout3.jsonl")]
     public void A_later_set_repeats_no_reply_of_an_earlier_one(string later, string earlier)
     {
         // Stock replies ("ok thanks", "it's in the training pack") may recur; anything of six words or more was written for one set only.

@@ -329,6 +329,32 @@ public class RelationshipPointTests
     }
 
     [Theory]
+    [InlineData("That's over my limit, so I'll take it to my team leader with your receipt.")]
+    [InlineData("I can't authorise a goodwill payment myself. I'll speak to the duty manager this afternoon.")]
+    [InlineData("I'll raise it with our office manager so she can approve the extra hours.")]
+    public void Naming_someone_senior_with_a_limit_or_reason_is_escalation(string reply)
+    {
+        Assert.True(Score.Reply(reply, context: ContextKind.Partner).Has("escalation"));
+    }
+
+    [Theory]
+    [InlineData("I'll tell the manager.")]
+    [InlineData("I'm so sorry, I'll get my supervisor.")]
+    public void Naming_someone_senior_without_saying_why_is_not_a_handover(string reply)
+    {
+        var escalation = Score.Reply(reply).Point("escalation");
+
+        Assert.False(escalation.Credited);
+        Assert.Contains("not why it goes to them", escalation.Rationale, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Fetching_the_manager_they_asked_for_is_escalation()
+    {
+        Assert.True(Score.Reply("Of course - I'll get my supervisor for you now.", "I want to speak to a manager, now.").Has("escalation"));
+    }
+
+    [Theory]
     [InlineData("We aim to reply to every repair request within two working days.")]
     [InlineData("You're still inside the 14 day cooling off period, so you can cancel.")]
     [InlineData("Your tenancy agreement says two months' notice.")]

@@ -24,6 +24,14 @@ internal sealed class EscalationRule : IMarkingPointRule
         "counsellor", "counselor", "doctor", "gp", "helpline", "samaritans", "999", "111", "safeguarding", "occupational", "professional",
     };
 
+    private const string NoGrounds =
+        "Not credited: you named someone senior but not why it goes to them - say what is beyond your authority and what you will pass on.";
+
+    private static readonly HashSet<string> ClauseSubjects = new(StringComparer.Ordinal)
+    {
+        "that", "she", "he", "they", "it", "we", "i", "you", "the", "this", "there", "your", "our", "their", "his", "her",
+    };
+
     private static readonly HashSet<string> Senior = new(StringComparer.Ordinal)
     {
         "manager", "boss", "supervisor", "director", "head", "leader", "owner", "superior",
@@ -55,11 +63,59 @@ internal sealed class EscalationRule : IMarkingPointRule
             }
             else if (LearnerActs(tokens, sentence, match.Start, match.End) && NamesSomeoneWithAuthority(tokens, sentence))
             {
-                findings.Add(new Finding(LearnerRefers, input.Span(sentence.FirstToken, match.End), "involved someone with more authority:"));
+                if (HasGrounds(input, sentence))
+                {
+                    findings.Add(new Finding(LearnerRefers, input.Span(sentence.FirstToken, match.End), "involved someone with more authority:"));
+                }
+                else
+                {
+                    whyNot = NoGrounds;
+                }
             }
         }
 
         return Verdict.From(point, findings, whyNot);
+    }
+
+    /// <summary>
+    /// Handing over well needs a ground: a limit of the learner's authority anywhere in the reply ("the most I can offer on
+    /// my own", "that's over my limit"), a reason or purpose joined to the referral ("so she can approve it", "as the
+    /// contract needs it"), what will be passed on ("with your invoice and the job sheet"), or the other person asking for
+    /// someone senior. "I'll tell the manager" alone names a person, not a handover.
+    /// </summary>
+    private static bool HasGrounds(RuleInput input, SentenceInfo sentence)
+    {
+        var tokens = input.Reply.Tokens;
+        var grounds = input.Catalogue.Pipeline.Lexicon("escalation_grounds");
+        if (grounds.FindAll(tokens, 0, tokens.Length).Any())
+        {
+            return true;
+        }
+
+        // A reason or purpose joined to the referral: "because"/"since", or "so"/"as" opening a clause ("so she can
+        // approve it", "as it's over £500"), not "so sorry" or "as soon as". The first word of the sentence is left out
+        // ("So, I'll tell the manager").
+        for (var k = sentence.FirstToken + 1; k < sentence.EndToken; k++)
+        {
+            var word = tokens[k].Text;
+            var next = k + 1 < sentence.EndToken ? tokens[k + 1].Text : "";
+            if (word is "because" or "since" or "cos" || (word is "so" or "as" && ClauseSubjects.Contains(next)))
+            {
+                return true;
+            }
+        }
+
+        // A condition is the reason too: "if your fitter felt unsafe, I'll take it to my manager".
+        for (var k = sentence.FirstToken; k < sentence.EndToken; k++)
+        {
+            if (tokens[k].Text is "if" or "unless")
+            {
+                return true;
+            }
+        }
+
+        var other = input.Other.Tokens;
+        return other.Any(t => Senior.Contains(t.Text));
     }
 
     /// <summary>
