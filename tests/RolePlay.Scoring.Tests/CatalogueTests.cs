@@ -1,4 +1,5 @@
 using RolePlay.Engine.Model;
+using RolePlay.Engine.Scoring;
 using RolePlay.Scoring.Catalogue;
 
 namespace RolePlay.Scoring.Tests;
@@ -151,6 +152,56 @@ public class CatalogueTests
         Assert.Equal(8, warning.Line);
         Assert.Contains("'you will be fine|okay' can never count for \"you will be fine\"", warning.Message, StringComparison.Ordinal);
         Assert.Contains("'be fine|okay' (line 9)", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_group_in_brackets_offers_whole_phrases_and_a_bare_bar_offers_single_words()
+    {
+        const string yaml = """
+            lexicons:
+              negators: [not]
+              stopwords: [go, on, do, worry, she, they, are, is, your, mine, will, find, out]
+            marking_points:
+              - id: secrecy
+                title: Secrecy
+                kind: negative
+                penalty: 2
+                feedback: { badly: "Do not promise secrecy." }
+                cues: { strong: ["nobody will (find out|notice)", "(he is|she is) your customer"] }
+              - id: bar
+                title: Bar
+                kind: negative
+                penalty: 1
+                feedback: { badly: "x" }
+                cues: { strong: ["nobody will find out|notice"] }
+            """;
+        var result = MarkingPointCatalogue.Parse(yaml, "groups.yaml");
+        Assert.True(result.Success, string.Join("\n", result.Errors));
+        var scorer = new BuiltInScorer(result.Catalogue!);
+        bool Detected(string reply, string id) =>
+            scorer.Score(new ReplyContext(reply, "", [], [], ContextKind.Colleague)).Negatives.Single(n => n.Id == id).Credited;
+
+        Assert.True(Detected("Go on, nobody will notice.", "secrecy"));
+        Assert.True(Detected("Don't worry, nobody will find out.", "secrecy"));
+        Assert.True(Detected("She's your customer, not mine.", "secrecy"));
+        Assert.False(Detected("They are your customer.", "secrecy"));
+        Assert.True(Detected("nobody will find notice", "bar"));
+        Assert.False(Detected("Go on, nobody will notice.", "bar"));
+    }
+
+    [Theory]
+    [InlineData("nobody will (find out|notice")]
+    [InlineData("nobody will find out)")]
+    [InlineData("nobody will (find (out)|notice)")]
+    public void An_unbalanced_group_is_reported_at_the_cue(string cue)
+    {
+        var yaml = "marking_points:\n  - id: secrecy\n    title: Secrecy\n    kind: negative\n    penalty: 2\n    feedback: { badly: \"x\" }\n"
+            + "    cues:\n      strong: [\"" + cue + "\"]\n";
+
+        var error = Assert.Single(MarkingPointCatalogue.Parse(yaml, "groups.yaml").Errors);
+
+        Assert.Equal(8, error.Line);
+        Assert.Contains("unclosed '(' or a stray ')'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

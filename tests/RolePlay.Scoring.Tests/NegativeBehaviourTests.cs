@@ -156,6 +156,8 @@ public class NegativeBehaviourTests
     [InlineData("It's on the intranet, look it up.")]
     [InlineData("We don't deal with lost property, that's the station.")]
     [InlineData("Parking fines aren't really our department, try the council.")]
+    [InlineData("Not my patient, sorry, I'm covering reception.")]
+    [InlineData("she's your client, you deal with the complaint")]
     public void Sending_the_person_elsewhere_is_passing_the_buck(string reply)
     {
         Assert.True(Score.Reply(reply, context: ContextKind.Colleague).Has("passing_the_buck"));

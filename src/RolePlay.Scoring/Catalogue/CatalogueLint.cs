@@ -65,6 +65,7 @@ internal static class CatalogueLint
         PatternElement.Prefix prefix => prefix.Start,
         PatternElement.AnyWord => "thing",
         PatternElement.FromLexicon lexicon => string.Join(' ', lexicon.Lexicon.FirstEntry),
+        PatternElement.Phrases phrases => string.Join(' ', phrases.Options[^1]),
         _ => "",
     }).Where(word => word.Length > 0));
 
@@ -75,6 +76,7 @@ internal static class CatalogueLint
         PatternElement.AnyWord => "*",
         PatternElement.Gap => "..",
         PatternElement.FromLexicon lexicon => "@" + lexicon.Lexicon.Name,
+        PatternElement.Phrases phrases => "(" + string.Join('|', phrases.Options.Select(o => string.Join(' ', o))) + ")",
         _ => "?",
     };
 

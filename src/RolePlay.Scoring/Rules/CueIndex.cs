@@ -60,6 +60,7 @@ internal sealed class CueIndex
             {
                 PatternElement.Words w => w.Options,
                 PatternElement.FromLexicon l => l.Lexicon.FirstWords,
+                PatternElement.Phrases p => p.Options.Select(o => o[0]),
                 _ => null,
             };
             if (firstWords is null)

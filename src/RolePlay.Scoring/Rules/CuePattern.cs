@@ -19,6 +19,9 @@ internal abstract record PatternElement
 
     /// <summary>A word or phrase from a named lexicon (<c>@feeling_anger</c>).</summary>
     public sealed record FromLexicon(Lexicon Lexicon) : PatternElement;
+
+    /// <summary>One of several phrases (<c>(he is|she is|they are)</c>), longest first.</summary>
+    public sealed record Phrases(string[][] Options) : PatternElement;
 }
 
 /// <summary>
@@ -57,9 +60,32 @@ internal sealed class CuePattern
         var body = ignoresNegation ? text[1..] : text;
         var elements = new List<PatternElement>();
         var words = new List<string>(2);
-        foreach (var piece in body.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        if (!TrySplitPieces(body, out var pieces))
         {
-            if (piece == "*")
+            error = $"cue '{text}' has an unclosed '(' or a stray ')'";
+            return null;
+        }
+
+        foreach (var piece in pieces)
+        {
+            if (piece.StartsWith('('))
+            {
+                var options = new List<string[]>();
+                foreach (var option in piece[1..^1].Split('|', StringSplitOptions.TrimEntries))
+                {
+                    var tokens = tokeniser.Tokenise(option).Tokens;
+                    if (tokens.Length == 0)
+                    {
+                        error = $"cue '{text}': a group has an empty alternative";
+                        return null;
+                    }
+
+                    options.Add([.. tokens.Select(t => t.Text)]);
+                }
+
+                elements.Add(new PatternElement.Phrases([.. options.OrderByDescending(o => o.Length)]));
+            }
+            else if (piece == "*")
             {
                 elements.Add(new PatternElement.AnyWord());
             }
@@ -121,9 +147,66 @@ internal sealed class CuePattern
             return null;
         }
 
-        var bearsNegation = ignoresNegation || elements.Any(e => e is PatternElement.Words w && w.Options.Any(tokeniser.IsNegator));
+        var bearsNegation = ignoresNegation
+            || elements.Any(e => e is PatternElement.Words w && w.Options.Any(tokeniser.IsNegator))
+            || elements.Any(e => e is PatternElement.Phrases p && p.Options.Any(o => o.Any(tokeniser.IsNegator)));
         var lexiconBearsNegation = elements.Any(e => e is PatternElement.FromLexicon l && l.Lexicon.AnyWord(tokeniser.IsNegator));
         return new CuePattern(text, [.. elements], bearsNegation, lexiconBearsNegation);
+    }
+
+    /// <summary>
+    /// Splits a cue into pieces at spaces, keeping a parenthesised group of phrases ("(find out|notice)") as one piece.
+    /// False when a parenthesis is unbalanced or nested.
+    /// </summary>
+    private static bool TrySplitPieces(string body, out List<string> pieces)
+    {
+        pieces = [];
+        var current = new System.Text.StringBuilder();
+        var inGroup = false;
+        foreach (var c in body)
+        {
+            if (c == '(' && !inGroup && current.Length == 0)
+            {
+                inGroup = true;
+            }
+            else if (c == '(' || (c == ')' && !inGroup))
+            {
+                return false;
+            }
+            else if (c == ')')
+            {
+                inGroup = false;
+                current.Append(c);
+                pieces.Add(current.ToString());
+                current.Clear();
+                continue;
+            }
+
+            if (c == ' ' && !inGroup)
+            {
+                if (current.Length > 0)
+                {
+                    pieces.Add(current.ToString());
+                    current.Clear();
+                }
+
+                continue;
+            }
+
+            current.Append(c);
+        }
+
+        if (inGroup)
+        {
+            return false;
+        }
+
+        if (current.Length > 0)
+        {
+            pieces.Add(current.ToString());
+        }
+
+        return true;
     }
 
     /// <summary>End (exclusive) of a match starting at <paramref name="start"/> and staying before <paramref name="limit"/>, or -1.</summary>
@@ -152,6 +235,16 @@ internal sealed class CuePattern
             case PatternElement.FromLexicon lexicon:
                 var length = lexicon.Lexicon.MatchAt(tokens, position, limit);
                 return length == 0 ? -1 : Match(tokens, element + 1, position + length, limit);
+            case PatternElement.Phrases phrases:
+                foreach (var option in phrases.Options)
+                {
+                    if (StartsWith(tokens, position, limit, option) && Match(tokens, element + 1, position + option.Length, limit) is var end and >= 0)
+                    {
+                        return end;
+                    }
+                }
+
+                return -1;
             default:
                 if (position >= limit || !ElementMatches(Elements[element], tokens[position].Text))
                 {
@@ -160,6 +253,24 @@ internal sealed class CuePattern
 
                 return Match(tokens, element + 1, position + 1, limit);
         }
+    }
+
+    private static bool StartsWith(Token[] tokens, int position, int limit, string[] phrase)
+    {
+        if (position + phrase.Length > limit)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < phrase.Length; i++)
+        {
+            if (!string.Equals(tokens[position + i].Text, phrase[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool ElementMatches(PatternElement element, string word) => element switch
