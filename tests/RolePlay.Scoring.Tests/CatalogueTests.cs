@@ -190,6 +190,28 @@ public class CatalogueTests
     }
 
     [Theory]
+    [InlineData("get why you are|you would|you feel", "you")]
+    [InlineData("(he is|she is|they are) your customer", null)]
+    [InlineData("so what is|are|do|did|we|you", null)]
+    [InlineData("signed off the|on|by", null)]
+    public void A_word_repeated_around_a_bar_is_flagged_as_meant_for_whole_phrases(string cue, string? repeated)
+    {
+        var yaml = "marking_points:\n  - id: empathy\n    title: Empathy\n    kind: positive\n    feedback: { missed: \"x\" }\n"
+            + "    cues:\n      strong: [\"" + cue + "\"]\n";
+
+        var warnings = MarkingPointCatalogue.Parse(yaml, "bars.yaml").Warnings;
+
+        if (repeated is null)
+        {
+            Assert.Empty(warnings);
+        }
+        else
+        {
+            Assert.Contains($"repeats '{repeated}' around a '|'", Assert.Single(warnings).Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
     [InlineData("nobody will (find out|notice")]
     [InlineData("nobody will find out)")]
     [InlineData("nobody will (find (out)|notice)")]

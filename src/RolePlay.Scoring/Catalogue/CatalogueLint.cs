@@ -30,6 +30,13 @@ internal static class CatalogueLint
                 }
 
                 seen[key] = cue;
+                if (LooksLikePhraseAlternatives(cue.Pattern.Text) is { } word)
+                {
+                    warnings.Add(new CatalogueWarning(file, cue.Line, cue.Column,
+                        $"{cue.PointId}: cue '{cue.Pattern.Text}' repeats '{word}' around a '|', which offers single words only; "
+                        + "for whole phrases write a group: '(you are|you would)'"));
+                }
+
                 if (cue.Tier == CueTier.NotWhen)
                 {
                     continue;
@@ -56,6 +63,46 @@ internal static class CatalogueLint
         }
 
         return warnings;
+    }
+
+    /// <summary>
+    /// "you are|you would|you feel" reads as three phrases but is "you", then "are" or "you", then "would" or "you"...:
+    /// a word repeated around single-word alternatives is the sign. Returns the repeated word, or null.
+    /// </summary>
+    internal static string? LooksLikePhraseAlternatives(string cue)
+    {
+        if (cue.Contains('(', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var pieces = cue.TrimStart('!').Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < pieces.Length; i++)
+        {
+            if (!pieces[i].Contains('|', StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var options = pieces[i].Split('|', StringSplitOptions.RemoveEmptyEntries);
+            for (var j = 0; j < pieces.Length; j++)
+            {
+                if (j == i)
+                {
+                    continue;
+                }
+
+                foreach (var other in pieces[j].Split('|', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    if (options.Contains(other, StringComparer.OrdinalIgnoreCase) && (pieces[j].Contains('|', StringComparison.Ordinal) || Math.Abs(i - j) == 1))
+                    {
+                        return other;
+                    }
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The plainest wording a cue matches: first alternative of each word, no gap words, a filler for '*'.</summary>
