@@ -269,6 +269,9 @@ public class NegativeBehaviourTests
     [InlineData("I'm sure she didn't mean it like that.")]
     [InlineData("A bit of a rash is pretty normal tbh")]
     [InlineData("ok what do you want me to do about it")]
+    [InlineData("No refunds on sale items, it's policy.")]
+    [InlineData("It's in the terms and conditions.")]
+    [InlineData("Nope. It says so on the website.")]
     public void Minimising_the_problem_is_dismissive(string reply)
     {
         Assert.False(Score.Reply(reply).Has("empathy"));
@@ -282,6 +285,9 @@ public class NegativeBehaviourTests
     [InlineData("It's up to you whether we call or email.")]
     [InlineData("It's completely normal to feel like this after a loss.")]
     [InlineData("It's pretty normal to feel nervous before your first shift.")]
+    [InlineData("Our policy is a full refund within 30 days, so I'll refund it now.")]
+    [InlineData("I can't give you his number - that's our policy - but I'll pass your message on today.")]
+    [InlineData("The policy changed in May; let me explain what that means for your booking.")]
     public void Reassurance_and_choices_are_not_dismissive(string reply)
     {
         Assert.False(Score.Reply(reply).Has("dismissive"));

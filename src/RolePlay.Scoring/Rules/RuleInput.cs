@@ -204,6 +204,7 @@ internal static class RuleSet
         ["explanation"] = new ExplanationRule(),
         ["solution"] = new SolutionRule(),
         ["escalation"] = new EscalationRule(),
+        ["dismissive"] = new DismissiveRule(),
     };
 
     public static IReadOnlyCollection<string> Names => (IReadOnlyCollection<string>)Rules.Keys;
