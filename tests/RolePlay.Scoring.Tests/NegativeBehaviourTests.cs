@@ -271,6 +271,7 @@ public class NegativeBehaviourTests
     [InlineData("ok what do you want me to do about it")]
     [InlineData("No refunds on sale items, it's policy.")]
     [InlineData("It's in the terms and conditions.")]
+    [InlineData("no exchanges, read the T&Cs")]
     [InlineData("Nope. It says so on the website.")]
     public void Minimising_the_problem_is_dismissive(string reply)
     {
