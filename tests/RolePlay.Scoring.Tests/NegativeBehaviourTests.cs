@@ -65,6 +65,23 @@ public class NegativeBehaviourTests
     }
 
     [Fact]
+    public void Echoing_what_the_customer_told_you_is_not_a_breach_but_echoing_gossip_to_a_colleague_is()
+    {
+        const string persona = "My dad's prescription was in that bag - his insulin is in there!";
+        const string reply = "That's really worrying with his insulin in there. I'll find the bag now.";
+
+        Assert.False(Score.Reply(reply, persona, ContextKind.Customer).Has("confidentiality_breach"));
+        Assert.True(Score.Reply("Blimey, his insulin? I'll tell the others.", "Guess what, Mr Hart from flat 2 is on insulin now.", ContextKind.Colleague).Has("confidentiality_breach"));
+    }
+
+    [Fact]
+    public void Giving_your_own_number_when_asked_for_it_is_not_someone_elses_data()
+    {
+        Assert.False(Score.Reply("sure it's 07700 900461, ring whenever", "Can I have your mobile so I can ring you?").Has("confidentiality_breach"));
+        Assert.True(Score.Reply("sure it's 07700 900461, ring whenever", "Can I have Sam's mobile so I can ring him?").Has("confidentiality_breach"));
+    }
+
+    [Fact]
     public void Giving_a_courier_the_customers_number_for_the_delivery_is_not_a_breach()
     {
         const string reply = "She's at 14 Mill Lane and she's on 07700 900123 - please ring her 30 minutes before you arrive.";
@@ -197,6 +214,7 @@ public class NegativeBehaviourTests
     [InlineData("I can't share her medical details, but the delivery is time-critical.")]
     [InlineData("I won't look him up, that's his private data.")]
     [InlineData("I'm so sorry to hear your mum is in hospital.")]
+    [InlineData("Ring me if it hasn't arrived by Friday - 07700 900123.")]
     public void Own_details_and_refusals_are_not_a_breach(string reply)
     {
         Assert.False(Score.Reply(reply, context: ContextKind.Partner).Has("confidentiality_breach"));

@@ -32,7 +32,13 @@ internal sealed class ConfidentialityBreachRule : IMarkingPointRule
             return Verdict.NotAssessedIn(point, input.Context);
         }
 
-        var findings = input.CueFindings(point.Id, "someone's private details in");
+        // Talking to the customer about what they themselves just told you ("that's worrying with her medication in
+        // there") gives nothing away; with a colleague the same echo joins in.
+        var echoed = input.Effective(point.Id).Where(m => input.Context == ContextKind.Customer && EchoesThem(input, m)).ToList();
+        var findings = input.Effective(point.Id)
+            .Except(echoed)
+            .Select(m => new Finding(m.Cue.BaseStrength, input.Span(m), "someone's private details in"))
+            .ToList();
 
         // A courier or contractor needs the customer's number and address to do the job; passing them on is the chain working.
         if (input.Context != ContextKind.Partner)
@@ -42,6 +48,11 @@ internal sealed class ConfidentialityBreachRule : IMarkingPointRule
         }
 
         AddGossipInvites(input, findings);
+        if (findings.Count == 0 && echoed.Count > 0)
+        {
+            return Verdict.None(point, $"Not detected: \"{Verdict.Shorten(input.Span(echoed[0]).Quote)}\" repeats what they told you themselves.");
+        }
+
         if (findings.Count == 0)
         {
             return new CueRule().Assess(point, input);
@@ -85,7 +96,7 @@ internal sealed class ConfidentialityBreachRule : IMarkingPointRule
                 end++;
             }
 
-            if (digits >= PhoneDigits && !OwnedNearby(tokens, i) && !OwnedAfter(tokens, end))
+            if (digits >= PhoneDigits && !OwnedNearby(tokens, i) && !OwnedAfter(tokens, end) && !FirstPersonBefore(tokens, i) && !AskedForTheirOwn(input))
             {
                 findings.Add(new Finding(Disclosed, input.Span(i, end), "a phone number given out:"));
             }
@@ -171,6 +182,41 @@ internal sealed class ConfidentialityBreachRule : IMarkingPointRule
         for (var k = input.Reply.SentenceOf(index).FirstToken; k < index; k++)
         {
             if (OwnWords.Contains(tokens[k].Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool EchoesThem(RuleInput input, CueMatch match)
+    {
+        var stems = input.ContentStems(input.Reply.Tokens, match.Start, match.End);
+        return stems.Count > 0 && stems.All(input.OtherStems.Contains);
+    }
+
+    /// <summary>"text me if it hasn't come back - 07700 900412": the learner's own number, asked for with "me" or "my".</summary>
+    private static bool FirstPersonBefore(Token[] tokens, int index)
+    {
+        for (var k = index - 1; k >= 0 && tokens[k].Sentence == tokens[index].Sentence; k--)
+        {
+            if (tokens[k].Text is "me" or "my")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"Can I have your mobile?": the number given back is the learner's own (a boundary question, not someone else's data).</summary>
+    private static bool AskedForTheirOwn(RuleInput input)
+    {
+        var other = input.Other.Tokens;
+        for (var k = 0; k + 1 < other.Length; k++)
+        {
+            if (other[k].Text == "your" && other[k + 1].Text is "number" or "mobile" or "phone" or "personal" or "own")
             {
                 return true;
             }
