@@ -165,7 +165,10 @@ public sealed class BuiltInScorer : IReplyScorer
         return string.Join("\n", lines);
     }
 
-    /// <summary>Non-Latin script, or (with four or more words) fewer than a quarter of the words known to be English.</summary>
+    /// <summary>
+    /// Non-Latin script; or (with four or more words of two letters or more) fewer than a quarter known to be English; or
+    /// at least two lower-case words, a fifth of them, spelt with letters English does not use.
+    /// </summary>
     private static bool LooksNotEnglish(ReplyText text, CompiledCatalogue catalogue)
     {
         if (text.Letters >= 4 && text.LatinLetters * 2 < text.Letters)
@@ -173,21 +176,29 @@ public sealed class BuiltInScorer : IReplyScorer
             return true;
         }
 
+        // One-letter words ("u", "w", "a") are shared by too many languages to tell anything.
         var words = 0;
         var known = 0;
+        var foreign = 0;
         foreach (var token in text.Tokens)
         {
-            if (token.Kind != TokenKind.Word)
+            if (token.Kind != TokenKind.Word || token.Text.Length < 2)
             {
                 continue;
             }
 
             words++;
             known += catalogue.EnglishWords.Contains(token.Text) ? 1 : 0;
+
+            // Letters English never writes (ę, ł, ñ, ř...), in words not written with a capital (names such as Łukasz).
+            foreign += !char.IsUpper(text.Source[token.Start]) && token.Text.AsSpan().IndexOfAny(ForeignLetters) >= 0 ? 1 : 0;
         }
 
-        return words >= 4 && known * 4 < words;
+        return (words >= 4 && known * 4 < words) || (foreign >= 2 && foreign * 5 >= words);
     }
+
+    private static readonly System.Buffers.SearchValues<char> ForeignLetters =
+        System.Buffers.SearchValues.Create("ąćęłńśźżőűřěůčšžďťňğışñõãâêôœßøåæŵŷ");
 
     /// <summary>What a point "weakened by" a detected negative keeps of its strength: less than half, so one clear cue no longer earns credit.</summary>
     public const double WeakenedFactor = 0.45;

@@ -9,28 +9,28 @@ namespace RolePlay.Scoring.Tests;
 public class DevSetTests
 {
     /// <summary>Macro-F1 over all 26 ids reached on the whole first dev set (see docs/scoring.md for the per-point table).</summary>
-    public const double MacroF1Ratchet = 0.776;
+    public const double MacroF1Ratchet = 0.778;
 
     /// <summary>Pooled Cohen's kappa over all (reply, id) decisions reached on the whole first dev set.</summary>
-    public const double PooledKappaRatchet = 0.741;
+    public const double PooledKappaRatchet = 0.743;
 
     /// <summary>Macro-F1 reached on the second dev set.</summary>
-    public const double SecondSetMacroF1Ratchet = 0.758;
+    public const double SecondSetMacroF1Ratchet = 0.760;
 
     /// <summary>Pooled kappa reached on the second dev set.</summary>
-    public const double SecondSetPooledKappaRatchet = 0.743;
+    public const double SecondSetPooledKappaRatchet = 0.745;
 
     /// <summary>Macro-F1 reached on the third dev set.</summary>
-    public const double ThirdSetMacroF1Ratchet = 0.740;
+    public const double ThirdSetMacroF1Ratchet = 0.752;
 
     /// <summary>Pooled kappa reached on the third dev set.</summary>
-    public const double ThirdSetPooledKappaRatchet = 0.716;
+    public const double ThirdSetPooledKappaRatchet = 0.725;
 
     /// <summary>Macro-F1 reached on the fourth dev set.</summary>
-    public const double FourthSetMacroF1Ratchet = 0.730;
+    public const double FourthSetMacroF1Ratchet = 0.751;
 
     /// <summary>Pooled kappa reached on the fourth dev set.</summary>
-    public const double FourthSetPooledKappaRatchet = 0.714;
+    public const double FourthSetPooledKappaRatchet = 0.732;
 
     [Theory]
     [InlineData("devset.jsonl", 400)]
@@ -99,6 +99,14 @@ public class DevSetTests
     [InlineData("holdout4.jsonl", "holdout.jsonl")]
     [InlineData("holdout4.jsonl", "holdout2.jsonl")]
     [InlineData("holdout4.jsonl", "holdout3.jsonl")]
+    [InlineData("holdout5.jsonl", "devset.jsonl")]
+    [InlineData("holdout5.jsonl", "devset2.jsonl")]
+    [InlineData("holdout5.jsonl", "devset3.jsonl")]
+    [InlineData("holdout5.jsonl", "devset4.jsonl")]
+    [InlineData("holdout5.jsonl", "holdout.jsonl")]
+    [InlineData("holdout5.jsonl", "holdout2.jsonl")]
+    [InlineData("holdout5.jsonl", "holdout3.jsonl")]
+    [InlineData("holdout5.jsonl", "holdout4.jsonl")]
     public void A_later_set_repeats_no_reply_of_an_earlier_one(string later, string earlier)
     {
         // Stock replies ("ok thanks", "it's in the training pack") may recur; anything of six words or more was written for one set only.

@@ -3,29 +3,33 @@ namespace RolePlay.Scoring.Tests;
 /// <summary>
 /// Measures the built-in scorer on the held-out sets, whose disagreements are never read and on which no rule is tuned:
 /// Data/holdout.jsonl (422 replies, written after the first dev set by someone who never saw the scorer, 41% from other
-/// domains), Data/holdout2.jsonl, Data/holdout3.jsonl and Data/holdout4.jsonl (300 replies each, each written by two more
-/// helpers blind to the scorer and to every other set, and scored once when the rules of their round were final). The floors only stop regressions; raise them when the
+/// domains), Data/holdout2.jsonl to Data/holdout5.jsonl (300 replies each, each written by two more helpers blind to the
+/// scorer and to every other set, and scored once when the rules of their round were final). The floors only stop regressions; raise them when the
 /// figures rise.
 /// </summary>
 public class HoldoutSetTests
 {
     /// <summary>Macro-F1 over all 26 ids reached on the first held-out set.</summary>
-    public const double MacroF1Floor = 0.698;
+    public const double MacroF1Floor = 0.702;
 
     /// <summary>Macro-F1 over all 26 ids on the second held-out set (0.636 when scored once on the rules of its round).</summary>
-    public const double SecondSetMacroF1Floor = 0.658;
+    public const double SecondSetMacroF1Floor = 0.664;
 
     /// <summary>Macro-F1 over all 26 ids on the third held-out set, measured once on the rules of its round.</summary>
-    public const double ThirdSetMacroF1Floor = 0.639;
+    public const double ThirdSetMacroF1Floor = 0.640;
 
-    /// <summary>Macro-F1 over all 26 ids on the fourth held-out set, measured once on the rules of its round (0.671 on the rules before it).</summary>
-    public const double FourthSetMacroF1Floor = 0.673;
+    /// <summary>Macro-F1 over all 26 ids on the fourth held-out set (0.676 on the rules before its round; Data/README.md has the history).</summary>
+    public const double FourthSetMacroF1Floor = 0.680;
+
+    /// <summary>Macro-F1 over all 26 ids on the fifth held-out set, scored once when the rules of its round were final (0.672 on the rules before it).</summary>
+    public const double FifthSetMacroF1Floor = 0.674;
 
     [Theory]
     [InlineData("holdout.jsonl", 400)]
     [InlineData("holdout2.jsonl", 300)]
     [InlineData("holdout3.jsonl", 300)]
     [InlineData("holdout4.jsonl", 300)]
+    [InlineData("holdout5.jsonl", 300)]
     public void Holdout_set_is_read_completely_and_uses_only_catalogue_ids(string file, int atLeast)
     {
         var run = Score.Evaluate(file);
@@ -41,6 +45,7 @@ public class HoldoutSetTests
     [InlineData("holdout2.jsonl", SecondSetMacroF1Floor)]
     [InlineData("holdout3.jsonl", ThirdSetMacroF1Floor)]
     [InlineData("holdout4.jsonl", FourthSetMacroF1Floor)]
+    [InlineData("holdout5.jsonl", FifthSetMacroF1Floor)]
     public void Macro_f1_on_unseen_replies_does_not_drop_below_the_floor(string file, double floor)
     {
         var report = Score.Evaluate(file).Report;

@@ -220,6 +220,8 @@ public class ScorerBehaviourTests
     [InlineData("Je suis vraiment désolé pour le retard de votre colis.")]
     [InlineData("非常抱歉，我们会尽快处理您的订单。")]
     [InlineData("Przepraszam bardzo, sprawdzę to zamówienie od razu.")]
+    [InlineData("Przepraszam! Zaraz wyślę kogoś do rampy 4, będzie u pana w ciągu 10 minut.")]
+    [InlineData("Mae'n ddrwg gen i am yr oedi. Mi wna i edrych ar eich cais chi rŵan.")]
     public void Non_english_replies_are_not_credited_and_say_why(string reply)
     {
         var assessment = Score.Reply(reply, LateParcel, ContextKind.Customer, "apology");
@@ -227,6 +229,15 @@ public class ScorerBehaviourTests
         Assert.Empty(assessment.CreditedIds);
         Assert.Equal(0, assessment.Score);
         Assert.Contains(BuiltInScorer.NotEnglishNote, assessment.Notes);
+    }
+
+    [Fact]
+    public void Names_and_loanwords_with_accents_do_not_make_a_reply_foreign()
+    {
+        var assessment = Score.Reply("I'm so sorry - I've spoken to Łukasz and José about the café order and I'll ring you at 3.", LateParcel);
+
+        Assert.DoesNotContain(BuiltInScorer.NotEnglishNote, assessment.Notes);
+        Assert.True(assessment.Has("apology"));
     }
 
     [Fact]
