@@ -153,8 +153,29 @@ internal sealed class AggressionRule : IMarkingPointRule
         var tokens = input.Reply.Tokens;
         string? Praise(SentenceInfo sentence)
         {
-            var words = tokens[sentence.FirstToken..sentence.EndToken].Select(t => t.Text).Where(w => !Intensifiers.Contains(w)).ToList();
-            return words.Count == 1 && PraiseWords.Contains(words[0]) && sentence.TokenCount <= 3 ? words[0] : null;
+            if (sentence.TokenCount > 3)
+            {
+                return null;
+            }
+
+            string? praise = null;
+            for (var k = sentence.FirstToken; k < sentence.EndToken; k++)
+            {
+                var word = tokens[k].Text;
+                if (Intensifiers.Contains(word))
+                {
+                    continue;
+                }
+
+                if (praise is not null || !PraiseWords.Contains(word))
+                {
+                    return null;
+                }
+
+                praise = word;
+            }
+
+            return praise;
         }
 
         for (var s = 0; s + 1 < sentences.Length; s++)
@@ -185,14 +206,25 @@ internal sealed class AggressionRule : IMarkingPointRule
         var source = input.Reply.Source;
         foreach (var sentence in input.Reply.Sentences)
         {
+            var first = sentence.FirstToken;
+            while (first < sentence.EndToken && Softeners.Contains(tokens[first].Text))
+            {
+                first++;
+            }
+
+            if (first == sentence.EndToken || !FixingOrders.Contains(tokens[first].Text))
+            {
+                continue;
+            }
+
             // The order is the sentence's first stretch up to a comma or dash: "just fix it, I haven't got time".
-            var end = sentence.FirstToken + 1;
+            var end = first + 1;
             while (end < sentence.EndToken && !BreaksBetween(source, tokens[end - 1], tokens[end]))
             {
                 end++;
             }
 
-            var words = tokens[sentence.FirstToken..end].Where(t => t.Kind == TokenKind.Word).Select(t => t.Text)
+            var words = tokens[first..end].Where(t => t.Kind == TokenKind.Word).Select(t => t.Text)
                 .Where(w => !Softeners.Contains(w)).ToList();
             if (sentence.QuestionMark || words.Count is < 2 or > 4 || !FixingOrders.Contains(words[0]) || words[1] is not ("it" or "this" or "that"))
             {

@@ -34,11 +34,19 @@ internal sealed class ConfidentialityBreachRule : IMarkingPointRule
 
         // Talking to the customer about what they themselves just told you ("that's worrying with her medication in
         // there") gives nothing away; with a colleague the same echo joins in.
-        var echoed = input.Effective(point.Id).Where(m => input.Context == ContextKind.Customer && EchoesThem(input, m)).ToList();
-        var findings = input.Effective(point.Id)
-            .Except(echoed)
-            .Select(m => new Finding(m.Cue.BaseStrength, input.Span(m), "someone's private details in"))
-            .ToList();
+        var matches = input.Effective(point.Id);
+        var findings = new List<Finding>(matches.Count);
+        CueMatch? echoed = null;
+        foreach (var match in matches)
+        {
+            if (input.Context == ContextKind.Customer && EchoesThem(input, match))
+            {
+                echoed ??= match;
+                continue;
+            }
+
+            findings.Add(new Finding(match.Cue.BaseStrength, input.Span(match), "someone's private details in"));
+        }
 
         // A courier or contractor needs the customer's number and address to do the job; passing them on is the chain working.
         if (input.Context != ContextKind.Partner)
@@ -48,9 +56,9 @@ internal sealed class ConfidentialityBreachRule : IMarkingPointRule
         }
 
         AddGossipInvites(input, findings);
-        if (findings.Count == 0 && echoed.Count > 0)
+        if (findings.Count == 0 && echoed is { } repeated)
         {
-            return Verdict.None(point, $"Not detected: \"{Verdict.Shorten(input.Span(echoed[0]).Quote)}\" repeats what they told you themselves.");
+            return Verdict.None(point, $"Not detected: \"{Verdict.Shorten(input.Span(repeated).Quote)}\" repeats what they told you themselves.");
         }
 
         if (findings.Count == 0)
