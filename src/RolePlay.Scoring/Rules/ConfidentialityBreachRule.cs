@@ -201,7 +201,7 @@ internal sealed class ConfidentialityBreachRule : IMarkingPointRule
     private static bool EchoesThem(RuleInput input, CueMatch match)
     {
         var stems = input.ContentStems(input.Reply.Tokens, match.Start, match.End);
-        return stems.Count > 0 && stems.All(input.OtherStems.Contains);
+        return stems.Count > 0 && input.TheySaid(stems);
     }
 
     /// <summary>"text me if it hasn't come back - 07700 900412": the learner's own number, asked for with "me" or "my".</summary>

@@ -211,7 +211,7 @@ internal sealed class ExplanationRule : IMarkingPointRule
 
             var term = input.ContentStems(tokens, sentence.FirstToken, k);
             var meaning = input.ContentStems(tokens, k + 1, sentence.EndToken);
-            if (term.Count > 0 && meaning.Count >= 2 && !meaning.Overlaps(term) && !GivesBackTheirWords(input, meaning))
+            if (term.Count > 0 && meaning.Count >= 2 && !meaning.Overlaps(term) && !input.TheySaid(meaning))
             {
                 return (sentence.FirstToken, Math.Min(sentence.EndToken, k + 4));
             }
@@ -296,12 +296,8 @@ internal sealed class ExplanationRule : IMarkingPointRule
         }
 
         var sentence = input.Reply.SentenceOf(match.Start);
-        return GivesBackTheirWords(input, input.ContentStems(input.Reply.Tokens, match.End, sentence.EndToken));
+        return input.TheySaid(input.ContentStems(input.Reply.Tokens, match.End, sentence.EndToken));
     }
-
-    /// <summary>Every content word of a stated meaning was already in what the other person said.</summary>
-    private static bool GivesBackTheirWords(RuleInput input, HashSet<string> meaning) =>
-        input.HasOther && meaning.IsSubsetOf(input.OtherStems);
 
     /// <summary>"Because those are the rules.", "Because it's locked.": a curt "because" answer is a brush-off, not an explanation.</summary>
     private static bool IsRetort(RuleInput input, CueMatch match) =>

@@ -157,6 +157,9 @@ internal sealed class RuleInput
         }
     }
 
+    /// <summary>Every one of these content stems was already in what the other person said (a paraphrase or an echo).</summary>
+    public bool TheySaid(HashSet<string> stems) => HasOther && stems.IsSubsetOf(OtherStems);
+
     /// <summary>Stems of content words (not function words, at least three letters) of tokens [from, to).</summary>
     public HashSet<string> ContentStems(Token[] tokens, int from, int to)
     {
