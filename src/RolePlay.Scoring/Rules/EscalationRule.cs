@@ -92,23 +92,15 @@ internal sealed class EscalationRule : IMarkingPointRule
             return true;
         }
 
-        // A reason or purpose joined to the referral: "because"/"since", or "so"/"as" opening a clause ("so she can
-        // approve it", "as it's over £500"), not "so sorry" or "as soon as". The first word of the sentence is left out
-        // ("So, I'll tell the manager").
-        for (var k = sentence.FirstToken + 1; k < sentence.EndToken; k++)
+        // A reason, purpose or condition joined to the referral: "because"/"since", "so"/"as" opening a clause ("so she
+        // can approve it", "as it's over £500"; not "so sorry", "as soon as", nor a sentence-opening "So, ..."), or
+        // "if"/"unless" ("if your fitter felt unsafe, I'll take it to my manager").
+        for (var k = sentence.FirstToken; k < sentence.EndToken; k++)
         {
             var word = tokens[k].Text;
             var next = k + 1 < sentence.EndToken ? tokens[k + 1].Text : "";
-            if (word is "because" or "since" or "cos" || (word is "so" or "as" && ClauseSubjects.Contains(next)))
-            {
-                return true;
-            }
-        }
-
-        // A condition is the reason too: "if your fitter felt unsafe, I'll take it to my manager".
-        for (var k = sentence.FirstToken; k < sentence.EndToken; k++)
-        {
-            if (tokens[k].Text is "if" or "unless")
+            if (word is "if" or "unless" || (k > sentence.FirstToken
+                && (word is "because" or "since" or "cos" || (word is "so" or "as" && ClauseSubjects.Contains(next)))))
             {
                 return true;
             }
