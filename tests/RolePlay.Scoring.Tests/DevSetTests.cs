@@ -107,6 +107,15 @@ public class DevSetTests
     [InlineData("holdout5.jsonl", "holdout2.jsonl")]
     [InlineData("holdout5.jsonl", "holdout3.jsonl")]
     [InlineData("holdout5.jsonl", "holdout4.jsonl")]
+    [InlineData("holdout6.jsonl", "devset.jsonl")]
+    [InlineData("holdout6.jsonl", "devset2.jsonl")]
+    [InlineData("holdout6.jsonl", "devset3.jsonl")]
+    [InlineData("holdout6.jsonl", "devset4.jsonl")]
+    [InlineData("holdout6.jsonl", "holdout.jsonl")]
+    [InlineData("holdout6.jsonl", "holdout2.jsonl")]
+    [InlineData("holdout6.jsonl", "holdout3.jsonl")]
+    [InlineData("holdout6.jsonl", "holdout4.jsonl")]
+    [InlineData("holdout6.jsonl", "holdout5.jsonl")]
     public void A_later_set_repeats_no_reply_of_an_earlier_one(string later, string earlier)
     {
         // Stock replies ("ok thanks", "it's in the training pack") may recur; anything of six words or more was written for one set only.
