@@ -196,10 +196,7 @@ public class CatalogueTests
     [InlineData("signed off the|on|by", null)]
     public void A_word_repeated_around_a_bar_is_flagged_as_meant_for_whole_phrases(string cue, string? repeated)
     {
-        var yaml = "marking_points:\n  - id: empathy\n    title: Empathy\n    kind: positive\n    feedback: { missed: \"x\" }\n"
-            + "    cues:\n      strong: [\"" + cue + "\"]\n";
-
-        var warnings = MarkingPointCatalogue.Parse(yaml, "bars.yaml").Warnings;
+        var warnings = MarkingPointCatalogue.Parse(CatalogueWithOneCue(cue), "bars.yaml").Warnings;
 
         if (repeated is null)
         {
@@ -217,10 +214,7 @@ public class CatalogueTests
     [InlineData("nobody will (find (out)|notice)")]
     public void An_unbalanced_group_is_reported_at_the_cue(string cue)
     {
-        var yaml = "marking_points:\n  - id: secrecy\n    title: Secrecy\n    kind: negative\n    penalty: 2\n    feedback: { badly: \"x\" }\n"
-            + "    cues:\n      strong: [\"" + cue + "\"]\n";
-
-        var error = Assert.Single(MarkingPointCatalogue.Parse(yaml, "groups.yaml").Errors);
+        var error = Assert.Single(MarkingPointCatalogue.Parse(CatalogueWithOneCue(cue), "groups.yaml").Errors);
 
         Assert.Equal(8, error.Line);
         Assert.Contains("unclosed '(' or a stray ')'", error.Message, StringComparison.Ordinal);
@@ -267,4 +261,9 @@ public class CatalogueTests
         Assert.True(colleague.IsDetected("rudeness"));
         Assert.Equal(7, colleague.Score);
     }
+
+    /// <summary>A one-entry catalogue whose only cue is <paramref name="cue"/>, written on line 8.</summary>
+    private static string CatalogueWithOneCue(string cue) =>
+        "marking_points:\n  - id: secrecy\n    title: Secrecy\n    kind: negative\n    penalty: 2\n    feedback: { badly: \"x\" }\n"
+        + "    cues:\n      strong: [\"" + cue + "\"]\n";
 }
