@@ -10,7 +10,7 @@ namespace RolePlay.Scoring.Tests;
 public class HoldoutSetTests
 {
     /// <summary>Macro-F1 over all 26 ids reached on the first held-out set.</summary>
-    public const double MacroF1Floor = 0.702;
+    public const double MacroF1Floor = 0.699;
 
     /// <summary>Macro-F1 over all 26 ids on the second held-out set (0.636 when scored once on the rules of its round).</summary>
     public const double SecondSetMacroF1Floor = 0.664;
