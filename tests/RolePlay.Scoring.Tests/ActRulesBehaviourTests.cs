@@ -134,6 +134,10 @@ public class ActRulesBehaviourTests
     [InlineData("Press the reset button on the back for ten seconds.", ContextKind.Customer)]
     [InlineData("I'll open a second till and get you served.", ContextKind.Customer)]
     [InlineData("Could you amend the order to 40 boxes?", ContextKind.Partner)]
+    [InlineData("I can take your last hour so you can get home by 10.", ContextKind.Colleague)]
+    [InlineData("It's tucked away, I'll walk you there now.", ContextKind.Customer)]
+    [InlineData("Would you like me to sit with you for a bit?", ContextKind.Customer)]
+    [InlineData("You can claim it back through Delay Repay.", ContextKind.Customer)]
     public void Offers_fixes_and_concrete_suggestions_are_solutions(string reply, ContextKind context)
     {
         Assert.True(Score.Reply(reply, "", context).Has("solution"));
@@ -146,6 +150,10 @@ public class ActRulesBehaviourTests
     [InlineData("I can't offer a refund.")]
     [InlineData("I'll take your comments to the team meeting.")]
     [InlineData("I'll find out what happened and ring you back.")]
+    [InlineData("I'll pass this to my supervisor with the details.")]
+    [InlineData("I'll chase the courier and let you know.")]
+    [InlineData("I can't promise anything.")]
+    [InlineData("Let me check with the warehouse.")]
     public void Mentioned_remedies_information_and_ownership_are_not_solutions(string reply)
     {
         Assert.False(Score.Reply(reply).Has("solution"));
@@ -190,14 +198,18 @@ public class ActRulesBehaviourTests
     [InlineData("Refunds over fifty pounds - that needs the store manager.")]
     [InlineData("Only our lettings team can agree to a pet.")]
     [InlineData("I'll help you as soon as I can, but not while you're swearing at me.")]
+    [InlineData("I can't promise it'll arrive tomorrow, but I'll chase it.")]
+    [InlineData("We can't pass on another customer's details.")]
+    [InlineData("I can't decide team selection, that's the coach.")]
     public void Stating_the_limits_of_the_role_is_a_boundary(string reply)
     {
         Assert.True(Score.Reply(reply).Has("boundaries"));
     }
 
     [Theory]
-    [InlineData("I can't promise it'll arrive tomorrow, but I'll chase it.")]
     [InlineData("To be honest, I'm not sure.")]
+    [InlineData("I can't this Saturday, I've covered the last two.")]
+    [InlineData("I can't believe it's taken this long.")]
     [InlineData("I'm not able to find your booking.")]
     [InlineData("That's our policy.")]
     public void Inability_honesty_and_policy_alone_are_not_boundaries(string reply)

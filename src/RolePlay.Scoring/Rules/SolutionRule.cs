@@ -10,7 +10,11 @@ namespace RolePlay.Scoring.Rules;
 /// (a) an offer frame ("I'll", "I can", "we could", "would you like") followed by a remedy ("a refund", "a replacement") or
 ///     a fix verb ("I'll rebook it", "I can freeze your card"); a remedy merely mentioned ("the refund was rejected") is not offered;
 /// (b) an imperative suggestion at the start of a sentence or clause ("just bring it back to the store", "try the neighbour");
-/// (c) with a colleague or partner, a request for a concrete action ("could you leave a card through the door?").
+/// (c) with a colleague or partner, a request for a concrete action ("could you leave a card through the door?");
+/// (d) an action frame ("I can", "I'll", "you can", "would you like me to") followed by any verb that names an action of
+///     its own ("I can take your last hour", "you can claim it back", "I'll walk you there"), unless the verb only finds
+///     out, passes on, informs or promises (lexicon <c>not_fixes</c>): labellers credit a concrete act as a solution,
+///     and such verbs are too many to list.
 /// Sending or telling information ("I'll send you the order number") is information sharing, not a fix.
 /// </summary>
 internal sealed class SolutionRule : IMarkingPointRule
@@ -18,6 +22,7 @@ internal sealed class SolutionRule : IMarkingPointRule
     public const double Offered = 1.0;
     public const double Suggested = 0.6;
     public const double Requested = 0.6;
+    public const double OfferedAction = 0.6;
 
     private static readonly HashSet<string> Softeners = new(StringComparer.Ordinal) { "just", "maybe", "please", "so", "then", "okay", "right", "perhaps", "also", "simply" };
     private static readonly HashSet<string> ObjectStarts = new(StringComparer.Ordinal)
@@ -25,6 +30,8 @@ internal sealed class SolutionRule : IMarkingPointRule
         "it", "the", "a", "an", "your", "them", "this", "that", "these", "those", "her", "him", "my", "our", "their", "everything",
         "up", "back", "out", "off", "over", "in", "on", "round", "another", "some",
     };
+
+    private static readonly HashSet<string> FrameFillers = new(StringComparer.Ordinal) { "just", "also", "now", "then", "personally", "gladly" };
 
     private static readonly HashSet<string> Requesters = new(StringComparer.Ordinal) { "could", "can", "would", "will" };
 
@@ -102,8 +109,76 @@ internal sealed class SolutionRule : IMarkingPointRule
             }
         }
 
+        if (findings.All(f => f.Strength < Verdict.Threshold))
+        {
+            AddOfferedAction(input, information, chain, findings);
+        }
+
         return Verdict.From(point, findings);
     }
+
+    /// <summary>Shape (d): an action frame and the verb after it, when that verb names an act rather than finding out or informing.</summary>
+    private static void AddOfferedAction(RuleInput input, Lexicon information, Lexicon chain, List<Finding> findings)
+    {
+        var tokens = input.Reply.Tokens;
+        var frames = input.Catalogue.Pipeline.Lexicon("action_frames");
+        var notFixes = input.Catalogue.Pipeline.Lexicon("not_fixes");
+        foreach (var sentence in input.Reply.Sentences)
+        {
+            for (var k = sentence.FirstToken; k < sentence.EndToken; k++)
+            {
+                if (tokens[k].Quoted || tokens[k].Negated)
+                {
+                    continue;
+                }
+
+                var frame = frames.MatchAt(tokens, k, sentence.EndToken);
+                if (frame == 0)
+                {
+                    continue;
+                }
+
+                var verb = k + frame;
+                while (verb < sentence.EndToken && FrameFillers.Contains(tokens[verb].Text))
+                {
+                    verb++;
+                }
+
+                if (verb < sentence.EndToken && !tokens[verb].Negated && IsWord(tokens[verb].Text)
+                    && notFixes.MatchAt(tokens, verb, sentence.EndToken) == 0
+                    && !PassesInformation(tokens, verb + 1, sentence.EndToken, information, chain)
+                    && !IsLeaveItWithMe(tokens, verb + 1, sentence.EndToken)
+                    && !IsTakingItToSomeone(tokens, verb, sentence.EndToken))
+                {
+                    findings.Add(new Finding(OfferedAction, input.Span(k, Math.Min(sentence.EndToken, verb + 3)), "offered to act:"));
+                    return;
+                }
+
+                k += frame - 1;
+            }
+        }
+    }
+
+    /// <summary>"I'll take your comments to the team meeting", "bring it to Thursday's huddle": passing something on, not a fix.</summary>
+    private static bool IsTakingItToSomeone(Token[] tokens, int verb, int end)
+    {
+        if (tokens[verb].Text is not ("take" or "bring"))
+        {
+            return false;
+        }
+
+        for (var k = verb + 1; k < Math.Min(end, verb + 5); k++)
+        {
+            if (tokens[k].Text == "to")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsWord(string text) => text.Length > 1 && text.All(char.IsLetter);
 
     /// <summary>"send you the order number", "update the customer": the object is information or a person to inform.</summary>
     private static bool PassesInformation(Token[] tokens, int from, int end, Lexicon information, Lexicon chain)
