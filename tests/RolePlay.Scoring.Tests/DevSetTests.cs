@@ -15,28 +15,28 @@ public class DevSetTests
     public const double PooledKappaRatchet = 0.728;
 
     /// <summary>Macro-F1 reached on the second dev set.</summary>
-    public const double SecondSetMacroF1Ratchet = 0.755;
+    public const double SecondSetMacroF1Ratchet = 0.756;
 
     /// <summary>Pooled kappa reached on the second dev set.</summary>
-    public const double SecondSetPooledKappaRatchet = 0.733;
+    public const double SecondSetPooledKappaRatchet = 0.734;
 
     /// <summary>Macro-F1 reached on the third dev set.</summary>
-    public const double ThirdSetMacroF1Ratchet = 0.758;
+    public const double ThirdSetMacroF1Ratchet = 0.760;
 
     /// <summary>Pooled kappa reached on the third dev set.</summary>
     public const double ThirdSetPooledKappaRatchet = 0.736;
 
     /// <summary>Macro-F1 reached on the fourth dev set.</summary>
-    public const double FourthSetMacroF1Ratchet = 0.757;
+    public const double FourthSetMacroF1Ratchet = 0.765;
 
     /// <summary>Pooled kappa reached on the fourth dev set.</summary>
-    public const double FourthSetPooledKappaRatchet = 0.738;
+    public const double FourthSetPooledKappaRatchet = 0.742;
 
     /// <summary>Macro-F1 reached on the fifth dev set (0.670 for the rules before it was written).</summary>
-    public const double FifthSetMacroF1Ratchet = 0.679;
+    public const double FifthSetMacroF1Ratchet = 0.685;
 
     /// <summary>Pooled kappa reached on the fifth dev set.</summary>
-    public const double FifthSetPooledKappaRatchet = 0.687;
+    public const double FifthSetPooledKappaRatchet = 0.689;
 
     [Theory]
     [InlineData("devset.jsonl", 400)]
@@ -135,6 +135,17 @@ public class DevSetTests
     [InlineData("devset5.jsonl", "holdout4.jsonl")]
     [InlineData("devset5.jsonl", "holdout5.jsonl")]
     [InlineData("devset5.jsonl", "holdout6.jsonl")]
+    [InlineData("holdout7.jsonl", "devset.jsonl")]
+    [InlineData("holdout7.jsonl", "devset2.jsonl")]
+    [InlineData("holdout7.jsonl", "devset3.jsonl")]
+    [InlineData("holdout7.jsonl", "devset4.jsonl")]
+    [InlineData("holdout7.jsonl", "devset5.jsonl")]
+    [InlineData("holdout7.jsonl", "holdout.jsonl")]
+    [InlineData("holdout7.jsonl", "holdout2.jsonl")]
+    [InlineData("holdout7.jsonl", "holdout3.jsonl")]
+    [InlineData("holdout7.jsonl", "holdout4.jsonl")]
+    [InlineData("holdout7.jsonl", "holdout5.jsonl")]
+    [InlineData("holdout7.jsonl", "holdout6.jsonl")]
     public void A_later_set_repeats_no_reply_of_an_earlier_one(string later, string earlier)
     {
         // Stock replies ("ok thanks", "it's in the training pack") may recur; anything of six words or more was written for one set only.

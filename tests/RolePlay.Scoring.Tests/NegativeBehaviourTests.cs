@@ -323,6 +323,9 @@ public class NegativeBehaviourTests
     [InlineData("Don't worry, you definitely won't lose your place.")]
     [InlineData("The Wi-Fi will be back up soon I'm sure.")]
     [InlineData("You'll never be billed twice again.")]
+    [InlineData("Everyone feels like that sometimes, you'll be fine.")]
+    [InlineData("Don't worry, he'll be absolutely fine, they do these ops every day.")]
+    [InlineData("You'll feel better in the morning.")]
     public void Guaranteeing_outcomes_is_over_promising(string reply)
     {
         Assert.True(Score.Reply(reply).Has("over_promising"));
@@ -335,6 +338,7 @@ public class NegativeBehaviourTests
     [InlineData("I'll email the quote within the hour.")]
     [InlineData("I'm not sure it will be ready today, so I'll ring you at 3 either way.")]
     [InlineData("We never want that to happen again, so I'll call you each Friday.")]
+    [InlineData("Will you be okay getting home?")]
     public void Commitments_the_learner_controls_are_not_over_promising(string reply)
     {
         Assert.False(Score.Reply(reply).Has("over_promising"));
