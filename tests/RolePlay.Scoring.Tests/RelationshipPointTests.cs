@@ -189,6 +189,10 @@ public class RelationshipPointTests
     [InlineData("I'm really glad you rang. Take your time.")]
     [InlineData("That's really kind of you to ask after her.")]
     [InlineData("We really value the hours you give us.")]
+    [InlineData("That sounds frightening, and you've done the right thing ringing us.")]
+    [InlineData("It's good you rang when you did.")]
+    [InlineData("Honestly it says a lot about you that you're asking.")]
+    [InlineData("I'm really glad you brought it to me.")]
     public void Valuing_the_person_or_their_contact_is_respect(string reply)
     {
         Assert.True(Score.Reply(reply).Has("respect"));
