@@ -51,6 +51,8 @@ public class NegativeBehaviourTests
     [InlineData("I've dropped the forms into the office for you.")]
     [InlineData("I probably missed your email, sorry - I'll look now.")]
     [InlineData("She keeps asking about you, it's lovely.")]
+    [InlineData("Should have arrived by now - I'll chase it.")]
+    [InlineData("I should have checked it, that's on me.")]
     public void Explaining_a_cause_while_owning_it_or_restating_their_problem_is_not_blame(string reply)
     {
         Assert.False(Score.Reply(reply).Has("blame"));
@@ -150,6 +152,9 @@ public class NegativeBehaviourTests
     [Theory]
     [InlineData("Are you sure you're not overfilling it?")]
     [InlineData("Maybe if you read the instructions it would work.")]
+    [InlineData("Should've backed it up. Once a drive's gone it's gone.")]
+    [InlineData("Did you drop it? Most of these come back cracked.")]
+    [InlineData("That looks like wear from how you've been walking in them.")]
     public void Insinuating_it_is_their_own_doing_is_blame(string reply)
     {
         Assert.True(Score.Reply(reply).Has("blame"));

@@ -13,10 +13,16 @@ internal sealed class BlameRule : IMarkingPointRule
     /// <summary>What a blame cue is worth in a reply that also owns the problem.</summary>
     public const double OwnedFactor = 0.35;
 
+    // After an opening "should have": words that say what happened rather than what someone failed to do.
+    private static readonly HashSet<string> NotAFailing = new(StringComparer.Ordinal)
+    {
+        "been", "had", "got", "received", "arrived", "come", "reached", "heard", "gone", "happened", "worked", "done",
+    };
+
     public MarkingPointResult Assess(MarkingPointDefinition point, RuleInput input)
     {
         var matches = input.Effective(point.Id);
-        var named = NamedPersonFailures(input).ToList();
+        var named = NamedPersonFailures(input).Concat(HindsightOrders(input)).ToList();
         if ((matches.Count == 0 && named.Count == 0) || !point.AppliesIn(input.Context))
         {
             return new CueRule().Assess(point, input);
@@ -34,6 +40,25 @@ internal sealed class BlameRule : IMarkingPointRule
             ? "Not detected: the reply also apologises or takes ownership, so naming the cause reads as an explanation."
             : null;
         return Verdict.From(point, findings, whyNot);
+    }
+
+    /// <summary>
+    /// "Should've backed it up.", "Should have left on time then": a sentence that opens with "should have" and no subject
+    /// tells the other person what they failed to do. With a subject ("I should have", "we should have") it is ownership,
+    /// and "should have arrived/been" is about what happened, not who failed.
+    /// </summary>
+    private static IEnumerable<(int Start, int End)> HindsightOrders(RuleInput input)
+    {
+        var tokens = input.Reply.Tokens;
+        foreach (var sentence in input.Reply.Sentences)
+        {
+            var k = sentence.FirstToken;
+            if (k + 2 < sentence.EndToken && tokens[k].Text == "should" && tokens[k + 1].Text is "have" or "of"
+                && !NotAFailing.Contains(tokens[k + 2].Text) && !tokens[k].Quoted)
+            {
+                yield return (k, k + 3);
+            }
+        }
     }
 
     /// <summary>
