@@ -101,6 +101,8 @@ public class ActRulesBehaviourTests
     [InlineData("Sorry about that. I'll reship it this afternoon at no cost to you.", ContextKind.Customer)]
     [InlineData("Can you ship the missing pallet tonight?", ContextKind.Partner)]
     [InlineData("I'll get the broken lock replaced this afternoon.", ContextKind.Customer)]
+    [InlineData("There's a lunch club on Fridays - I could walk you there on Wednesday.", ContextKind.Customer)]
+    [InlineData("If you're behind I can go through it with you tomorrow morning.", ContextKind.Colleague)]
     public void An_action_with_a_definite_time_is_a_next_step(string reply, ContextKind context)
     {
         Assert.True(Score.Reply(reply, "", context).Has("next_steps"));

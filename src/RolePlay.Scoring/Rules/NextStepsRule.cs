@@ -152,7 +152,7 @@ internal sealed class NextStepsRule : IMarkingPointRule
         {
             var modal = tokens[k];
             var verb = tokens[k + 1];
-            if (!FutureModals.Contains(modal.Text) || modal.Negated || modal.Quoted || verb.Sentence != modal.Sentence
+            if (!(FutureModals.Contains(modal.Text) || IsOwnOffer(tokens, k)) || modal.Negated || modal.Quoted || verb.Sentence != modal.Sentence
                 || verb.Kind != TokenKind.Word || NotAVerb.Contains(verb.Text) || TakesTime(tokens, k + 1) || Covered(cues, k, k + 2))
             {
                 continue;
@@ -164,6 +164,17 @@ internal sealed class NextStepsRule : IMarkingPointRule
         actions.Sort((a, b) => a.Start.CompareTo(b.Start));
         return actions;
     }
+
+    /// <summary>"I could walk you there on Wednesday", "we can look at it at 2": the learner's own offer plans an action; "you can" only permits.</summary>
+    private static bool IsOwnOffer(Token[] tokens, int modal) =>
+        tokens[modal].Text is "can" or "could" && modal > 0 && tokens[modal - 1].Text is "i" or "we" && tokens[modal - 1].Sentence == tokens[modal].Sentence
+        && modal + 1 < tokens.Length && !NotAnOffer.Contains(tokens[modal + 1].Text);
+
+    // After "I can": perceiving, coping or hedging, not an act ("I can hear you're upset", "we can cope", "I can only").
+    private static readonly HashSet<string> NotAnOffer = new(StringComparer.Ordinal)
+    {
+        "hear", "see", "tell", "imagine", "understand", "cope", "only", "promise", "guarantee", "try", "assure", "appreciate", "relate",
+    };
 
     /// <summary>True when a cue match already overlaps tokens [start, end).</summary>
     private static bool Covered(IReadOnlyList<CueMatch> cues, int start, int end)
