@@ -20,6 +20,7 @@ public class ActRulesBehaviourTests
 
     [Theory]
     [InlineData("Can you send me a photo of the damage?", ContextKind.Customer)]
+    [InlineData("Could you send a couple of photos of the tear to this email?", ContextKind.Customer)]
     [InlineData("I didn't pass on the message.", ContextKind.Colleague)]
     [InlineData("You told him the wrong date.", ContextKind.Colleague)]
     [InlineData("I'll send you a replacement.", ContextKind.Customer)]

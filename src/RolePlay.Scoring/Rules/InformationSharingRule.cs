@@ -111,7 +111,9 @@ internal sealed class InformationSharingRule : IMarkingPointRule
                 var from = k + Math.Max(verbLength, informLength);
 
                 // "send me a photo" asks for information rather than passing it on; "you told him" reports what they did.
-                if ((from < sentence.EndToken && FirstPersonRequesters.Contains(tokens[from].Text)) || IsOtherPersonsAct(tokens, sentence, k))
+                // A customer asked to send something ("could you send a couple of photos") is not a link in the service chain.
+                if ((from < sentence.EndToken && FirstPersonRequesters.Contains(tokens[from].Text)) || IsOtherPersonsAct(tokens, sentence, k)
+                    || (input.Context == ContextKind.Customer && k > sentence.FirstToken && tokens[k - 1].Text == "you"))
                 {
                     continue;
                 }
