@@ -37,6 +37,8 @@ public class RelationshipPointTests
     [InlineData("Ask my manager, she deals with that.")]
     [InlineData("You'll have to speak to a supervisor about that.")]
     [InlineData("I'm escalating this to your manager.")]
+    [InlineData("Samaritans are there all night on 116 123 if you need someone.")]
+    [InlineData("Our records are kept separate from your GP.")]
     public void Sending_them_elsewhere_or_threatening_is_not_escalation(string reply)
     {
         var assessment = Score.Reply(reply);
