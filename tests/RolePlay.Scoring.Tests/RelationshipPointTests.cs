@@ -126,6 +126,10 @@ public class RelationshipPointTests
     [InlineData("I'm so sorry about your dad.")]
     [InlineData("It's completely normal to feel nervous before an interview.")]
     [InlineData("It sounds like you're feeling a bit forgotten by the service.")]
+    [InlineData("I'm so sorry, an hour not knowing where he was must have been frightening.")]
+    [InlineData("That must have felt humiliating, being followed round like that.")]
+    [InlineData("That's a heavy thing to carry on your own.")]
+    [InlineData("Thanks for telling me, that can't be fun on a Saturday.")]
     public void Reflecting_their_feeling_or_calling_the_situation_hard_is_empathy(string reply)
     {
         Assert.True(Score.Reply(reply).Has("empathy"));

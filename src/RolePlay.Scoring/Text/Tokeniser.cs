@@ -355,8 +355,15 @@ internal sealed class Tokeniser
             var idiom = _negationIdioms.MatchAt(tokens, n + 1, tokens.Length);
             var reach = idiom > 0 ? idiom : NegationReach;
             var conditional = InConditional(tokens, n);
+            var gerund = IsNegatedGerund(tokens, n);
             for (var j = n + 1; j < tokens.Length && j - n <= reach && tokens[j].Clause == clause; j++)
             {
+                // "an hour not knowing where he was must have been frightening": the gerund phrase ends at the main verb.
+                if (gerund && j > n + 1 && FiniteVerbs.Contains(tokens[j].Text))
+                {
+                    break;
+                }
+
                 // "If it's not done today I'm escalating": without a comma the main clause starts at its subject.
                 if (conditional && j > n + 1 && MainClauseSubjects.Contains(tokens[j].Text))
                 {
@@ -367,6 +374,16 @@ internal sealed class Tokeniser
             }
         }
     }
+
+    /// <summary>"not knowing", "not hearing back": a negated gerund, whose negation covers its own phrase only ("not going to" is a future, not a gerund).</summary>
+    private static bool IsNegatedGerund(Token[] tokens, int n) =>
+        tokens[n].Text == "not" && n + 1 < tokens.Length && tokens[n + 1].Text.Length > 4 && tokens[n + 1].Text.EndsWith("ing", StringComparison.Ordinal)
+        && tokens[n + 1].Text is not ("going" or "being" or "having" or "doing" or "getting" or "nothing" or "anything" or "something");
+
+    private static readonly FrozenSet<string> FiniteVerbs = new[]
+    {
+        "must", "is", "was", "are", "were", "will", "would", "can", "could", "should", "has", "have", "had", "makes", "made", "feels", "felt",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> MainClauseSubjects = new[] { "i", "we", "you", "they", "he", "she" }.ToFrozenSet(StringComparer.Ordinal);
 
