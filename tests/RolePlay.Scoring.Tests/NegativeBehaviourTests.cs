@@ -296,6 +296,7 @@ public class NegativeBehaviourTests
     [InlineData("It's in the terms and conditions.")]
     [InlineData("no exchanges, read the T&Cs")]
     [InlineData("Nope. It says so on the website.")]
+    [InlineData("Don't worry, I promise it'll be back on within half an hour.")]
     public void Minimising_the_problem_is_dismissive(string reply)
     {
         Assert.False(Score.Reply(reply).Has("empathy"));
@@ -312,6 +313,7 @@ public class NegativeBehaviourTests
     [InlineData("Our policy is a full refund within 30 days, so I'll refund it now.")]
     [InlineData("I can't give you his number - that's our policy - but I'll pass your message on today.")]
     [InlineData("The policy changed in May; let me explain what that means for your booking.")]
+    [InlineData("Don't worry, I'll ring the engineer now and call you back by 3.")]
     public void Reassurance_and_choices_are_not_dismissive(string reply)
     {
         Assert.False(Score.Reply(reply).Has("dismissive"));

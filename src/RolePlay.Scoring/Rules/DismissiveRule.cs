@@ -16,12 +16,24 @@ internal sealed class DismissiveRule : IMarkingPointRule
     /// <summary>What a bare rule given as the whole answer counts.</summary>
     public const double BareRule = 0.7;
 
+    /// <summary>What "don't worry" next to an over-promise counts.</summary>
+    public const double EmptyReassurance = 0.7;
+
     // Positive acts whose cues show the reply offers something beyond the rule.
     private static readonly string[] Offers = ["solution", "ownership", "empathy", "active_listening", "next_steps", "explanation"];
 
     public MarkingPointResult Assess(MarkingPointDefinition point, RuleInput input)
     {
         var cueResult = new CueRule().Assess(point, input);
+        if (!cueResult.Credited && point.AppliesIn(input.Context) && input.Effective("over_promising").Any(m => m.Cue.Tier == CueTier.Strong))
+        {
+            var reassurance = input.Catalogue.Pipeline.Lexicon("empty_reassurance").FindAll(input.Reply.Tokens, 0, input.Reply.Tokens.Length).FirstOrDefault();
+            if (reassurance.Length > 0)
+            {
+                return Verdict.From(point, [new Finding(EmptyReassurance, input.Span(reassurance.Start, reassurance.Start + reassurance.Length), "waved the worry away with a promise:")]);
+            }
+        }
+
         if (cueResult.Credited || !point.AppliesIn(input.Context) || input.Reply.WordCount > MaxBareRuleWords
             || Offers.Any(id => input.Effective(id).Any(m => m.Cue.Tier == CueTier.Strong)))
         {
