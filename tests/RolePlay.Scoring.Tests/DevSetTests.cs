@@ -9,34 +9,34 @@ namespace RolePlay.Scoring.Tests;
 public class DevSetTests
 {
     /// <summary>Macro-F1 over all 26 ids reached on the whole first dev set (see docs/scoring.md for the per-point table).</summary>
-    public const double MacroF1Ratchet = 0.775;
+    public const double MacroF1Ratchet = 0.777;
 
     /// <summary>Pooled Cohen's kappa over all (reply, id) decisions reached on the whole first dev set.</summary>
-    public const double PooledKappaRatchet = 0.728;
+    public const double PooledKappaRatchet = 0.731;
 
     /// <summary>Macro-F1 reached on the second dev set.</summary>
-    public const double SecondSetMacroF1Ratchet = 0.756;
+    public const double SecondSetMacroF1Ratchet = 0.759;
 
     /// <summary>Pooled kappa reached on the second dev set.</summary>
-    public const double SecondSetPooledKappaRatchet = 0.734;
+    public const double SecondSetPooledKappaRatchet = 0.735;
 
     /// <summary>Macro-F1 reached on the third dev set.</summary>
-    public const double ThirdSetMacroF1Ratchet = 0.760;
+    public const double ThirdSetMacroF1Ratchet = 0.763;
 
     /// <summary>Pooled kappa reached on the third dev set.</summary>
-    public const double ThirdSetPooledKappaRatchet = 0.736;
+    public const double ThirdSetPooledKappaRatchet = 0.738;
 
     /// <summary>Macro-F1 reached on the fourth dev set.</summary>
-    public const double FourthSetMacroF1Ratchet = 0.765;
+    public const double FourthSetMacroF1Ratchet = 0.769;
 
     /// <summary>Pooled kappa reached on the fourth dev set.</summary>
-    public const double FourthSetPooledKappaRatchet = 0.742;
+    public const double FourthSetPooledKappaRatchet = 0.746;
 
     /// <summary>Macro-F1 reached on the fifth dev set (0.670 for the rules before it was written).</summary>
-    public const double FifthSetMacroF1Ratchet = 0.685;
+    public const double FifthSetMacroF1Ratchet = 0.701;
 
     /// <summary>Pooled kappa reached on the fifth dev set.</summary>
-    public const double FifthSetPooledKappaRatchet = 0.689;
+    public const double FifthSetPooledKappaRatchet = 0.712;
 
     [Theory]
     [InlineData("devset.jsonl", 400)]
