@@ -3,7 +3,7 @@ namespace RolePlay.Scoring.Tests;
 /// <summary>
 /// Measures the built-in scorer on the held-out sets, whose disagreements are never read and on which no rule is tuned:
 /// Data/holdout.jsonl (422 replies, written after the first dev set by someone who never saw the scorer, 41% from other
-/// domains), Data/holdout2.jsonl to Data/holdout7.jsonl (300 replies each, each written by two more helpers blind to the
+/// domains), Data/holdout2.jsonl to Data/holdout8.jsonl (300 replies each, each written by two more helpers blind to the
 /// scorer and to every other set, and scored once when the rules of their round were final). The floors only stop regressions; raise them when the
 /// figures rise.
 /// </summary>
@@ -30,6 +30,9 @@ public class HoldoutSetTests
     /// <summary>Macro-F1 over all 26 ids on the seventh held-out set, scored once when the rules of its round were final (0.640 on the rules before it).</summary>
     public const double SeventhSetMacroF1Floor = 0.652;
 
+    /// <summary>Macro-F1 over all 26 ids on the eighth held-out set, scored once on the final rules of stop 13 (0.646 on the rules before it).</summary>
+    public const double EighthSetMacroF1Floor = 0.660;
+
     [Theory]
     [InlineData("holdout.jsonl", 400)]
     [InlineData("holdout2.jsonl", 300)]
@@ -38,6 +41,7 @@ public class HoldoutSetTests
     [InlineData("holdout5.jsonl", 300)]
     [InlineData("holdout6.jsonl", 300)]
     [InlineData("holdout7.jsonl", 300)]
+    [InlineData("holdout8.jsonl", 300)]
     public void Holdout_set_is_read_completely_and_uses_only_catalogue_ids(string file, int atLeast)
     {
         var run = Score.Evaluate(file);
@@ -56,6 +60,7 @@ public class HoldoutSetTests
     [InlineData("holdout5.jsonl", FifthSetMacroF1Floor)]
     [InlineData("holdout6.jsonl", SixthSetMacroF1Floor)]
     [InlineData("holdout7.jsonl", SeventhSetMacroF1Floor)]
+    [InlineData("holdout8.jsonl", EighthSetMacroF1Floor)]
     public void Macro_f1_on_unseen_replies_does_not_drop_below_the_floor(string file, double floor)
     {
         var report = Score.Evaluate(file).Report;
