@@ -46,6 +46,8 @@ public class NegativeBehaviourTests
     [InlineData("The parcel should have arrived on Monday.")]
     [InlineData("You should have a spare key in the welcome pack.")]
     [InlineData("You must have been so worried when it didn't arrive.")]
+    [InlineData("You must have been terrified when the alarm went off.")]
+    [InlineData("you must have had a horrible evening")]
     [InlineData("Can you read me what it says on the screen?")]
     [InlineData("Thanks, Dave sent it over this morning.")]
     [InlineData("I've dropped the forms into the office for you.")]
@@ -399,6 +401,9 @@ public class NegativeBehaviourTests
     [InlineData("You were told about the admin fee when you booked.")]
     [InlineData("The previous tenant should have reported the leak.")]
     [InlineData("IT changed the printer settings without telling us.")]
+    [InlineData("The log shows the van arrived at ten, so you must have been out.")]
+    [InlineData("you must've been looking at the old timetable")]
+    [InlineData("The lettings team are swamped, it's been like that all month.")]
     public void Counterfactuals_reminders_and_third_party_failures_are_blame(string reply)
     {
         Assert.True(Score.Reply(reply).Has("blame"));
