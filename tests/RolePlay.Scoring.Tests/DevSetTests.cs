@@ -2,7 +2,7 @@ namespace RolePlay.Scoring.Tests;
 
 /// <summary>
 /// Measures the built-in scorer on the independent, human-labelled development sets and fails if quality drops below the
-/// level reached. Data/devset.jsonl is the first set; Data/devset2.jsonl, Data/devset3.jsonl, Data/devset4.jsonl and Data/devset5.jsonl were each
+/// level reached. Data/devset.jsonl is the first set; Data/devset2.jsonl, Data/devset3.jsonl, Data/devset4.jsonl, Data/devset5.jsonl and Data/devset6.jsonl were each
 /// written later by two other labellers, blind to the scorer, and measured before any rule was shaped by them. Raise a ratchet when the scorer improves; never lower
 /// it to make a change pass.
 /// </summary>
@@ -38,6 +38,12 @@ public class DevSetTests
     /// <summary>Pooled kappa reached on the fifth dev set.</summary>
     public const double FifthSetPooledKappaRatchet = 0.712;
 
+    /// <summary>Macro-F1 reached on the sixth dev set (0.664 for the rules before it was written).</summary>
+    public const double SixthSetMacroF1Ratchet = 0.664;
+
+    /// <summary>Pooled kappa reached on the sixth dev set.</summary>
+    public const double SixthSetPooledKappaRatchet = 0.679;
+
     // A stock jibe two blind writers each wrote for their own set; it is not a copied reply.
     private static readonly HashSet<string> StockPhrases = new(StringComparer.OrdinalIgnoreCase) { "typical. every single time with you lot." };
 
@@ -47,6 +53,7 @@ public class DevSetTests
     [InlineData("devset3.jsonl", 300)]
     [InlineData("devset4.jsonl", 300)]
     [InlineData("devset5.jsonl", 300)]
+    [InlineData("devset6.jsonl", 300)]
     public void Dev_set_is_read_completely(string file, int atLeast)
     {
         var run = Score.Evaluate(file);
@@ -61,6 +68,7 @@ public class DevSetTests
     [InlineData("devset3.jsonl", ThirdSetMacroF1Ratchet, ThirdSetPooledKappaRatchet)]
     [InlineData("devset4.jsonl", FourthSetMacroF1Ratchet, FourthSetPooledKappaRatchet)]
     [InlineData("devset5.jsonl", FifthSetMacroF1Ratchet, FifthSetPooledKappaRatchet)]
+    [InlineData("devset6.jsonl", SixthSetMacroF1Ratchet, SixthSetPooledKappaRatchet)]
     public void Macro_f1_does_not_drop_below_the_ratchet(string file, double macroF1, double pooledKappa)
     {
         var report = Score.Evaluate(file).Report;
@@ -76,6 +84,7 @@ public class DevSetTests
     [InlineData("devset3.jsonl")]
     [InlineData("devset4.jsonl")]
     [InlineData("devset5.jsonl")]
+    [InlineData("devset6.jsonl")]
     public void Every_labelled_id_is_a_catalogue_id(string file)
     {
         var known = Score.Scorer.Catalogue.Points.Select(p => p.Id).ToHashSet();
@@ -83,91 +92,29 @@ public class DevSetTests
         Assert.All(Score.Evaluate(file).Items.SelectMany(i => i.Labelled), id => Assert.Contains(id, known));
     }
 
+    /// <summary>Every labelled set in the order it was written.</summary>
+    private static readonly string[] SetsInOrder =
+    [
+        "devset.jsonl", "holdout.jsonl", "devset2.jsonl", "holdout2.jsonl", "devset3.jsonl", "devset4.jsonl", "holdout3.jsonl",
+        "holdout4.jsonl", "holdout5.jsonl", "holdout6.jsonl", "devset5.jsonl", "holdout7.jsonl", "holdout8.jsonl", "devset6.jsonl",
+    ];
+
+    public static TheoryData<string> LaterSets => new(SetsInOrder.Skip(1));
+
     [Theory]
-    [InlineData("devset2.jsonl", "devset.jsonl")]
-    [InlineData("devset2.jsonl", "holdout.jsonl")]
-    [InlineData("holdout2.jsonl", "devset.jsonl")]
-    [InlineData("holdout2.jsonl", "devset2.jsonl")]
-    [InlineData("holdout2.jsonl", "holdout.jsonl")]
-    [InlineData("devset3.jsonl", "devset.jsonl")]
-    [InlineData("devset3.jsonl", "devset2.jsonl")]
-    [InlineData("devset3.jsonl", "holdout.jsonl")]
-    [InlineData("devset3.jsonl", "holdout2.jsonl")]
-    [InlineData("devset4.jsonl", "devset.jsonl")]
-    [InlineData("devset4.jsonl", "devset2.jsonl")]
-    [InlineData("devset4.jsonl", "devset3.jsonl")]
-    [InlineData("devset4.jsonl", "holdout.jsonl")]
-    [InlineData("devset4.jsonl", "holdout2.jsonl")]
-    [InlineData("holdout3.jsonl", "devset.jsonl")]
-    [InlineData("holdout3.jsonl", "devset2.jsonl")]
-    [InlineData("holdout3.jsonl", "devset3.jsonl")]
-    [InlineData("holdout3.jsonl", "devset4.jsonl")]
-    [InlineData("holdout3.jsonl", "holdout.jsonl")]
-    [InlineData("holdout3.jsonl", "holdout2.jsonl")]
-    [InlineData("holdout4.jsonl", "devset.jsonl")]
-    [InlineData("holdout4.jsonl", "devset2.jsonl")]
-    [InlineData("holdout4.jsonl", "devset3.jsonl")]
-    [InlineData("holdout4.jsonl", "devset4.jsonl")]
-    [InlineData("holdout4.jsonl", "holdout.jsonl")]
-    [InlineData("holdout4.jsonl", "holdout2.jsonl")]
-    [InlineData("holdout4.jsonl", "holdout3.jsonl")]
-    [InlineData("holdout5.jsonl", "devset.jsonl")]
-    [InlineData("holdout5.jsonl", "devset2.jsonl")]
-    [InlineData("holdout5.jsonl", "devset3.jsonl")]
-    [InlineData("holdout5.jsonl", "devset4.jsonl")]
-    [InlineData("holdout5.jsonl", "holdout.jsonl")]
-    [InlineData("holdout5.jsonl", "holdout2.jsonl")]
-    [InlineData("holdout5.jsonl", "holdout3.jsonl")]
-    [InlineData("holdout5.jsonl", "holdout4.jsonl")]
-    [InlineData("holdout6.jsonl", "devset.jsonl")]
-    [InlineData("holdout6.jsonl", "devset2.jsonl")]
-    [InlineData("holdout6.jsonl", "devset3.jsonl")]
-    [InlineData("holdout6.jsonl", "devset4.jsonl")]
-    [InlineData("holdout6.jsonl", "holdout.jsonl")]
-    [InlineData("holdout6.jsonl", "holdout2.jsonl")]
-    [InlineData("holdout6.jsonl", "holdout3.jsonl")]
-    [InlineData("holdout6.jsonl", "holdout4.jsonl")]
-    [InlineData("holdout6.jsonl", "holdout5.jsonl")]
-    [InlineData("devset5.jsonl", "devset.jsonl")]
-    [InlineData("devset5.jsonl", "devset2.jsonl")]
-    [InlineData("devset5.jsonl", "devset3.jsonl")]
-    [InlineData("devset5.jsonl", "devset4.jsonl")]
-    [InlineData("devset5.jsonl", "holdout.jsonl")]
-    [InlineData("devset5.jsonl", "holdout2.jsonl")]
-    [InlineData("devset5.jsonl", "holdout3.jsonl")]
-    [InlineData("devset5.jsonl", "holdout4.jsonl")]
-    [InlineData("devset5.jsonl", "holdout5.jsonl")]
-    [InlineData("devset5.jsonl", "holdout6.jsonl")]
-    [InlineData("holdout7.jsonl", "devset.jsonl")]
-    [InlineData("holdout7.jsonl", "devset2.jsonl")]
-    [InlineData("holdout7.jsonl", "devset3.jsonl")]
-    [InlineData("holdout7.jsonl", "devset4.jsonl")]
-    [InlineData("holdout7.jsonl", "devset5.jsonl")]
-    [InlineData("holdout7.jsonl", "holdout.jsonl")]
-    [InlineData("holdout7.jsonl", "holdout2.jsonl")]
-    [InlineData("holdout7.jsonl", "holdout3.jsonl")]
-    [InlineData("holdout7.jsonl", "holdout4.jsonl")]
-    [InlineData("holdout7.jsonl", "holdout5.jsonl")]
-    [InlineData("holdout7.jsonl", "holdout6.jsonl")]
-    [InlineData("holdout8.jsonl", "devset.jsonl")]
-    [InlineData("holdout8.jsonl", "devset2.jsonl")]
-    [InlineData("holdout8.jsonl", "devset3.jsonl")]
-    [InlineData("holdout8.jsonl", "devset4.jsonl")]
-    [InlineData("holdout8.jsonl", "devset5.jsonl")]
-    [InlineData("holdout8.jsonl", "holdout.jsonl")]
-    [InlineData("holdout8.jsonl", "holdout2.jsonl")]
-    [InlineData("holdout8.jsonl", "holdout3.jsonl")]
-    [InlineData("holdout8.jsonl", "holdout4.jsonl")]
-    [InlineData("holdout8.jsonl", "holdout5.jsonl")]
-    [InlineData("holdout8.jsonl", "holdout6.jsonl")]
-    [InlineData("holdout8.jsonl", "holdout7.jsonl")]
-    public void A_later_set_repeats_no_reply_of_an_earlier_one(string later, string earlier)
+    [MemberData(nameof(LaterSets))]
+    public void A_later_set_repeats_no_reply_of_an_earlier_one(string later)
     {
         // Stock replies ("ok thanks", "it's in the training pack") may recur; anything of six words or more was written for one set only,
         // except one stock jibe that two blind writers each wrote for their own set.
         static HashSet<string> Written(string file) =>
             Score.Evaluate(file).Items.Select(i => i.Text.Trim()).Where(t => t.Split(' ').Length > 5 && !StockPhrases.Contains(t)).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
-        Assert.Empty(Written(later).Intersect(Written(earlier), StringComparer.OrdinalIgnoreCase));
+        var written = Written(later);
+        foreach (var earlier in SetsInOrder.TakeWhile(f => f != later))
+        {
+            var repeated = written.Intersect(Written(earlier), StringComparer.OrdinalIgnoreCase).ToList();
+            Assert.True(repeated.Count == 0, $"{later} repeats {earlier}: {string.Join(" | ", repeated)}");
+        }
     }
 }
