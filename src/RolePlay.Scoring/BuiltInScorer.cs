@@ -83,7 +83,7 @@ public sealed class BuiltInScorer : IReplyScorer
         var other = compiled.Pipeline.Tokeniser.Tokenise(OtherPersonText(context));
         var input = new RuleInput(compiled, tokens, other, context.Context);
         var results = compiled.Points.Select(p => AssessSafely(_rules[p.Rule], p, input)).ToArray();
-        ApplyWeakening(compiled.Points, results);
+        ApplyWeakening(compiled.Points, results, tokens);
 
         var positives = results.Where((_, i) => compiled.Points[i].Kind == MarkingPointKind.Positive).ToList();
         var negatives = results.Where((_, i) => compiled.Points[i].Kind == MarkingPointKind.Negative).ToList();
@@ -200,16 +200,40 @@ public sealed class BuiltInScorer : IReplyScorer
     private static readonly System.Buffers.SearchValues<char> ForeignLetters =
         System.Buffers.SearchValues.Create("ąćęłńśźżőűřěůčšžďťňğışñõãâêôœßøåæŵŷ");
 
+    // A breach spoils only what is said in the same sentence: "Order 4471 is for flat 2. She's just had chemo, bless her"
+    // still passes the order on, while "Her diabetes notes are attached" shares nothing that is not the breach.
+    private static readonly HashSet<string> SentenceLocalSpoilers = new(StringComparer.Ordinal) { "confidentiality_breach" };
+
+    private static bool SharesASentence(ReplyText reply, MarkingPointResult spoiler, MarkingPointResult point)
+    {
+        var spoiled = spoiler.Evidence.Select(e => SentenceAt(reply, e.Start)).ToHashSet();
+        return point.Evidence.Count == 0 || point.Evidence.Any(e => spoiled.Contains(SentenceAt(reply, e.Start)));
+    }
+
+    private static int SentenceAt(ReplyText reply, int offset)
+    {
+        foreach (var token in reply.Tokens)
+        {
+            if (token.End > offset)
+            {
+                return token.Sentence;
+            }
+        }
+
+        return reply.Tokens.Length == 0 ? 0 : reply.Tokens[^1].Sentence;
+    }
+
     /// <summary>What a point "weakened by" a detected negative keeps of its strength: less than half, so one clear cue no longer earns credit.</summary>
     public const double WeakenedFactor = 0.45;
 
     /// <summary>A point "weakened by" a detected negative keeps <see cref="WeakenedFactor"/> of its strength (e.g. ownership while insulting).</summary>
-    private static void ApplyWeakening(MarkingPointDefinition[] points, MarkingPointResult[] results)
+    private static void ApplyWeakening(MarkingPointDefinition[] points, MarkingPointResult[] results, ReplyText reply)
     {
         for (var i = 0; i < points.Length; i++)
         {
+            var point = results[i];
             var spoilers = points[i].WeakenedBy
-                .Where(id => results.Any(r => r.Id == id && r.Credited))
+                .Where(id => results.Any(r => r.Id == id && r.Credited && (!SentenceLocalSpoilers.Contains(id) || SharesASentence(reply, r, point))))
                 .ToList();
             if (spoilers.Count == 0 || !results[i].Credited)
             {

@@ -414,4 +414,47 @@ public class NegativeBehaviourTests
     {
         Assert.False(Score.Reply("I'm sorry, I should have told you about the admin fee when you booked - that's on me.").Has("blame"));
     }
+
+    [Theory]
+    [InlineData("yeah she came in on Friday and took the blue folder", "Has my wife been in to collect the paperwork?", ContextKind.Customer)]
+    [InlineData("Sure, he's in most Wednesdays for his physio.", "Can you tell me if your patient Mr Patel still comes to the clinic?", ContextKind.Partner)]
+    [InlineData("yep she's been off with her nerves again", "Is Marta coming back to the choir this term?", ContextKind.Customer)]
+    [InlineData("she's got early dementia, her son does the shopping", "Could you tell me about Ellie's nan before I visit?", ContextKind.Colleague)]
+    public void Answering_a_question_about_someone_else_with_their_doings_is_a_breach(string reply, string persona, ContextKind context)
+    {
+        Assert.True(Score.Reply(reply, persona, context).Has("confidentiality_breach"));
+    }
+
+    [Theory]
+    [InlineData("I'm sorry, I can't say whether anyone has been in. She'll need to ring us herself.", "Has my wife been in to collect the paperwork?", ContextKind.Customer)]
+    [InlineData("He's probably on his break, try again in ten minutes.", "Can you tell me if Mr Patel is free to talk?", ContextKind.Partner)]
+    [InlineData("She said she wanted extra hours, ask her.", "Can you cover my shift? My daughter's in a play.", ContextKind.Colleague)]
+    [InlineData("She's in the main entrance at 2pm.", "We've a pickup for Mrs Khan today. What do we need to know?", ContextKind.Partner)]
+    [InlineData("Do you know when she last came in?", "Has my wife been in to collect the paperwork?", ContextKind.Customer)]
+    [InlineData("Yes she's in, flat 6 on the second floor.", "Is Mrs Achebe home? Our driver's outside with her wardrobe.", ContextKind.Partner)]
+    public void Refusing_guessing_or_talking_past_a_question_about_someone_is_not_that_breach(string reply, string persona, ContextKind context)
+    {
+        Assert.False(Score.Reply(reply, persona, context).Has("confidentiality_breach"));
+    }
+
+    [Theory]
+    [InlineData("ha go on, send me her number")]
+    [InlineData("what's his address then? I'll pop round")]
+    public void Asking_a_colleague_for_someone_elses_contact_details_is_a_breach(string reply)
+    {
+        Assert.True(Score.Reply(reply, "That lad from the viewing this morning was well fit, I kept his form.", ContextKind.Colleague).Has("confidentiality_breach"));
+    }
+
+    [Fact]
+    public void A_breach_spoils_only_what_is_said_in_its_own_sentence()
+    {
+        const string persona = "Any news on the Patel complaint?";
+        var separate = Score.Reply("I'll ring the customer today and update her. Between us, she's just finished chemo so she's all over the place.", persona, ContextKind.Colleague);
+        var same = Score.Reply("I'll ring her today, she's just finished chemo so she's all over the place.", persona, ContextKind.Colleague);
+
+        Assert.True(separate.Has("confidentiality_breach"));
+        Assert.True(separate.Has("ownership"));
+        Assert.True(same.Has("confidentiality_breach"));
+        Assert.False(same.Has("ownership"));
+    }
 }

@@ -9,12 +9,15 @@ namespace RolePlay.Scoring.Rules;
 /// Confidentiality breach: the entry's cues (someone's health, family, money, home; looking people up; exporting lists),
 /// plus a phone number or a street address given out that is not the learner's own, plus eager replies to gossip
 /// ("show me", "no way") when the other person is passing on someone's private details. A reply that also protects
-/// the data ("I can't share her details") is refusing, not disclosing, so its mentions count for less.
+/// the data ("I can't share her details") is refusing, not disclosing, so its mentions count for less. Asked about
+/// someone else ("did my husband drop his phone off?"), an answer that says what that person did or has ("yeah he came
+/// in Tuesday") gives their details away too.
 /// </summary>
 internal sealed class ConfidentialityBreachRule : IMarkingPointRule
 {
     public const double Disclosed = 0.8;
     public const double GossipInvite = 0.7;
+    public const double AnsweredAboutSomeone = 0.7;
     public const double ProtectedFactor = 0.35;
     public const int PhoneDigits = 9;
 
@@ -56,6 +59,7 @@ internal sealed class ConfidentialityBreachRule : IMarkingPointRule
         }
 
         AddGossipInvites(input, findings);
+        AddAnswersAboutSomeoneElse(input, findings);
         if (findings.Count == 0 && echoed is { } repeated)
         {
             return Verdict.None(point, $"Not detected: \"{Verdict.Shorten(input.Span(repeated).Quote)}\" repeats what they told you themselves.");
@@ -167,6 +171,105 @@ internal sealed class ConfidentialityBreachRule : IMarkingPointRule
                 }
             }
         }
+    }
+
+    private static readonly HashSet<string> Affirmations = new(StringComparer.Ordinal) { "yes", "yeah", "yep", "yea", "ya", "sure", "aye", "ok", "okay", "oh" };
+
+    // After "he/she": a guess, advice or what they will have to do ("she'll need to ring us herself") tells nothing about them.
+    private static readonly HashSet<string> NotAnAnswer = new(StringComparer.Ordinal)
+    {
+        "probably", "might", "may", "could", "would", "should", "will", "must", "can", "needs", "need", "ll", "d",
+    };
+
+    private static readonly HashSet<string> Titles = new(StringComparer.Ordinal) { "mr", "mrs", "ms", "miss", "dr", "mx" };
+
+    private static readonly HashSet<string> NotNames = new(StringComparer.Ordinal)
+    {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
+        "june", "july", "august", "september", "october", "november", "december", "christmas", "easter", "i",
+    };
+
+    /// <summary>
+    /// Asked about someone else, a statement that opens with "he/she" (after an optional "yes/yeah/sure") answers with
+    /// that person's doings or circumstances: "yeah he came in Tuesday", "she's got MS". A question back, a guess or
+    /// advice ("he'll need to ring us himself") is not an answer.
+    /// </summary>
+    private static void AddAnswersAboutSomeoneElse(RuleInput input, List<Finding> findings)
+    {
+        if (!input.HasOther || !AsksAboutSomeoneElse(input))
+        {
+            return;
+        }
+
+        var tokens = input.Reply.Tokens;
+        foreach (var sentence in input.Reply.Sentences)
+        {
+            var k = sentence.FirstToken;
+            while (k < sentence.EndToken && Affirmations.Contains(tokens[k].Text))
+            {
+                k++;
+            }
+
+            if (sentence.QuestionMark || k + 1 >= sentence.EndToken || tokens[k].Text is not ("he" or "she") || tokens[k].Quoted
+                || NotAnAnswer.Contains(tokens[k + 1].Text) || tokens[k + 1].Negated
+                || (k + 2 < sentence.EndToken && tokens[k + 2].Text is "probably" or "maybe" or "perhaps"))
+            {
+                continue;
+            }
+
+            findings.Add(new Finding(AnsweredAboutSomeone, input.Span(k, Math.Min(sentence.EndToken, k + 6)), "answered about someone else:"));
+            return;
+        }
+    }
+
+    /// <summary>
+    /// The other person asks (a question, "can you tell me", "let me know") about somebody else: a relative or a named
+    /// person ("my husband", "Kayla's mum", "Mr Lowe", "is Dennis coming back?"). A colleague asking about a client or a
+    /// named customer is usually a handover, so with colleagues only family words count; a partner naming a customer
+    /// in a practical question ("is Mr Khan in? the driver's outside") is the chain at work, so with partners a name
+    /// counts only in a request for information ("can you tell us whether Mr Khan has been attending?").
+    /// </summary>
+    private static bool AsksAboutSomeoneElse(RuleInput input)
+    {
+        var other = input.Other;
+        var tokens = other.Tokens;
+        var family = input.Catalogue.Pipeline.Lexicon("family_words");
+        var clients = input.Catalogue.Pipeline.Lexicon("client_words");
+        var colleague = input.Context == ContextKind.Colleague;
+        var partner = input.Context == ContextKind.Partner;
+        foreach (var sentence in other.Sentences)
+        {
+            // "Can you tell me whether...", "let me know if...": a request for information, not a practical question.
+            var requestsInformation = false;
+            for (var k = sentence.FirstToken; k < sentence.EndToken && !requestsInformation; k++)
+            {
+                requestsInformation = tokens[k].Text is "tell" or "whether" or "know" or "check";
+            }
+
+            var asks = sentence.QuestionMark || requestsInformation;
+
+            for (var k = sentence.FirstToken; k < sentence.EndToken && asks; k++)
+            {
+                var word = tokens[k].Text;
+                var named = k > sentence.FirstToken && IsName(other, k)
+                    || (Titles.Contains(word) && k + 1 < sentence.EndToken && tokens[k + 1].Kind == TokenKind.Word);
+                var client = clients.Contains(word) && k > 0 && tokens[k - 1].Text is "my" or "his" or "her" or "their" or "your" or "the" or "this" or "that";
+                if (family.Contains(word) || (!colleague && client) || (!colleague && named && (!partner || requestsInformation)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A capitalised word inside a sentence that is not a day, month or "I", and not after "the" ("the Royal").</summary>
+    private static bool IsName(ReplyText text, int k)
+    {
+        var token = text.Tokens[k];
+        return token.Kind == TokenKind.Word && !token.AllCaps && char.IsUpper(text.Source[token.Start]) && !NotNames.Contains(token.Text)
+            && text.Tokens[k - 1].Text != "the" && text.Tokens[k - 1].Start != token.Start;
     }
 
     /// <summary>"07700 900123 - text me": the learner's own number (no negative id covers giving that out).</summary>
