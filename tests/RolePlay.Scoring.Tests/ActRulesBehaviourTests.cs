@@ -114,6 +114,28 @@ public class ActRulesBehaviourTests
         Assert.False(Score.Reply(reply).Has("explanation"));
     }
 
+    [Theory]
+    [InlineData("The door alarm sounds after ten seconds, to stop anyone wandering out at night.")]
+    [InlineData("Reading the messages aloud would break our privacy policy.")]
+    [InlineData("Filming other patients is not allowed under our privacy rules.")]
+    [InlineData("It's in our terms that deposits are held for fourteen days.")]
+    [InlineData("Pension Credit is a top-up payment from the government for people who are over pension age.")]
+    [InlineData("It's probably a scam text, which tries to get your bank login.")]
+    public void Purposes_the_rule_broken_the_terms_and_what_a_thing_is_for_are_explanations(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("explanation"));
+    }
+
+    [Theory]
+    [InlineData("I'll stop anyone else booking that slot.")]
+    [InlineData("Don't break the seal on the box before the engineer arrives.")]
+    [InlineData("It's for people who booked online.")]
+    [InlineData("It's probably nothing.")]
+    public void Stopping_breaking_and_guessing_without_a_rule_or_a_definition_are_not_explanations(string reply)
+    {
+        Assert.False(Score.Reply(reply).Has("explanation"));
+    }
+
     [Fact]
     public void A_description_of_someone_is_not_an_answer_to_what_it_is()
     {
