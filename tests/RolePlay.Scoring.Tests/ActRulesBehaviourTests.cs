@@ -78,6 +78,64 @@ public class ActRulesBehaviourTests
         Assert.True(Score.Reply(reply, asked).Has("explanation"));
     }
 
+    [Theory]
+    [InlineData("I can't read her file out to you - those notes are only for the clinical team.")]
+    [InlineData("Sorry, we can't lend the keys out, insurance only covers staff.")]
+    [InlineData("I'm not able to swap your seat - that's the same for every ticket on this train.")]
+    public void The_rule_behind_a_refusal_is_an_explanation(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("explanation"));
+    }
+
+    [Theory]
+    [InlineData("I can't do Thursday, I've got my own shift to cover.")]
+    [InlineData("I can't approve that, that's one for my manager.")]
+    [InlineData("I can't move it today, but you can ring back tomorrow.")]
+    public void A_personal_limit_a_referral_or_an_alternative_after_a_refusal_is_not_an_explanation(string reply)
+    {
+        Assert.False(Score.Reply(reply).Has("explanation"));
+    }
+
+    [Theory]
+    [InlineData("The warranty runs for two years from purchase, so legally it is still covered.")]
+    [InlineData("The first van broke down on the motorway, so it arrived at six instead of two.")]
+    [InlineData("PIN = the four-digit number you chose when the card came.")]
+    public void A_consequence_after_an_adverb_or_in_the_past_and_a_term_equals_its_meaning_are_explanations(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("explanation"));
+    }
+
+    [Theory]
+    [InlineData("I'm so incredibly sorry about the mix-up with your booking.")]
+    [InlineData("Thanks so much, it arrived this morning.")]
+    [InlineData("Ticket = done.")]
+    public void Degree_words_and_bare_labels_are_not_explanations(string reply)
+    {
+        Assert.False(Score.Reply(reply).Has("explanation"));
+    }
+
+    [Theory]
+    [InlineData("The door alarm sounds after ten seconds, to stop anyone wandering out at night.")]
+    [InlineData("Reading the messages aloud would break our privacy policy.")]
+    [InlineData("Filming other patients is not allowed under our privacy rules.")]
+    [InlineData("It's in our terms that deposits are held for fourteen days.")]
+    [InlineData("Pension Credit is a top-up payment from the government for people who are over pension age.")]
+    [InlineData("It's probably a scam text, which tries to get your bank login.")]
+    public void Purposes_the_rule_broken_the_terms_and_what_a_thing_is_for_are_explanations(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("explanation"));
+    }
+
+    [Theory]
+    [InlineData("I'll stop anyone else booking that slot.")]
+    [InlineData("Don't break the seal on the box before the engineer arrives.")]
+    [InlineData("It's for people who booked online.")]
+    [InlineData("It's probably nothing.")]
+    public void Stopping_breaking_and_guessing_without_a_rule_or_a_definition_are_not_explanations(string reply)
+    {
+        Assert.False(Score.Reply(reply).Has("explanation"));
+    }
+
     [Fact]
     public void A_description_of_someone_is_not_an_answer_to_what_it_is()
     {

@@ -193,6 +193,7 @@ public class NegativeBehaviourTests
     [InlineData("Could you ask the billing team to send me the invoice?")]
     [InlineData("You'll need to ring the bank to cancel the card, and I'll send you a letter confirming what happened today.")]
     [InlineData("Don't ring them, I'll sort it.")]
+    [InlineData("It's in our terms that we can reschedule once for free.")]
     public void Handing_over_or_offering_an_option_is_not_passing_the_buck(string reply)
     {
         Assert.False(Score.Reply(reply).Has("passing_the_buck"));

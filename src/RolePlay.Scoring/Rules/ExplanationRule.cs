@@ -9,13 +9,16 @@ namespace RolePlay.Scoring.Rules;
 /// something - the passive voice ("it was held at the depot", "the change was logged but not sent on", "complaints have to
 /// be answered within 10 days"). A passive about the learner or the other person ("I was told", "you were charged") is
 /// not counted (that is reporting or paraphrase), nor a feeling ("I was worried"), nor a question; a sentence that
-/// blames is an excuse, not an explanation.
+/// blames is an excuse, not an explanation. Also a reason joined by "so/as/since" (including "so technically he's not
+/// late" and "so it left at 14:41"), a term defined ("X means...", "X = Y", or an answer to "what is X?"), and the rule
+/// or fact behind a refusal in the clause after it ("I can't send the list outside - it's full of names and addresses").
 /// </summary>
 internal sealed class ExplanationRule : IMarkingPointRule
 {
     public const double Passive = 0.6;
     public const double CauseAndEffect = 0.6;
     public const double Defined = 0.6;
+    public const double ReasonForNo = 0.6;
 
     private static readonly string[] NotExplaining = ["blame", "confidentiality_breach"];
 
@@ -104,7 +107,13 @@ internal sealed class ExplanationRule : IMarkingPointRule
                 findings.Add(new Finding(Defined, input.Span(definition.Start, definition.End), "said what it means:"));
             }
 
-            var link = CausalLink(tokens, sentence);
+            var reason = RefusalReason(tokens, input.Reply.Source, sentence);
+            if (reason.Start >= 0 && !Blames(reason.Start))
+            {
+                findings.Add(new Finding(ReasonForNo, input.Span(reason.Start, reason.End), "said why not:"));
+            }
+
+            var link = CausalLink(tokens, sentence, participles, notParticiples);
             if (link.Start >= 0 && !Blames(link.Start))
             {
                 findings.Add(new Finding(CauseAndEffect, input.Span(link.Start, link.End), "gave the reason:"));
@@ -137,12 +146,121 @@ internal sealed class ExplanationRule : IMarkingPointRule
         return Verdict.From(point, findings);
     }
 
+    // Words that open a clause without being its subject: a connective, a question word, a politeness or the listener.
+    private static readonly HashSet<string> NotAReasonOpener = new(StringComparer.Ordinal)
+    {
+        "but", "and", "or", "if", "so", "what", "which", "when", "where", "who", "whether", "even", "though", "although", "unless",
+        "because", "as", "just", "not", "no", "yes", "please", "sorry", "thanks", "thank", "i", "you", "me", "a", "an", "to", "for",
+        "in", "on", "at", "with", "without", "can", "will", "would", "could", "should", "do", "does", "did", "is", "are", "was",
+        "were", "has", "have", "had", "let", "maybe", "otherwise", "then", "however", "unfortunately", "afraid",
+    };
+
+    /// <summary>
+    /// The rule or fact behind a refusal, in the clause after it: "I can't send the list outside - it's full of names and
+    /// addresses", "I can't tell you that, borrowing records are private", "we can't do that - only marketing can". The
+    /// refusal is the learner's ("I/we can't", "I'm not able/allowed to"); the reason is a clause of its own that opens
+    /// with its subject (a pronoun, or up to three words) and a finite verb. A reason about the learner ("I've done the
+    /// last two") or addressed to the listener ("you'll need to...") is a personal limit or an instruction, not a rule.
+    /// Returns tokens [Start, End) or (-1, -1).
+    /// </summary>
+    private static (int Start, int End) RefusalReason(Token[] tokens, string source, SentenceInfo sentence)
+    {
+        var refusal = -1;
+        for (var k = sentence.FirstToken; k + 2 < sentence.EndToken; k++)
+        {
+            if (tokens[k].Text is not ("i" or "we") || tokens[k].Quoted)
+            {
+                continue;
+            }
+
+            var a = tokens[k + 1].Text;
+            var b = tokens[k + 2].Text;
+            var c = k + 3 < sentence.EndToken ? tokens[k + 3].Text : string.Empty;
+            if ((a == "can" && b == "not") || (a is "am" or "are" && b == "not" && c is "able" or "allowed" or "permitted") || (a is "am" or "are" && b == "unable"))
+            {
+                refusal = k;
+                break;
+            }
+        }
+
+        if (refusal < 0)
+        {
+            return (-1, -1);
+        }
+
+        for (var k = refusal + 3; k + 1 < sentence.EndToken; k++)
+        {
+            if (tokens[k].Clause == tokens[k - 1].Clause || tokens[k].Quoted)
+            {
+                continue;
+            }
+
+            // "..., but I can ..." turns to what can be done instead: a clause after it gives no reason for the refusal.
+            if (tokens[k].Text is "but" or "however" or "instead")
+            {
+                break;
+            }
+
+            // "I can't decide that, that's Coach Davies" hands the matter on; after a dash "that's" gives the reason ("- that's
+            // the same for everyone").
+            if (tokens[k].Text == "that" && !AfterDash(source, tokens[k - 1].End, tokens[k].Start))
+            {
+                continue;
+            }
+
+            // "- only marketing can", "- it's full of names": skip a leading "only", then the subject and its verb.
+            var at = tokens[k].Text == "only" ? k + 1 : k;
+            if (at >= sentence.EndToken || NotAReasonOpener.Contains(tokens[at].Text) || tokens[at].Kind != TokenKind.Word)
+            {
+                continue;
+            }
+
+            for (var v = at + 1; v < sentence.EndToken && v <= at + 3 && tokens[v].Clause == tokens[k].Clause; v++)
+            {
+                var verb = tokens[v].Text;
+                if ((FiniteVerbs.Contains(verb) || verb is "do" or "goes" or "go" or "belongs" or "stays" or "protects" or "keeps" or "keep" or "never")
+                    && !(tokens[at].Text == "we" && verb is "can" or "could" or "will" or "would" or "should"))
+                {
+                    if (Subjects.Contains(tokens[at].Text) || v > at + 1 || tokens[at].Text.Length > 2)
+                    {
+                        return (refusal, Math.Min(sentence.EndToken, v + 3));
+                    }
+                }
+
+                if (PronounLike.Contains(verb) || NotAReasonOpener.Contains(verb))
+                {
+                    break;
+                }
+            }
+        }
+
+        return (-1, -1);
+    }
+
+    private static bool Joins(Token[] tokens, int from, int to)
+    {
+        for (var k = from; k < to; k++)
+        {
+            if (tokens[k].Text is "but" or "and" or "or")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AfterDash(string source, int from, int to) =>
+        from < to && source.AsSpan(from, to - from).IndexOfAny("-\u2013\u2014") >= 0;
+
+    private static readonly HashSet<string> PronounLike = new(StringComparer.Ordinal) { "i", "you", "me", "we", "it", "they", "he", "she" };
+
     /// <summary>
     /// A reason joined to what follows from it inside one statement: "the part was on back order, so the engineer comes
     /// Thursday", "I can't swap it as it's accidental damage". The consequence ("so") needs a clause before it and a subject
     /// and verb after it; the reason ("as/since") needs a subject and verb after it. Returns tokens [Start, End) or (-1, -1).
     /// </summary>
-    private static (int Start, int End) CausalLink(Token[] tokens, SentenceInfo sentence)
+    private static (int Start, int End) CausalLink(Token[] tokens, SentenceInfo sentence, Lexicon participles, Lexicon notParticiples)
     {
         // "As she's over 18, her records are hers": a reason opening the sentence, then the consequence.
         var first = sentence.FirstToken;
@@ -167,27 +285,42 @@ internal sealed class ExplanationRule : IMarkingPointRule
                 continue;
             }
 
-            // A subject (a pronoun, or a determiner and up to two words) then a finite verb.
-            var verbAt = k + 2;
-            if (tokens[k + 1].Text is "the" or "your" or "our" or "their" or "his" or "her" or "its" or "those" or "these")
+            // "so technically he's not late": a sentence adverb between "so" and the subject.
+            var subjectAt = k + 1;
+            if (word == "so" && subjectAt + 2 < sentence.EndToken && next.Length >= 6 && next.EndsWith("ly", StringComparison.Ordinal)
+                && Subjects.Contains(tokens[subjectAt + 1].Text))
             {
-                while (verbAt < sentence.EndToken && verbAt <= k + 4 && !FiniteVerbs.Contains(tokens[verbAt].Text))
+                subjectAt++;
+                next = tokens[subjectAt].Text;
+            }
+
+            // A subject (a pronoun, or a determiner and up to two words) then a finite verb.
+            var verbAt = subjectAt + 1;
+            if (next is "the" or "your" or "our" or "their" or "his" or "her" or "its" or "those" or "these")
+            {
+                while (verbAt < sentence.EndToken && verbAt <= subjectAt + 3 && !FiniteVerbs.Contains(tokens[verbAt].Text))
                 {
                     verbAt++;
                 }
             }
 
-            if (Subjects.Contains(next) && verbAt < sentence.EndToken && FiniteVerbs.Contains(tokens[verbAt].Text))
+            var past = verbAt <= subjectAt + 3 && IsPastTense(tokens[verbAt].Text) && !Joins(tokens, subjectAt, verbAt);
+            if (Subjects.Contains(next) && verbAt < sentence.EndToken && (FiniteVerbs.Contains(tokens[verbAt].Text) || past))
             {
                 return (sentence.FirstToken, Math.Min(sentence.EndToken, verbAt + 3));
             }
         }
 
         return (-1, -1);
+
+        // "so it left at 14:41", "so they cancelled it": what happened as a result, in the past tense (not "so it's worried").
+        bool IsPastTense(string verb) =>
+            ((verb.Length >= 5 && verb.EndsWith("ed", StringComparison.Ordinal)) || participles.Contains(verb)) && !notParticiples.Contains(verb);
     }
 
     /// <summary>
-    /// A term and what it means: "'Within tolerance' means the manufacturer allows...", "DOA means dead on arrival". The
+    /// A term and what it means: "'Within tolerance' means the manufacturer allows...", "DOA means dead on arrival", "RTV =
+    /// return to vendor" (an equals sign with a space either side). The
     /// pronoun forms ("it means", "which means") are catalogue cues. Not when the meaning only repeats the term ("awaiting
     /// allocation means it hasn't been allocated") or the person's own words, nor "it means a lot"-style feelings.
     /// Returns tokens [Start, End) or (-1, -1).
@@ -195,6 +328,23 @@ internal sealed class ExplanationRule : IMarkingPointRule
     private static (int Start, int End) Definition(RuleInput input, SentenceInfo sentence)
     {
         var tokens = input.Reply.Tokens;
+        var source = input.Reply.Source;
+
+        // "RTV = return to vendor": a term, an equals sign standing alone, and at least two words of meaning of its own.
+        for (var k = sentence.FirstToken + 1; k + 1 < sentence.EndToken && k <= sentence.FirstToken + 5; k++)
+        {
+            var gap = source.AsSpan(tokens[k - 1].End, Math.Max(0, tokens[k].Start - tokens[k - 1].End));
+            if (gap.Trim().SequenceEqual("=") && gap.Length >= 3)
+            {
+                var term = input.ContentStems(tokens, sentence.FirstToken, k);
+                var meaning = input.ContentStems(tokens, k, sentence.EndToken);
+                if (term.Count > 0 && meaning.Count >= 2 && !meaning.IsSubsetOf(term))
+                {
+                    return (sentence.FirstToken, Math.Min(sentence.EndToken, k + 4));
+                }
+            }
+        }
+
         for (var k = sentence.FirstToken + 1; k + 2 < sentence.EndToken; k++)
         {
             var previous = tokens[k - 1].Text;
