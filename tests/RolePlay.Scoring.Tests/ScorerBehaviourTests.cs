@@ -133,6 +133,17 @@ public class ScorerBehaviourTests
     }
 
     [Theory]
+    [InlineData("Bad day?")]
+    [InlineData("All of it?")]
+    public void A_bare_question_with_nothing_else_is_only_a_weak_sign_of_listening(string reply)
+    {
+        var point = Score.Reply(reply, LateParcel).Point("active_listening");
+
+        Assert.False(point.Credited);
+        Assert.True(point.Strength > 0, point.Rationale);
+    }
+
+    [Theory]
     [InlineData("The driver's photo shows a red door - is that yours?")]
     [InlineData("Could you tell me which number you were ringing?")]
     [InlineData("Can you tell me what happened when the driver came with the parcel number?")]

@@ -17,7 +17,7 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
     public const double OpenQuestion = 0.9;
     public const double Request = 0.85;
     public const double ClosedQuestion = 0.7;
-    public const double BareQuestion = 0.6;
+    public const double BareQuestion = 0.45;
     public const double AccusingQuestion = 0.2;
     public const double DetailRequest = 0.4;
     public const double Summary = 0.6;
@@ -326,6 +326,21 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
                 && !(tokens[first].Text == "you" && (sentence.QuestionMark || first == sentence.FirstToken || tokens[first - 1].Text != "thank")))
             {
                 first++;
+            }
+
+            // "The photo shows a red door - is that yours?": the question is the last clause, after a statement.
+            if (sentence.QuestionMark && !questionWords.Contains(tokens[first].Text) && !InformationAuxiliaries.Contains(tokens[first].Text))
+            {
+                var last = sentence.EndToken - 1;
+                while (last > first && tokens[last - 1].Clause == tokens[last].Clause)
+                {
+                    last--;
+                }
+
+                if (last > first && last + 1 < sentence.EndToken && (questionWords.Contains(tokens[last].Text) || InformationAuxiliaries.Contains(tokens[last].Text)))
+                {
+                    first = last;
+                }
             }
 
             // "Maybe just send her a message?", "perhaps try the side door?": a suggestion, not a question about them.
