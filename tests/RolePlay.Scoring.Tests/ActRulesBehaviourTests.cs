@@ -180,6 +180,34 @@ public class ActRulesBehaviourTests
     }
 
     [Theory]
+    [InlineData("We really need the keys back by Friday.", ContextKind.Partner)]
+    [InlineData("I can't this weekend, I'm at my sister's.", ContextKind.Colleague)]
+    [InlineData("Our service agreement says callouts are within four hours.", ContextKind.Partner)]
+    [InlineData("Under the rental agreement, the deposit comes back within ten days.", ContextKind.Partner)]
+    [InlineData("I have to push back on moving the deadline again.", ContextKind.Colleague)]
+    [InlineData("I'd ask you to let me finish before you reply.", ContextKind.Colleague)]
+    [InlineData("I'm not okay with being left to close on my own.", ContextKind.Colleague)]
+    [InlineData("It's not for us to guess why she's off.", ContextKind.Colleague)]
+    public void Stated_needs_limits_and_agreed_terms_are_assertive(string reply, ContextKind context)
+    {
+        Assert.True(Score.Reply(reply, "", context).Has("assertiveness"));
+    }
+
+    [Theory]
+    [InlineData("We really enjoyed the training day.", ContextKind.Partner)]
+    [InlineData("I can't find the spare keys.", ContextKind.Colleague)]
+    [InlineData("The agreement was signed in May.", ContextKind.Partner)]
+    [InlineData("Under the desk there's a spare charger.", ContextKind.Colleague)]
+    [InlineData("Push the back door hard, it sticks.", ContextKind.Colleague)]
+    [InlineData("Would you ask him to call me?", ContextKind.Colleague)]
+    [InlineData("I'm not okay today, can we talk later?", ContextKind.Colleague)]
+    [InlineData("Is this parcel ours or next door's?", ContextKind.Colleague)]
+    public void Near_misses_of_needs_limits_and_agreed_terms_are_not_assertive(string reply, ContextKind context)
+    {
+        Assert.False(Score.Reply(reply, "", context).Has("assertiveness"));
+    }
+
+    [Theory]
     [InlineData("Honestly who cares.")]
     [InlineData("To be honest, I don't mind.")]
     public void Bare_honesty_markers_are_not_assertiveness(string reply)
