@@ -238,6 +238,34 @@ public class ActRulesBehaviourTests
     }
 
     [Theory]
+    [InlineData("We really need the keys back by Friday.", ContextKind.Partner)]
+    [InlineData("I can't this weekend, I'm at my sister's.", ContextKind.Colleague)]
+    [InlineData("Our service agreement says callouts are within four hours.", ContextKind.Partner)]
+    [InlineData("Under the rental agreement, the deposit comes back within ten days.", ContextKind.Partner)]
+    [InlineData("I have to push back on moving the deadline again.", ContextKind.Colleague)]
+    [InlineData("I'd ask you to let me finish before you reply.", ContextKind.Colleague)]
+    [InlineData("I'm not okay with being left to close on my own.", ContextKind.Colleague)]
+    [InlineData("It's not for us to guess why she's off.", ContextKind.Colleague)]
+    public void Stated_needs_limits_and_agreed_terms_are_assertive(string reply, ContextKind context)
+    {
+        Assert.True(Score.Reply(reply, "", context).Has("assertiveness"));
+    }
+
+    [Theory]
+    [InlineData("We really enjoyed the training day.", ContextKind.Partner)]
+    [InlineData("I can't find the spare keys.", ContextKind.Colleague)]
+    [InlineData("The agreement was signed in May.", ContextKind.Partner)]
+    [InlineData("Under the desk there's a spare charger.", ContextKind.Colleague)]
+    [InlineData("Push the back door hard, it sticks.", ContextKind.Colleague)]
+    [InlineData("Would you ask him to call me?", ContextKind.Colleague)]
+    [InlineData("I'm not okay today, can we talk later?", ContextKind.Colleague)]
+    [InlineData("Is this parcel ours or next door's?", ContextKind.Colleague)]
+    public void Near_misses_of_needs_limits_and_agreed_terms_are_not_assertive(string reply, ContextKind context)
+    {
+        Assert.False(Score.Reply(reply, "", context).Has("assertiveness"));
+    }
+
+    [Theory]
     [InlineData("Honestly who cares.")]
     [InlineData("To be honest, I don't mind.")]
     public void Bare_honesty_markers_are_not_assertiveness(string reply)
@@ -295,6 +323,50 @@ public class ActRulesBehaviourTests
     [InlineData("Thanks for your patience.")]
     [InlineData("Don't worry, your case will definitely be approved, I guarantee it.")]
     public void Calm_down_brush_offs_false_reassurance_and_politeness_are_not_de_escalation(string reply)
+    {
+        Assert.False(Score.Reply(reply).Has("de_escalation"));
+    }
+
+    [Theory]
+    [InlineData("You don't need to deal with it on your own.")]
+    [InlineData("You don't have to face the panel alone.")]
+    [InlineData("Let's get that sorted now.")]
+    [InlineData("We'll get it sorted before your trip.")]
+    [InlineData("Don't beat yourself up, everyone misreads that form.")]
+    [InlineData("I do want to sort this for you.")]
+    [InlineData("I'm not trying to take your shifts.")]
+    [InlineData("We'll put it right at no cost.")]
+    [InlineData("No pressure at all, have a think and let me know.")]
+    [InlineData("You're safe with us.")]
+    [InlineData("We'll look after you until your lift arrives.")]
+    [InlineData("I'm not going to leave you waiting on hold again.")]
+    [InlineData("You don't need to go through everything again.")]
+    [InlineData("Come and sit in the quiet room for a minute.")]
+    [InlineData("Take a break from the phones for ten minutes.")]
+    [InlineData("Step away from the counter and get some air.")]
+    [InlineData("We'll fill the form in slowly, one box each.")]
+    public void Company_unhurried_help_and_disclaimed_hostility_are_de_escalation(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("de_escalation"));
+    }
+
+    [Theory]
+    [InlineData("Please don't walk to the car park alone at night.")]
+    [InlineData("Let's get the rota printed.")]
+    [InlineData("Don't beat the eggs too hard.")]
+    [InlineData("Do you want to sort the post?")]
+    [InlineData("I'm not trying to be awkward, the system won't allow it.")]
+    [InlineData("Put it on the right-hand shelf.")]
+    [InlineData("The water pressure is low on your street.")]
+    [InlineData("Are you safe to drive?")]
+    [InlineData("Who will look after the dog?")]
+    [InlineData("I'm not going to refund it.")]
+    [InlineData("You'll have to go through security again.")]
+    [InlineData("Come and collect it from the counter.")]
+    [InlineData("The break room is on the left.")]
+    [InlineData("Step up to the desk when your number is called.")]
+    [InlineData("The booking site is running slowly today.")]
+    public void Near_misses_of_company_and_unhurried_help_are_not_de_escalation(string reply)
     {
         Assert.False(Score.Reply(reply).Has("de_escalation"));
     }
