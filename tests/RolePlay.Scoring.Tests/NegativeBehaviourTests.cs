@@ -458,4 +458,15 @@ public class NegativeBehaviourTests
         Assert.True(same.Has("confidentiality_breach"));
         Assert.False(same.Has("ownership"));
     }
+
+    [Fact]
+    public void An_abbreviation_the_other_person_used_is_not_jargon_unless_they_asked_what_it_means()
+    {
+        const string reply = "Thanks, I'll book an engineer to look at the ONT today.";
+
+        Assert.False(Score.Reply(reply, "The light on my ONT box has gone red.").Has("jargon"));
+        Assert.True(Score.Reply(reply, "The letter says my ONT is faulty. What does ONT mean?").Has("jargon"));
+        Assert.True(Score.Reply(reply, "My internet's been off since this morning.").Has("jargon"));
+        Assert.False(Score.Reply("I'll ask the depot to check the CCTV from the bus.", "The driver drove straight past me.").Has("jargon"));
+    }
 }

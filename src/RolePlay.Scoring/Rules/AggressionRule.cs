@@ -347,7 +347,8 @@ internal sealed class AggressionRule : IMarkingPointRule
 
 /// <summary>
 /// Jargon (not with partners, who share the trade's terms): listed internal terms, and unfamiliar capitalised abbreviations
-/// ("RMA", "P1") that the reply does not explain and that are not a reference number's letters ("INC-3307").
+/// ("RMA", "P1") that the reply does not explain, that the other person did not use themselves, and that are not a
+/// reference number's letters ("INC-3307").
 /// </summary>
 internal sealed class JargonRule : IMarkingPointRule
 {
@@ -368,6 +369,14 @@ internal sealed class JargonRule : IMarkingPointRule
             var plain = input.Catalogue.Pipeline.Lexicon("plain_acronyms");
             var tokens = reply.Tokens;
             var explained = ExplainedAbbreviations(reply);
+            // An abbreviation the other person used themselves ("the salesman said FTTP") is theirs already, unless they asked
+            // what it means: then giving it back unexplained is the jargon.
+            var other = input.Other.Tokens;
+            if (!other.Any(t => t.Text is "mean" or "means" or "meant" or "meaning" or "stand" or "stands"))
+            {
+                explained.UnionWith(other.Where(t => t.AllCaps && t.Kind == TokenKind.Word).Select(t => t.Text));
+            }
+
             for (var k = 0; k < tokens.Length; k++)
             {
                 var token = tokens[k];
