@@ -469,4 +469,22 @@ public class NegativeBehaviourTests
         Assert.True(Score.Reply(reply, "My internet's been off since this morning.").Has("jargon"));
         Assert.False(Score.Reply("I'll ask the depot to check the CCTV from the bus.", "The driver drove straight past me.").Has("jargon"));
     }
+
+    [Theory]
+    [InlineData("Tell her she'll get the full £200 by Friday.")]
+    [InlineData("It's totally harmless, don't worry about it.")]
+    [InlineData("it'll be with you tomorrow deffo")]
+    [InlineData("You'll get another place in no time.")]
+    public void Promising_for_others_certainty_slang_and_instant_fixes_are_over_promising(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("over_promising"));
+    }
+
+    [Theory]
+    [InlineData("I'll ask finance whether she can get the £200 by Friday and ring you back.")]
+    [InlineData("The test results say it's harmless, but I'll book you in to be sure.")]
+    public void Checking_before_promising_is_not_over_promising(string reply)
+    {
+        Assert.False(Score.Reply(reply).Has("over_promising"));
+    }
 }
