@@ -372,6 +372,41 @@ public class NegativeBehaviourTests
         Assert.True(Score.Reply(reply, context: ContextKind.Colleague).Has("aggression"));
     }
 
+    [Theory]
+    [InlineData("Another late invoice 🙄")]
+    [InlineData("Oh dear, a whole hour, however did you survive.")]
+    [InlineData("Thanks for assuming I'd forget.")]
+    [InlineData("Mind your own desk, I'll handle mine.")]
+    [InlineData("It's a ten-minute wait, suck it up.")]
+    [InlineData("Honestly, get over it.")]
+    [InlineData("Pressing save is basic stuff.")]
+    [InlineData("I've a good mind to tell your manager.")]
+    [InlineData("Did they not teach you that at college?")]
+    [InlineData("You'd have finished on time then, wouldn't you.")]
+    [InlineData("You lot are hopeless.")]
+    [InlineData("ur joking, it's been a week")]
+    public void Eye_rolls_mock_questions_idioms_and_talking_down_are_aggression(string reply)
+    {
+        Assert.True(Score.Reply(reply, context: ContextKind.Colleague).Has("aggression"));
+    }
+
+    [Theory]
+    [InlineData("That's a relief 🙂")]
+    [InlineData("However, we can rebook you for Monday.")]
+    [InlineData("However, would you like us to rebook it?")]
+    [InlineData("Thanks for reminding me about the form.")]
+    [InlineData("Mind the step on your way out.")]
+    [InlineData("We'll get over there by noon.")]
+    [InlineData("The basic plan is ten pounds a month.")]
+    [InlineData("You have a good memory for dates.")]
+    [InlineData("Did they tell you when it would be ready?")]
+    [InlineData("If it's ready then, would you like me to drop it round?")]
+    [InlineData("Thanks, you lot were brilliant today.")]
+    public void Near_misses_of_eye_rolls_mock_questions_and_idioms_are_not_aggression(string reply)
+    {
+        Assert.False(Score.Reply(reply, context: ContextKind.Colleague).Has("aggression"));
+    }
+
     [Fact]
     public void Dont_worry_these_things_happen_is_a_brush_off_not_de_escalation()
     {
