@@ -445,6 +445,47 @@ public class NegativeBehaviourTests
         Assert.True(Score.Reply(reply).Has("blame"));
     }
 
+    [Theory]
+    [InlineData("Nothing is ever their fault in that department.")]
+    [InlineData("You're costing us money every time you cancel late.")]
+    [InlineData("A lot of people type the code wrong.")]
+    [InlineData("It's usually down to how the filter is cleaned.")]
+    [InlineData("Must be the engineer who left it open.")]
+    [InlineData("That'll be the contractor again.")]
+    [InlineData("Your cleaners don't always lock the side door.")]
+    [InlineData("Your engineers clearly can't read a map.")]
+    [InlineData("The gate staff work for a separate company, so that's not us.")]
+    [InlineData("The fitters are agency, so I can't vouch for them.")]
+    [InlineData("The website does say the deposit is non-refundable.")]
+    [InlineData("Honestly, I'm only the messenger here.")]
+    [InlineData("We're just a marketplace, take it up with the seller.")]
+    [InlineData("You lot never send the forms back on time.")]
+    [InlineData("She should've checked the dates then, shouldn't she.")]
+    public void Pinning_it_on_others_by_generalising_speculating_or_distancing_is_blame(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("blame"));
+    }
+
+    [Theory]
+    [InlineData("Has the fault ever happened before?")]
+    [InlineData("The repair is costing us more than we planned.")]
+    [InlineData("Most people find the new app easier.")]
+    [InlineData("We're down to two spaces on Friday.")]
+    [InlineData("It must be the best option for you.")]
+    [InlineData("That'll be the last payment on the plan.")]
+    [InlineData("Your cleaners always do a great job.")]
+    [InlineData("Your engineer clearly explained the fix.")]
+    [InlineData("We'll send the charger in a separate parcel.")]
+    [InlineData("The agency sent two fitters today.")]
+    [InlineData("What does the booking page say about deposits?")]
+    [InlineData("I'll pass the message on to the office.")]
+    [InlineData("We're just about to close, can I call you at nine?")]
+    [InlineData("If it's ready then, would you like me to drop it round?")]
+    public void Near_misses_of_generalising_speculating_or_distancing_are_not_blame(string reply)
+    {
+        Assert.False(Score.Reply(reply).Has("blame"));
+    }
+
     [Fact]
     public void Owning_a_mistake_is_not_blame()
     {
