@@ -372,6 +372,41 @@ public class NegativeBehaviourTests
         Assert.True(Score.Reply(reply, context: ContextKind.Colleague).Has("aggression"));
     }
 
+    [Theory]
+    [InlineData("Another late invoice 🙄")]
+    [InlineData("Oh dear, a whole hour, however did you survive.")]
+    [InlineData("Thanks for assuming I'd forget.")]
+    [InlineData("Mind your own desk, I'll handle mine.")]
+    [InlineData("It's a ten-minute wait, suck it up.")]
+    [InlineData("Honestly, get over it.")]
+    [InlineData("Pressing save is basic stuff.")]
+    [InlineData("I've a good mind to tell your manager.")]
+    [InlineData("Did they not teach you that at college?")]
+    [InlineData("You'd have finished on time then, wouldn't you.")]
+    [InlineData("You lot are hopeless.")]
+    [InlineData("ur joking, it's been a week")]
+    public void Eye_rolls_mock_questions_idioms_and_talking_down_are_aggression(string reply)
+    {
+        Assert.True(Score.Reply(reply, context: ContextKind.Colleague).Has("aggression"));
+    }
+
+    [Theory]
+    [InlineData("That's a relief 🙂")]
+    [InlineData("However, we can rebook you for Monday.")]
+    [InlineData("However, would you like us to rebook it?")]
+    [InlineData("Thanks for reminding me about the form.")]
+    [InlineData("Mind the step on your way out.")]
+    [InlineData("We'll get over there by noon.")]
+    [InlineData("The basic plan is ten pounds a month.")]
+    [InlineData("You have a good memory for dates.")]
+    [InlineData("Did they tell you when it would be ready?")]
+    [InlineData("If it's ready then, would you like me to drop it round?")]
+    [InlineData("Thanks, you lot were brilliant today.")]
+    public void Near_misses_of_eye_rolls_mock_questions_and_idioms_are_not_aggression(string reply)
+    {
+        Assert.False(Score.Reply(reply, context: ContextKind.Colleague).Has("aggression"));
+    }
+
     [Fact]
     public void Dont_worry_these_things_happen_is_a_brush_off_not_de_escalation()
     {
@@ -408,6 +443,47 @@ public class NegativeBehaviourTests
     public void Counterfactuals_reminders_and_third_party_failures_are_blame(string reply)
     {
         Assert.True(Score.Reply(reply).Has("blame"));
+    }
+
+    [Theory]
+    [InlineData("Nothing is ever their fault in that department.")]
+    [InlineData("You're costing us money every time you cancel late.")]
+    [InlineData("A lot of people type the code wrong.")]
+    [InlineData("It's usually down to how the filter is cleaned.")]
+    [InlineData("Must be the engineer who left it open.")]
+    [InlineData("That'll be the contractor again.")]
+    [InlineData("Your cleaners don't always lock the side door.")]
+    [InlineData("Your engineers clearly can't read a map.")]
+    [InlineData("The gate staff work for a separate company, so that's not us.")]
+    [InlineData("The fitters are agency, so I can't vouch for them.")]
+    [InlineData("The website does say the deposit is non-refundable.")]
+    [InlineData("Honestly, I'm only the messenger here.")]
+    [InlineData("We're just a marketplace, take it up with the seller.")]
+    [InlineData("You lot never send the forms back on time.")]
+    [InlineData("She should've checked the dates then, shouldn't she.")]
+    public void Pinning_it_on_others_by_generalising_speculating_or_distancing_is_blame(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("blame"));
+    }
+
+    [Theory]
+    [InlineData("Has the fault ever happened before?")]
+    [InlineData("The repair is costing us more than we planned.")]
+    [InlineData("Most people find the new app easier.")]
+    [InlineData("We're down to two spaces on Friday.")]
+    [InlineData("It must be the best option for you.")]
+    [InlineData("That'll be the last payment on the plan.")]
+    [InlineData("Your cleaners always do a great job.")]
+    [InlineData("Your engineer clearly explained the fix.")]
+    [InlineData("We'll send the charger in a separate parcel.")]
+    [InlineData("The agency sent two fitters today.")]
+    [InlineData("What does the booking page say about deposits?")]
+    [InlineData("I'll pass the message on to the office.")]
+    [InlineData("We're just about to close, can I call you at nine?")]
+    [InlineData("If it's ready then, would you like me to drop it round?")]
+    public void Near_misses_of_generalising_speculating_or_distancing_are_not_blame(string reply)
+    {
+        Assert.False(Score.Reply(reply).Has("blame"));
     }
 
     [Fact]
