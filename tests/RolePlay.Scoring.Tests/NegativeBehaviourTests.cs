@@ -182,6 +182,12 @@ public class NegativeBehaviourTests
     [InlineData("Parking fines aren't really our department, try the council.")]
     [InlineData("Not my patient, sorry, I'm covering reception.")]
     [InlineData("she's your client, you deal with the complaint")]
+    [InlineData("Not our problem, the gym next door runs that class.")]
+    [InlineData("Lost cards can be reported online through the members area.")]
+    [InlineData("its all in the welcome folder")]
+    [InlineData("Parking permits? They deal with those, not us.")]
+    [InlineData("It's the landlord's responsibility, sorry.")]
+    [InlineData("dunno, ring your branch")]
     public void Sending_the_person_elsewhere_is_passing_the_buck(string reply)
     {
         Assert.True(Score.Reply(reply, context: ContextKind.Colleague).Has("passing_the_buck"));
@@ -194,6 +200,10 @@ public class NegativeBehaviourTests
     [InlineData("You'll need to ring the bank to cancel the card, and I'll send you a letter confirming what happened today.")]
     [InlineData("Don't ring them, I'll sort it.")]
     [InlineData("It's in our terms that we can reschedule once for free.")]
+    [InlineData("That's not a problem, I'll sort the form for you now.")]
+    [InlineData("Your card can be reported as lost by me right now if you like - I'll do it while you wait.")]
+    [InlineData("Let's go and talk to the site manager together after lunch.")]
+    [InlineData("It's my responsibility, so I'll put it right today.")]
     public void Handing_over_or_offering_an_option_is_not_passing_the_buck(string reply)
     {
         Assert.False(Score.Reply(reply).Has("passing_the_buck"));

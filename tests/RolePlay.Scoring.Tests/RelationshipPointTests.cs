@@ -58,6 +58,30 @@ public class RelationshipPointTests
     }
 
     [Theory]
+    [InlineData("The grant decision isn't mine to make, but I'll brief the panel so you won't need to go through your story again.")]
+    [InlineData("I'll set up the call with the tenancy adviser and you do not have to explain it all from the start.")]
+    [InlineData("Sharing his records with the school isn't something I can decide, so I'll check with our data protection officer this morning.")]
+    [InlineData("That's beyond what I'm allowed to approve, so I'm handing your complaint to our quality lead with the full timeline.")]
+    [InlineData("I can't waive the fee myself, so I'll flag it to Hannah with your booking reference and she'll call you.")]
+    public void Handing_over_with_a_summary_or_to_a_named_person_is_escalation(string reply)
+    {
+        var assessment = Score.Reply(reply, context: ContextKind.Customer);
+
+        Assert.True(assessment.Has("escalation"), assessment.Point("escalation").Rationale);
+    }
+
+    [Theory]
+    [InlineData("You won't need to go through the checklist, it was done this morning.")]
+    [InlineData("I can't come on Saturday, so I'll mention it to Wednesday's group instead.")]
+    [InlineData("I can't make it, so I'll pass it to Rowan's sister to drop off.")]
+    public void Near_misses_of_handing_over_are_not_escalation(string reply)
+    {
+        var assessment = Score.Reply(reply, context: ContextKind.Customer);
+
+        Assert.False(assessment.Has("escalation"), assessment.Point("escalation").Rationale);
+    }
+
+    [Theory]
     [InlineData("I'm not sure, my manager told me to ask.")]
     [InlineData("Sorry, I can't tell you that - complaint details are only for the manager handling it.")]
     public void Naming_a_manager_who_acts_or_owns_something_is_not_a_referral(string reply)

@@ -10,7 +10,7 @@ namespace RolePlay.Scoring.Rules;
 /// credited only when the learner is the one doing the referring ("I'll speak to my manager"). Sending the person off
 /// to do it themselves ("ask my manager", "you'll have to contact the supervisor") is passing the buck, and naming
 /// the other side's manager with no reason or courtesy ("I'm escalating to your account manager.") is a threat; neither
-/// earns credit.
+/// earns credit. A hand-over verb ending in "to"/"with" also counts when it names the person ("I'll flag it to Lisa").
 /// </summary>
 internal sealed class EscalationRule : IMarkingPointRule
 {
@@ -61,7 +61,8 @@ internal sealed class EscalationRule : IMarkingPointRule
             {
                 findings.Add(new Finding(match.Cue.BaseStrength, input.Span(match), "escalated or referred the case:"));
             }
-            else if (LearnerActs(tokens, sentence, match.Start, match.End) && NamesSomeoneWithAuthority(tokens, sentence))
+            else if (LearnerActs(tokens, sentence, match.Start, match.End)
+                && (NamesSomeoneWithAuthority(tokens, sentence) || HandsToNamedPerson(input, sentence, match)))
             {
                 if (HasGrounds(input, sentence))
                 {
@@ -155,7 +156,7 @@ internal sealed class EscalationRule : IMarkingPointRule
     private static readonly HashSet<string> Authority = new(StringComparer.Ordinal)
     {
         "manager", "boss", "supervisor", "director", "head", "leader", "senior", "specialist", "specialists", "duty", "expert",
-        "experts", "owner", "superior", "right", "relevant", "appropriate", "complaints", "safeguarding",
+        "experts", "owner", "superior", "right", "relevant", "appropriate", "complaints", "safeguarding", "lead", "officer", "coordinator",
     };
 
     private static bool NamesSomeoneWithAuthority(Token[] tokens, SentenceInfo sentence)
@@ -169,6 +170,39 @@ internal sealed class EscalationRule : IMarkingPointRule
         }
 
         return false;
+    }
+
+    private static readonly HashSet<string> Calendar = new(StringComparer.Ordinal)
+    {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
+        "may", "june", "july", "august", "september", "october", "november", "december",
+    };
+
+    private static readonly HashSet<string> Titles = new(StringComparer.Ordinal) { "mr", "mrs", "ms", "miss", "dr", "coach" };
+
+    /// <summary>
+    /// A hand-over that ends in "to"/"with" and names the person it goes to ("I'll flag it to Lisa", "take it straight to
+    /// Dr Amin"): a capitalised word or a title right after the match. Colleagues are named, not ranked, in real speech.
+    /// </summary>
+    private static bool HandsToNamedPerson(RuleInput input, SentenceInfo sentence, CueMatch match)
+    {
+        var tokens = input.Reply.Tokens;
+        if (match.End >= sentence.EndToken || tokens[match.End - 1].Text is not ("to" or "with"))
+        {
+            return false;
+        }
+
+        // Not a possessive ("Jayden's family", "Thursday's meeting"), and not a day or month ("to Monday's huddle").
+        var next = tokens[match.End];
+        var source = input.Reply.Source;
+        if (source.AsSpan(next.Start, next.End - next.Start).IndexOfAny('\'', '\u2019') >= 0
+            || (next.End < source.Length && source[next.End] is '\'' or '\u2019') || Calendar.Contains(next.Text))
+        {
+            return false;
+        }
+
+        return Titles.Contains(next.Text)
+            || (next.Kind == TokenKind.Word && next.Text != "i" && !next.AllCaps && char.IsUpper(source[next.Start]));
     }
 
     private static bool Mentions(Token[] tokens, CueMatch match, HashSet<string> words)

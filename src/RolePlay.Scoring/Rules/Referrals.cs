@@ -6,6 +6,7 @@ namespace RolePlay.Scoring.Rules;
 /// Whether a reply sends the person somewhere else to sort it out themselves: a referral verb ("ring", "ask", "take it up
 /// with") aimed at the person - an imperative or "you('ll need to)" - rather than done by the learner ("I'll ring the bank").
 /// Passing the buck flags these; escalation withholds credit for them. One reading keeps the two points consistent.
+/// A sentence where the learner goes along ("let's go and see her together") sends nobody away.
 /// </summary>
 internal static class Referrals
 {
@@ -27,7 +28,7 @@ internal static class Referrals
         foreach (var sentence in input.Reply.Sentences)
         {
             // A question offers an option ("could you ask Lisa about a later start?"); it does not send them away.
-            if (sentence.QuestionMark)
+            if (sentence.QuestionMark || GoesAlong(tokens, sentence))
             {
                 continue;
             }
@@ -60,6 +61,22 @@ internal static class Referrals
         }
     }
 
+    /// <summary>
+    /// The learner goes too ("let's go and see her together", "we can ring them together"): a shared act, not sending them away.
+    /// </summary>
+    private static bool GoesAlong(Token[] tokens, SentenceInfo sentence)
+    {
+        for (var k = sentence.FirstToken; k < sentence.EndToken; k++)
+        {
+            if (tokens[k].Text == "together" && !tokens[k].Negated)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static readonly HashSet<string> PersonVerbs = new(StringComparer.Ordinal)
     {
         "ask", "ring", "call", "phone", "contact", "email", "message", "speak", "talk", "check", "complain", "get", "take", "raise", "go", "pop",
@@ -67,7 +84,7 @@ internal static class Referrals
 
     private static readonly HashSet<string> UnitNouns = new(StringComparer.Ordinal)
     {
-        "team", "department", "desk", "office", "helpline", "line", "centre", "center", "services", "support", "manager", "supervisor",
+        "team", "department", "desk", "office", "helpline", "line", "centre", "center", "services", "support", "manager", "supervisor", "depot", "branch",
     };
 
     /// <summary>
