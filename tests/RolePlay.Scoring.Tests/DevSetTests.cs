@@ -9,40 +9,40 @@ namespace RolePlay.Scoring.Tests;
 public class DevSetTests
 {
     /// <summary>Macro-F1 over all 26 ids reached on the whole first dev set (see docs/scoring.md for the per-point table).</summary>
-    public const double MacroF1Ratchet = 0.777;
+    public const double MacroF1Ratchet = 0.783;
 
     /// <summary>Pooled Cohen's kappa over all (reply, id) decisions reached on the whole first dev set.</summary>
-    public const double PooledKappaRatchet = 0.731;
+    public const double PooledKappaRatchet = 0.736;
 
     /// <summary>Macro-F1 reached on the second dev set.</summary>
-    public const double SecondSetMacroF1Ratchet = 0.759;
+    public const double SecondSetMacroF1Ratchet = 0.782;
 
     /// <summary>Pooled kappa reached on the second dev set.</summary>
-    public const double SecondSetPooledKappaRatchet = 0.735;
+    public const double SecondSetPooledKappaRatchet = 0.753;
 
     /// <summary>Macro-F1 reached on the third dev set.</summary>
-    public const double ThirdSetMacroF1Ratchet = 0.763;
+    public const double ThirdSetMacroF1Ratchet = 0.789;
 
     /// <summary>Pooled kappa reached on the third dev set.</summary>
-    public const double ThirdSetPooledKappaRatchet = 0.738;
+    public const double ThirdSetPooledKappaRatchet = 0.757;
 
     /// <summary>Macro-F1 reached on the fourth dev set.</summary>
-    public const double FourthSetMacroF1Ratchet = 0.769;
+    public const double FourthSetMacroF1Ratchet = 0.787;
 
     /// <summary>Pooled kappa reached on the fourth dev set.</summary>
-    public const double FourthSetPooledKappaRatchet = 0.746;
+    public const double FourthSetPooledKappaRatchet = 0.756;
 
     /// <summary>Macro-F1 reached on the fifth dev set (0.670 for the rules before it was written).</summary>
-    public const double FifthSetMacroF1Ratchet = 0.701;
+    public const double FifthSetMacroF1Ratchet = 0.744;
 
     /// <summary>Pooled kappa reached on the fifth dev set.</summary>
-    public const double FifthSetPooledKappaRatchet = 0.712;
+    public const double FifthSetPooledKappaRatchet = 0.740;
 
     /// <summary>Macro-F1 reached on the sixth dev set (0.664 for the rules before it was written).</summary>
-    public const double SixthSetMacroF1Ratchet = 0.664;
+    public const double SixthSetMacroF1Ratchet = 0.713;
 
     /// <summary>Pooled kappa reached on the sixth dev set.</summary>
-    public const double SixthSetPooledKappaRatchet = 0.679;
+    public const double SixthSetPooledKappaRatchet = 0.711;
 
     // A stock jibe two blind writers each wrote for their own set; it is not a copied reply.
     private static readonly HashSet<string> StockPhrases = new(StringComparer.OrdinalIgnoreCase) { "typical. every single time with you lot." };
@@ -97,6 +97,7 @@ public class DevSetTests
     [
         "devset.jsonl", "holdout.jsonl", "devset2.jsonl", "holdout2.jsonl", "devset3.jsonl", "devset4.jsonl", "holdout3.jsonl",
         "holdout4.jsonl", "holdout5.jsonl", "holdout6.jsonl", "devset5.jsonl", "holdout7.jsonl", "holdout8.jsonl", "devset6.jsonl",
+        "holdout9.jsonl",
     ];
 
     public static TheoryData<string> LaterSets => new(SetsInOrder.Skip(1));
