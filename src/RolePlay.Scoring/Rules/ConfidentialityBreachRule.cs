@@ -181,14 +181,6 @@ internal sealed class ConfidentialityBreachRule : IMarkingPointRule
         "probably", "might", "may", "could", "would", "should", "will", "must", "can", "needs", "need", "ll", "d",
     };
 
-    private static readonly HashSet<string> Titles = new(StringComparer.Ordinal) { "mr", "mrs", "ms", "miss", "dr", "mx" };
-
-    private static readonly HashSet<string> NotNames = new(StringComparer.Ordinal)
-    {
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
-        "june", "july", "august", "september", "october", "november", "december", "christmas", "easter", "i",
-    };
-
     /// <summary>
     /// Asked about someone else, a statement that opens with "he/she" (after an optional "yes/yeah/sure") answers with
     /// that person's doings or circumstances: "yeah he came in Tuesday", "she's got MS". A question back, a guess or
@@ -252,7 +244,7 @@ internal sealed class ConfidentialityBreachRule : IMarkingPointRule
             {
                 var word = tokens[k].Text;
                 var named = k > sentence.FirstToken && IsName(other, k)
-                    || (Titles.Contains(word) && k + 1 < sentence.EndToken && tokens[k + 1].Kind == TokenKind.Word);
+                    || (PersonNames.Titles.Contains(word) && k + 1 < sentence.EndToken && tokens[k + 1].Kind == TokenKind.Word);
                 var client = clients.Contains(word) && k > 0 && tokens[k - 1].Text is "my" or "his" or "her" or "their" or "your" or "the" or "this" or "that";
                 if (family.Contains(word) || (!colleague && client) || (!colleague && named && (!partner || requestsInformation)))
                 {
@@ -264,13 +256,9 @@ internal sealed class ConfidentialityBreachRule : IMarkingPointRule
         return false;
     }
 
-    /// <summary>A capitalised word inside a sentence that is not a day, month or "I", and not after "the" ("the Royal").</summary>
-    private static bool IsName(ReplyText text, int k)
-    {
-        var token = text.Tokens[k];
-        return token.Kind == TokenKind.Word && !token.AllCaps && char.IsUpper(text.Source[token.Start]) && !NotNames.Contains(token.Text)
-            && text.Tokens[k - 1].Text != "the" && text.Tokens[k - 1].Start != token.Start;
-    }
+    /// <summary>A name inside a sentence, not after "the" ("the Royal") and not part of a contraction.</summary>
+    private static bool IsName(ReplyText text, int k) =>
+        PersonNames.LooksLikeAName(text, k) && text.Tokens[k - 1].Text != "the" && text.Tokens[k - 1].Start != text.Tokens[k].Start;
 
     /// <summary>"07700 900123 - text me": the learner's own number (no negative id covers giving that out).</summary>
     private static bool OwnedAfter(Token[] tokens, int end)

@@ -172,14 +172,6 @@ internal sealed class EscalationRule : IMarkingPointRule
         return false;
     }
 
-    private static readonly HashSet<string> Calendar = new(StringComparer.Ordinal)
-    {
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
-        "may", "june", "july", "august", "september", "october", "november", "december",
-    };
-
-    private static readonly HashSet<string> Titles = new(StringComparer.Ordinal) { "mr", "mrs", "ms", "miss", "dr", "coach" };
-
     /// <summary>
     /// A hand-over that ends in "to"/"with" and names the person it goes to ("I'll flag it to Lisa", "take it straight to
     /// Dr Amin"): a capitalised word or a title right after the match. Colleagues are named, not ranked, in real speech.
@@ -196,13 +188,12 @@ internal sealed class EscalationRule : IMarkingPointRule
         var next = tokens[match.End];
         var source = input.Reply.Source;
         if (source.AsSpan(next.Start, next.End - next.Start).IndexOfAny('\'', '\u2019') >= 0
-            || (next.End < source.Length && source[next.End] is '\'' or '\u2019') || Calendar.Contains(next.Text))
+            || (next.End < source.Length && source[next.End] is '\'' or '\u2019'))
         {
             return false;
         }
 
-        return Titles.Contains(next.Text)
-            || (next.Kind == TokenKind.Word && next.Text != "i" && !next.AllCaps && char.IsUpper(source[next.Start]));
+        return PersonNames.Titles.Contains(next.Text) || PersonNames.LooksLikeAName(input.Reply, match.End);
     }
 
     private static bool Mentions(Token[] tokens, CueMatch match, HashSet<string> words)
