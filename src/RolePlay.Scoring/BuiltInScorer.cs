@@ -200,9 +200,13 @@ public sealed class BuiltInScorer : IReplyScorer
     private static readonly System.Buffers.SearchValues<char> ForeignLetters =
         System.Buffers.SearchValues.Create("ąćęłńśźżőűřěůčšžďťňğışñõãâêôœßøåæŵŷ");
 
-    // A breach spoils only what is said in the same sentence: "Order 4471 is for flat 2. She's just had chemo, bless her"
-    // still passes the order on, while "Her diabetes notes are attached" shares nothing that is not the breach.
-    private static readonly HashSet<string> SentenceLocalSpoilers = new(StringComparer.Ordinal) { "confidentiality_breach" };
+    /// <summary>Whether negative <paramref name="id"/> was detected where it reaches <paramref name="point"/> (see <see cref="WeakeningScope"/>).</summary>
+    private static bool Spoils(MarkingPointDefinition[] points, MarkingPointResult[] results, string id, ReplyText reply, MarkingPointResult point)
+    {
+        var index = Array.FindIndex(results, r => r.Id == id);
+        return index >= 0 && results[index].Credited
+            && (points[index].WeakensWithin == WeakeningScope.Reply || SharesASentence(reply, results[index], point));
+    }
 
     private static bool SharesASentence(ReplyText reply, MarkingPointResult spoiler, MarkingPointResult point)
     {
@@ -233,7 +237,7 @@ public sealed class BuiltInScorer : IReplyScorer
         {
             var point = results[i];
             var spoilers = points[i].WeakenedBy
-                .Where(id => results.Any(r => r.Id == id && r.Credited && (!SentenceLocalSpoilers.Contains(id) || SharesASentence(reply, r, point))))
+                .Where(id => Spoils(points, results, id, reply, point))
                 .ToList();
             if (spoilers.Count == 0 || !results[i].Credited)
             {

@@ -262,6 +262,52 @@ public class CatalogueTests
         Assert.Equal(7, colleague.Score);
     }
 
+    [Theory]
+    [InlineData("reply", false)]
+    [InlineData("sentence", true)]
+    public void A_negatives_weakening_reaches_the_whole_reply_or_only_its_own_sentence(string scope, bool creditedElsewhere)
+    {
+        var yaml = $$"""
+            lexicons:
+              stopwords: [her, today, she, is, well]
+            marking_points:
+              - id: ownership
+                title: Ownership
+                kind: positive
+                weakened_by: [gossip]
+                feedback: { missed: "Own it." }
+                cues: { strong: ["I will ring"] }
+              - id: gossip
+                title: Gossip
+                kind: negative
+                penalty: 2
+                weakens_within: {{scope}}
+                feedback: { badly: "Keep it private." }
+                cues: { strong: ["between us"] }
+            """;
+        var scorer = new BuiltInScorer(MarkingPointCatalogue.Parse(yaml, "scope.yaml").Catalogue!);
+
+        var elsewhere = scorer.Score(new Engine.Scoring.ReplyContext("I will ring her today. Between us, she is not well.", "", [], ["ownership"], ContextKind.Colleague));
+        var together = scorer.Score(new Engine.Scoring.ReplyContext("I will ring her today, between us she is not well.", "", [], ["ownership"], ContextKind.Colleague));
+
+        Assert.True(elsewhere.IsDetected("gossip"));
+        Assert.Equal(creditedElsewhere, elsewhere.IsCredited("ownership"));
+        Assert.False(together.IsCredited("ownership"));
+    }
+
+    [Theory]
+    [InlineData("negative", "everywhere", "weakens_within must be 'reply' or 'sentence'")]
+    [InlineData("positive", "sentence", "weakens_within is only for negative behaviours")]
+    public void A_wrong_weakening_scope_is_reported_at_its_position(string kind, string scope, string message)
+    {
+        var yaml = "marking_points:\n  - id: thing\n    title: Thing\n    kind: " + kind + "\n    penalty: 1\n"
+            + "    weakens_within: " + scope + "\n    feedback: { missed: \"x\", badly: \"x\" }\n";
+
+        var result = MarkingPointCatalogue.Parse(yaml, "scope.yaml");
+
+        Assert.Contains(result.Errors, e => e.Message.Contains(message, StringComparison.Ordinal) && e.Line == 6 && e.Column == 21);
+    }
+
     /// <summary>A one-entry catalogue whose only cue is <paramref name="cue"/>, written on line 8.</summary>
     private static string CatalogueWithOneCue(string cue) =>
         "marking_points:\n  - id: secrecy\n    title: Secrecy\n    kind: negative\n    penalty: 2\n    feedback: { badly: \"x\" }\n"

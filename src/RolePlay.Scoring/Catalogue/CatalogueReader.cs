@@ -17,7 +17,7 @@ internal static partial class CatalogueReader
     private static readonly HashSet<string> EntryKeys =
     [
         "id", "title", "kind", "rule", "examiner_wording", "source", "earns", "done", "detected", "fix", "undermines",
-        "penalty", "contexts", "weakened_by", "feedback", "cues",
+        "penalty", "contexts", "weakened_by", "weakens_within", "feedback", "cues",
     ];
 
     [GeneratedRegex("^[a-z][a-z0-9_]*$", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
@@ -199,6 +199,22 @@ internal static partial class CatalogueReader
             }
         }
 
+        var weakensWithin = WeakeningScope.Reply;
+        if (Child(map, "weakens_within") is { } scopeNode)
+        {
+            switch ((scopeNode as YamlScalarNode)?.Value)
+            {
+                case "reply" when kind == MarkingPointKind.Negative: break;
+                case "sentence" when kind == MarkingPointKind.Negative: weakensWithin = WeakeningScope.Sentence; break;
+                case "reply" or "sentence":
+                    error(scopeNode, $"{id}: weakens_within is only for negative behaviours");
+                    break;
+                default:
+                    error(scopeNode, $"{id}: weakens_within must be 'reply' or 'sentence'");
+                    break;
+            }
+        }
+
         var feedbackNode = Child(map, "feedback") as YamlMappingNode;
         var feedback = new MarkingPointFeedback(Text(feedbackNode, "missed") ?? "", Text(feedbackNode, "badly") ?? "");
         if (kind == MarkingPointKind.Positive && string.IsNullOrWhiteSpace(feedback.Missed))
@@ -229,6 +245,7 @@ internal static partial class CatalogueReader
             Fix = Text(map, "fix") ?? "",
             Undermines = List(map, "undermines", id, error).Select(x => x.Value).ToList(),
             WeakenedBy = List(map, "weakened_by", id, error).Select(x => x.Value).ToList(),
+            WeakensWithin = weakensWithin,
             Penalty = penalty,
             Contexts = contexts,
             Feedback = feedback,

@@ -21,6 +21,13 @@ public sealed record MarkingPointFeedback(string Missed, string Badly)
     public static MarkingPointFeedback Empty { get; } = new("", "");
 }
 
+/// <summary>How far a negative's weakening reaches: the whole reply, or only the sentences holding its evidence.</summary>
+public enum WeakeningScope
+{
+    Reply,
+    Sentence,
+}
+
 /// <summary>One entry of the marking-point catalogue, as written in <c>scenarios/marking-points.yaml</c>.</summary>
 public sealed record MarkingPointDefinition
 {
@@ -62,6 +69,9 @@ public sealed record MarkingPointDefinition
 
     /// <summary>Negatives that cut this point's strength (to <see cref="BuiltInScorer.WeakenedFactor"/>) when detected in the same reply.</summary>
     public IReadOnlyList<string> WeakenedBy { get; init; } = [];
+
+    /// <summary>Negatives: whether the points this behaviour weakens lose strength anywhere in the reply or only in its own sentences.</summary>
+    public WeakeningScope WeakensWithin { get; init; } = WeakeningScope.Reply;
 
     public MarkingPointFeedback Feedback { get; init; } = MarkingPointFeedback.Empty;
 
