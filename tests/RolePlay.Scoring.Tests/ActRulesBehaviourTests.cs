@@ -199,6 +199,8 @@ public class ActRulesBehaviourTests
     [InlineData("It's tucked away, I'll walk you there now.", ContextKind.Customer)]
     [InlineData("Would you like me to sit with you for a bit?", ContextKind.Customer)]
     [InlineData("You can claim it back through Delay Repay.", ContextKind.Customer)]
+    [InlineData("I'll have your locks changed this afternoon.", ContextKind.Customer)]
+    [InlineData("We can get the bins emptied before Friday.", ContextKind.Customer)]
     public void Offers_fixes_and_concrete_suggestions_are_solutions(string reply, ContextKind context)
     {
         Assert.True(Score.Reply(reply, "", context).Has("solution"));
@@ -215,6 +217,8 @@ public class ActRulesBehaviourTests
     [InlineData("I'll chase the courier and let you know.")]
     [InlineData("I can't promise anything.")]
     [InlineData("Let me check with the warehouse.")]
+    [InlineData("I'll have it looked at by the team.")]
+    [InlineData("I'll get the case reviewed and let you know.")]
     public void Mentioned_remedies_information_and_ownership_are_not_solutions(string reply)
     {
         Assert.False(Score.Reply(reply).Has("solution"));

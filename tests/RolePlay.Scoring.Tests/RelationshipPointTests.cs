@@ -106,6 +106,38 @@ public class RelationshipPointTests
     }
 
     [Fact]
+    public void An_opening_summary_matches_their_words_across_inflections()
+    {
+        var assessment = Score.Reply("A week with no call back about the boiler - that's poor.", "Nobody has called me back about my boiler for a week.");
+
+        Assert.True(assessment.Has("active_listening"), assessment.Point("active_listening").Rationale);
+    }
+
+    [Fact]
+    public void An_opening_remark_in_other_words_is_not_a_summary()
+    {
+        var assessment = Score.Reply("Engineers are stretched this month - that's how it goes.", "Nobody has called me back about my boiler for a week.");
+
+        Assert.False(assessment.Has("active_listening"), assessment.Point("active_listening").Rationale);
+    }
+
+    [Fact]
+    public void A_paraphrase_counts_when_a_dismissive_phrase_is_in_another_sentence()
+    {
+        var assessment = Score.Reply("So you cancelled in March and you've still been charged. I'll refund whatever we took.", "I cancelled in March and I'm still being charged.");
+
+        Assert.True(assessment.Has("active_listening"), assessment.Point("active_listening").Rationale);
+    }
+
+    [Fact]
+    public void A_paraphrase_in_a_dismissive_sentence_is_not_listening()
+    {
+        var assessment = Score.Reply("So you cancelled in March and you've still been charged, whatever.", "I cancelled in March and I'm still being charged.");
+
+        Assert.False(assessment.Has("active_listening"), assessment.Point("active_listening").Rationale);
+    }
+
+    [Fact]
     public void A_lost_item_is_not_a_reflected_feeling()
     {
         Assert.False(Score.Reply("Your suitcase is lost somewhere between Madrid and here.").Has("active_listening"));

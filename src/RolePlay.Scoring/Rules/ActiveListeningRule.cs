@@ -10,7 +10,8 @@ namespace RolePlay.Scoring.Rules;
 /// <summary>
 /// Active listening, from three kinds of evidence: open or clarifying questions (with or without '?'); a paraphrase
 /// frame ("so you're saying", "you mentioned") whose words overlap what the other person actually said; and naming a
-/// feeling, credited most when it is the feeling they expressed.
+/// feeling, credited most when it is the feeling they expressed. Overlap with their words tolerates inflection ("no call
+/// back" echoes "nobody called me back").
 /// </summary>
 internal sealed class ActiveListeningRule : IMarkingPointRule
 {
@@ -62,7 +63,12 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
         var findings = new List<Finding>();
         string? whyNot = null;
         var hostile = HostileIds.Any(id => input.Effective(id).Any(m => m.Cue.Tier == CueTier.Strong));
-        var frames = Paraphrases(point, input, findings, hostile);
+        // A paraphrase restates their facts whatever else the reply does; only aggression or blame, or a dismissive phrase in
+        // the same sentence ("so you want it today, whatever"), make one a jibe. Questions and named feelings in a dismissive
+        // reply stay uncredited: they are usually rhetorical ("lots of people shout. Anything else?").
+        var paraphraseHostile = input.Effective("aggression").Concat(input.Effective("blame")).Any(m => m.Cue.Tier == CueTier.Strong);
+        var dismissed = input.Effective("dismissive").Where(m => m.Cue.Tier == CueTier.Strong).Select(m => input.Reply.Tokens[m.Start].Sentence).ToHashSet();
+        var frames = Paraphrases(point, input, findings, paraphraseHostile, dismissed);
         if (frames > 0 && findings.Count == 0)
         {
             whyNot = "Not credited: the paraphrase does not reflect anything the other person said.";
@@ -94,7 +100,7 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
     /// (strong cue: "to recap", "it sounds like") counts alone and more with overlap; a bare opener (weak cue: "so you",
     /// "you said") counts only when it echoes at least two of their words. Returns how many frames were seen.
     /// </summary>
-    private static int Paraphrases(MarkingPointDefinition point, RuleInput input, List<Finding> findings, bool hostile)
+    private static int Paraphrases(MarkingPointDefinition point, RuleInput input, List<Finding> findings, bool hostile, HashSet<int> dismissed)
     {
         var tokens = input.Reply.Tokens;
         var frames = input.Effective(point.Id);
@@ -102,7 +108,7 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
         {
             var sentence = input.Reply.SentenceOf(frame.Start);
             var explicitFrame = frame.Cue.Tier == CueTier.Strong;
-            if (!explicitFrame && (hostile || AfterEmpathyFrame(tokens, sentence.FirstToken, frame.Start)))
+            if (!explicitFrame && (hostile || dismissed.Contains(tokens[frame.Start].Sentence) || AfterEmpathyFrame(tokens, sentence.FirstToken, frame.Start)))
             {
                 continue;
             }
@@ -118,7 +124,7 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
             var stems = input.ReplyStems;
             for (var k = frame.Start; k < sentence.EndToken; k++)
             {
-                if (stems[k] is { } stem && input.OtherStems.Contains(stem))
+                if (stems[k] is { } stem && TheyUsed(input, k, stem))
                 {
                     overlap.Add(stem);
                     lastOverlap = Math.Max(lastOverlap, k + 1);
@@ -179,7 +185,7 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
                 return;
             }
 
-            if (input.ReplyStems[k] is { } stem && input.OtherStems.Contains(stem))
+            if (input.ReplyStems[k] is { } stem && TheyUsed(input, k, stem))
             {
                 overlap.Add(stem);
             }
@@ -189,6 +195,43 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
         {
             findings.Add(new Finding(Summary, input.Span(0, end), "summed up their situation:"));
         }
+    }
+
+    /// <summary>
+    /// The reply's content word at <paramref name="k"/> was in what they said: the same five-letter stem, or the same root
+    /// once an inflection is taken off ("called back" echoes "call back", "charged" echoes "charge", "waiting" echoes "waited").
+    /// </summary>
+    private static bool TheyUsed(RuleInput input, int k, string stem)
+    {
+        if (input.OtherStems.Contains(stem))
+        {
+            return true;
+        }
+
+        if (!input.Cache.TryGetValue("active_listening.roots", out var cached))
+        {
+            cached = input.Other.Tokens.Where(input.IsContent).Select(t => Root(t.Text)).ToHashSet(StringComparer.Ordinal);
+            input.Cache["active_listening.roots"] = cached;
+        }
+
+        return ((HashSet<string>)cached).Contains(Root(input.Reply.Tokens[k].Text));
+    }
+
+    private static readonly string[] Inflections = ["ing", "ed", "es", "er", "s"];
+
+    /// <summary>The word without one inflection (kept at three letters or more), cut to five letters.</summary>
+    internal static string Root(string word)
+    {
+        foreach (var ending in Inflections)
+        {
+            if (word.Length - ending.Length >= 3 && word.EndsWith(ending, StringComparison.Ordinal))
+            {
+                word = word[..^ending.Length];
+                break;
+            }
+        }
+
+        return word.Length <= 5 ? word : word[..5];
     }
 
     private static bool FollowedByDash(string source, int from)

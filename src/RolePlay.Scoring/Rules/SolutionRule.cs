@@ -15,6 +15,8 @@ namespace RolePlay.Scoring.Rules;
 ///     its own ("I can take your last hour", "you can claim it back", "I'll walk you there"), unless the verb only finds
 ///     out, passes on, informs or promises (lexicon <c>not_fixes</c>): labellers credit a concrete act as a solution,
 ///     and such verbs are too many to list.
+/// (e) an action frame followed by a causative have/get, an object and a participle ("I'll have it unblocked", "we can get
+///     the bins emptied"), unless the participle only finds out or informs ("have it looked at", "get it checked").
 /// Sending or telling information ("I'll send you the order number") is information sharing, not a fix.
 /// </summary>
 internal sealed class SolutionRule : IMarkingPointRule
@@ -144,6 +146,12 @@ internal sealed class SolutionRule : IMarkingPointRule
                     verb++;
                 }
 
+                if (verb < sentence.EndToken && !tokens[verb].Negated && Causative(tokens, verb, sentence.EndToken, notFixes) is var done and > 0)
+                {
+                    findings.Add(new Finding(OfferedAction, input.Span(k, done), "offered to have it done:"));
+                    return;
+                }
+
                 if (verb < sentence.EndToken && !tokens[verb].Negated && IsWord(tokens[verb].Text)
                     && notFixes.MatchAt(tokens, verb, sentence.EndToken) == 0
                     && !PassesInformation(tokens, verb + 1, sentence.EndToken, information, chain)
@@ -157,6 +165,57 @@ internal sealed class SolutionRule : IMarkingPointRule
                 k += frame - 1;
             }
         }
+    }
+
+    private static readonly HashSet<string> IrregularParticiples = new(StringComparer.Ordinal)
+    {
+        "put", "done", "sent", "set", "taken", "brought", "rebuilt", "redone", "seen", "made",
+    };
+
+    /// <summary>
+    /// "I'll have it unblocked", "I can get your car collected", "we'll get it put on tomorrow's van": have/get, an object
+    /// and a participle naming the act someone will carry out. Participles of finding out or informing ("get it checked",
+    /// "have it looked at") are not a fix. Returns the end of the participle, or 0.
+    /// </summary>
+    private static int Causative(Token[] tokens, int verb, int end, Lexicon notFixes)
+    {
+        if (tokens[verb].Text is not ("have" or "get") || verb + 2 >= end || !ObjectStarts.Contains(tokens[verb + 1].Text)
+            || tokens[verb + 1].Text is "up" or "back" or "out" or "off" or "over" or "in" or "on" or "round")
+        {
+            return 0;
+        }
+
+        for (var k = verb + 2; k < Math.Min(end, verb + 5); k++)
+        {
+            var word = tokens[k].Text;
+            var participle = IrregularParticiples.Contains(word) || (word.Length > 4 && word.EndsWith("ed", StringComparison.Ordinal));
+            if (!participle)
+            {
+                continue;
+            }
+
+            if (tokens[k].Negated || word is "seen" or "involved" or "interested" or "worried" || IsBaseNotAFix(word, notFixes))
+            {
+                return 0;
+            }
+
+            return k + 1;
+        }
+
+        return 0;
+    }
+
+    /// <summary>"checked", "looked", "updated", "logged": the participle of a verb that finds out or informs.</summary>
+    private static bool IsBaseNotAFix(string participle, Lexicon notFixes)
+    {
+        if (!participle.EndsWith("ed", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var stem = participle[..^2];
+        string[] bases = [stem, stem + "e", stem.Length > 2 && stem[^1] == stem[^2] ? stem[..^1] : stem, stem.EndsWith('i') ? stem[..^1] + "y" : stem];
+        return bases.Any(b => notFixes.Contains(b));
     }
 
     /// <summary>"I'll take your comments to the team meeting", "bring it to Thursday's huddle": passing something on, not a fix.</summary>
