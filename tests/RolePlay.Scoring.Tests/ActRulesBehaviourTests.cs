@@ -13,6 +13,9 @@ public class ActRulesBehaviourTests
     [InlineData("I'll update the tenant this afternoon that the plumber comes at 9.", ContextKind.Partner)]
     [InlineData("I told him the replacement would ship by the 9th.", ContextKind.Colleague)]
     [InlineData("The lift on floor 3 stopped at 10:20 and hasn't moved since.", ContextKind.Partner)]
+    [InlineData("Guest is Ms Varga, booking ref Q4T8ZW, arriving on the late train.", ContextKind.Partner)]
+    [InlineData("The key safe code is 4471, round the back by the bins.", ContextKind.Partner)]
+    [InlineData("He's in bed 7B and needs a hoist to transfer.", ContextKind.Colleague)]
     public void Passing_specific_facts_along_the_chain_is_information_sharing(string reply, ContextKind context)
     {
         Assert.True(Score.Reply(reply, "", context).Has("information_sharing"));
@@ -28,6 +31,10 @@ public class ActRulesBehaviourTests
     [InlineData("The lift stopped this morning and hasn't moved since.", ContextKind.Partner)]
     [InlineData("I should have forwarded the email.", ContextKind.Partner)]
     [InlineData("I'll update the tenant this afternoon so she isn't left wondering.", ContextKind.Partner)]
+    [InlineData("Guest is Ms Varga, arriving on the late train.", ContextKind.Partner)]
+    [InlineData("The key safe code is on the booking, round the back by the bins.", ContextKind.Partner)]
+    [InlineData("Just tell her to come back on Tuesday.", ContextKind.Colleague)]
+    [InlineData("Remind the driver to knock loudly tomorrow.", ContextKind.Partner)]
     public void Asking_for_facts_negations_other_peoples_acts_own_paperwork_and_informing_without_saying_what_are_not_information_sharing(string reply, ContextKind context)
     {
         Assert.False(Score.Reply(reply, "", context).Has("information_sharing"));

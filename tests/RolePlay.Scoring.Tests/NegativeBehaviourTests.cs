@@ -85,6 +85,16 @@ public class NegativeBehaviourTests
         Assert.True(Score.Reply("sure it's 07700 900461, ring whenever", "Can I have Sam's mobile so I can ring him?").Has("confidentiality_breach"));
     }
 
+    [Theory]
+    [InlineData("I'm not meant to say, but he was in this morning.", true)]
+    [InlineData("I think he dropped it off on Monday.", true)]
+    [InlineData("I know he's your husband, but he has to ask us himself.", false)]
+    [InlineData("I think you'd better ask him yourself.", false)]
+    public void Answering_about_someone_else_after_a_hedge_or_an_admitted_rule_break_is_a_breach(string reply, bool breach)
+    {
+        Assert.Equal(breach, Score.Reply(reply, "Can you tell me if my husband has been in today?").Has("confidentiality_breach"));
+    }
+
     [Fact]
     public void Giving_a_courier_the_customers_number_for_the_delivery_is_not_a_breach()
     {

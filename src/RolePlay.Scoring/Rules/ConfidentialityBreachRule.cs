@@ -183,8 +183,9 @@ internal sealed class ConfidentialityBreachRule : IMarkingPointRule
 
     /// <summary>
     /// Asked about someone else, a statement that opens with "he/she" (after an optional "yes/yeah/sure") answers with
-    /// that person's doings or circumstances: "yeah he came in Tuesday", "she's got MS". A question back, a guess or
-    /// advice ("he'll need to ring us himself") is not an answer.
+    /// that person's doings or circumstances: "yeah he came in Tuesday", "she's got MS", also after a hedge or an admitted
+    /// rule-break ("I think he had a fall", "I'm not supposed to but he was in"). A question back, a guess or advice ("he'll
+    /// need to ring us himself") is not an answer.
     /// </summary>
     private static void AddAnswersAboutSomeoneElse(RuleInput input, List<Finding> findings)
     {
@@ -202,6 +203,8 @@ internal sealed class ConfidentialityBreachRule : IMarkingPointRule
                 k++;
             }
 
+            k = AfterOpener(tokens, k, sentence.EndToken);
+
             if (sentence.QuestionMark || k + 1 >= sentence.EndToken || tokens[k].Text is not ("he" or "she") || tokens[k].Quoted
                 || NotAnAnswer.Contains(tokens[k + 1].Text) || tokens[k + 1].Negated
                 || (k + 2 < sentence.EndToken && tokens[k + 2].Text is "probably" or "maybe" or "perhaps"))
@@ -212,6 +215,32 @@ internal sealed class ConfidentialityBreachRule : IMarkingPointRule
             findings.Add(new Finding(AnsweredAboutSomeone, input.Span(k, Math.Min(sentence.EndToken, k + 6)), "answered about someone else:"));
             return;
         }
+    }
+
+    private static readonly HashSet<string> Hedges = new(StringComparer.Ordinal) { "think", "believe", "reckon" };
+
+    /// <summary>
+    /// Past an opener that still leads into the answer: a hedge ("I think he had a fall") or an admitted rule-break ("I'm not
+    /// supposed to, but he was in Tuesday": the learner and a negation before "but").
+    /// </summary>
+    private static int AfterOpener(Token[] tokens, int k, int end)
+    {
+        if (k + 2 < end && tokens[k].Text == "i" && Hedges.Contains(tokens[k + 1].Text) && !tokens[k + 1].Negated)
+        {
+            return k + 2;
+        }
+
+        var negated = false;
+        for (var j = k; j < Math.Min(end - 1, k + 8); j++)
+        {
+            negated |= tokens[j].Negated || tokens[j].Text == "not";
+            if (tokens[j].Text == "but" && negated && tokens[k].Text == "i")
+            {
+                return j + 1;
+            }
+        }
+
+        return k;
     }
 
     /// <summary>

@@ -11,9 +11,11 @@ namespace RolePlay.Scoring.Rules;
 ///     order number"); sending a customer their own paperwork ("I'll email you the confirmation") is not the chain at work;
 /// (b) a transfer verb aimed at someone else in the chain ("I'll update the customer", "let her know it's about the £80 charge");
 /// (c) with a colleague or partner, a statement of case facts about a third party carrying a specific detail
-///     ("The customer rang our call centre on Monday", "we had twelve customers waiting"), or a request for
-///     specific information ("could you let us know when...").
-/// Not when the transfer is negated or counterfactual ("I should have forwarded it") or the sentence over-promises.
+///     ("The customer rang our call centre on Monday", "we had twelve customers waiting", "He's in bed 7B"), or a request for
+///     specific information ("could you let us know when..."). An identifier handed over ("booking ref K7P2LQ", "the code
+///     is 4471") is a report about the case whoever it names.
+/// Not when the transfer is negated or counterfactual ("I should have forwarded it"), when it is a directive ("tell her to
+/// ring back": an instruction passed on, not the facts), or the sentence over-promises.
 /// </summary>
 internal sealed class InformationSharingRule : IMarkingPointRule
 {
@@ -46,6 +48,7 @@ internal sealed class InformationSharingRule : IMarkingPointRule
         var chain = pipeline.Lexicon("chain_people");
         var days = pipeline.Lexicon("calendar_words");
         var numbers = pipeline.Lexicon("number_words");
+        var references = pipeline.Lexicon("reference_words");
         var tokens = input.Reply.Tokens;
         var promises = input.Effective("over_promising");
         var chainContext = input.Context is ContextKind.Colleague or ContextKind.Partner;
@@ -64,6 +67,7 @@ internal sealed class InformationSharingRule : IMarkingPointRule
             }
 
             var found = false;
+            var directive = false;
             for (var k = sentence.FirstToken; k < sentence.EndToken && !found; k++)
             {
                 var token = tokens[k];
@@ -132,6 +136,14 @@ internal sealed class InformationSharingRule : IMarkingPointRule
                 if (chainAt >= 0 && informLength > 0)
                 {
                     var end = chainAt + chain.MatchAt(tokens, chainAt, sentence.EndToken);
+
+                    // "tell her to ring back tomorrow", "remind him to bring it": a directive passes on an instruction, not the facts.
+                    if (IsDirective(tokens, end, sentence.EndToken))
+                    {
+                        directive = true;
+                        continue;
+                    }
+
                     var strength = HasSpecific(tokens, end, sentence.EndToken, objects, days, numbers) ? TransferWithObject : TransferToChain;
                     findings.Add(new Finding(strength, input.Span(k, end), "kept the chain informed:"));
                     found = true;
@@ -139,7 +151,7 @@ internal sealed class InformationSharingRule : IMarkingPointRule
             }
 
             // Case facts told to a colleague or partner: a third party and a specific detail in a statement.
-            if (!found && chainContext && !sentence.QuestionMark && IsCaseFact(tokens, sentence, chain, days, numbers, out var detailAt))
+            if (!found && !directive && chainContext && !sentence.QuestionMark && IsCaseFact(tokens, sentence, chain, days, numbers, references, out var detailAt))
             {
                 findings.Add(new Finding(CaseFact, input.Span(sentence.FirstToken, Math.Min(sentence.EndToken, Math.Max(detailAt + 1, sentence.FirstToken + 1))), "shared the case facts:"));
             }
@@ -212,16 +224,45 @@ internal sealed class InformationSharingRule : IMarkingPointRule
         return false;
     }
 
+    /// <summary>A number, or a code that carries a digit ("12C", "LE4", "MS-1193"): a specific detail.</summary>
+    private static bool IsDetail(Token token) => token.Kind == TokenKind.Number || token.Text.Any(char.IsAsciiDigit);
+
+    /// <summary>
+    /// An identifier given out: a reference word followed by a code with a digit in it, at most "is" between ("booking ref
+    /// K7P2LQ", "the postcode is OX7 3JG", "job number 88213"). Whoever it belongs to, handing it over is a report.
+    /// </summary>
+    private static bool IdentifierAt(Token[] tokens, int k, int end, Lexicon references)
+    {
+        var length = references.MatchAt(tokens, k, end);
+        if (length == 0)
+        {
+            return false;
+        }
+
+        var at = k + length;
+        if (at < end && tokens[at].Text is "is" or "was" or "of")
+        {
+            at++;
+        }
+
+        return at < end && IsDetail(tokens[at]);
+    }
+
+    /// <summary>"tell her to ring back", "ask the driver to wait": the person is followed by "to" and a verb, not by what they are told.</summary>
+    private static bool IsDirective(Token[] tokens, int from, int end) =>
+        from + 1 < end && tokens[from].Text == "to" && tokens[from + 1].Kind == TokenKind.Word
+        && tokens[from + 1].Text is not ("the" or "a" or "an" or "my" or "our" or "your" or "his" or "her" or "their" or "them" or "him" or "us" or "me" or "you" or "it" or "this" or "that");
+
     /// <summary>A statement about a third party (the customer, she, the warehouse) that carries a specific detail (a number, a day, a count).</summary>
-    private static bool IsCaseFact(Token[] tokens, SentenceInfo sentence, Lexicon chain, Lexicon days, Lexicon numbers, out int detailAt)
+    private static bool IsCaseFact(Token[] tokens, SentenceInfo sentence, Lexicon chain, Lexicon days, Lexicon numbers, Lexicon references, out int detailAt)
     {
         detailAt = -1;
         var party = false;
         var details = 0;
         for (var k = sentence.FirstToken; k < sentence.EndToken; k++)
         {
-            party |= chain.MatchAt(tokens, k, sentence.EndToken) > 0;
-            if (tokens[k].Kind == TokenKind.Number || days.MatchAt(tokens, k, sentence.EndToken) > 0 || numbers.MatchAt(tokens, k, sentence.EndToken) > 0)
+            party |= chain.MatchAt(tokens, k, sentence.EndToken) > 0 || IdentifierAt(tokens, k, sentence.EndToken, references);
+            if (IsDetail(tokens[k]) || days.MatchAt(tokens, k, sentence.EndToken) > 0 || numbers.MatchAt(tokens, k, sentence.EndToken) > 0)
             {
                 detailAt = detailAt < 0 ? k : detailAt;
                 details++;
