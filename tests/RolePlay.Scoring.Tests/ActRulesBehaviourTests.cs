@@ -301,6 +301,21 @@ public class ActRulesBehaviourTests
     [InlineData("I can't promise it'll arrive tomorrow, but I'll chase it.")]
     [InlineData("We can't pass on another customer's details.")]
     [InlineData("I can't decide team selection, that's the coach.")]
+    [InlineData("A goodwill credit that size is above what we're allowed to sign off.")]
+    [InlineData("Any discount over ten percent needs the store manager to approve it.")]
+    [InlineData("Changing a booking date isn't something I'm allowed to do from the front desk.")]
+    [InlineData("I don't think we're allowed to take tips from members.")]
+    [InlineData("Whether the match goes ahead is not for me to decide.")]
+    [InlineData("The supervisor can override the charge and I can't.")]
+    [InlineData("I'm not trained on the forklift yet, so I'll fetch Tom.")]
+    [InlineData("I'm only a volunteer, so I don't see medical notes.")]
+    [InlineData("We can't keep that promise if someone's at risk.")]
+    [InlineData("Lending your own car to residents goes against our lone working policy.")]
+    [InlineData("News like that needs to come from you as her caseworker.")]
+    [InlineData("I'll check with our data lead before I share anything.")]
+    [InlineData("We can never share what a member tells us in group.")]
+    [InlineData("I'm happy to help, but not while I'm being sworn at.")]
+    [InlineData("I'd ask you not to speak to my colleague like that.")]
     public void Stating_the_limits_of_the_role_is_a_boundary(string reply)
     {
         Assert.True(Score.Reply(reply).Has("boundaries"));
@@ -312,6 +327,9 @@ public class ActRulesBehaviourTests
     [InlineData("I can't believe it's taken this long.")]
     [InlineData("I'm not able to find your booking.")]
     [InlineData("That's our policy.")]
+    [InlineData("The replacement part has to come from the depot in Leeds.")]
+    [InlineData("We're allowed to park at the back after six.")]
+    [InlineData("She can approve the order as soon as it lands.")]
     public void Inability_honesty_and_policy_alone_are_not_boundaries(string reply)
     {
         Assert.False(Score.Reply(reply).Has("boundaries"));
