@@ -104,6 +104,32 @@ public class ActRulesBehaviourTests
     }
 
     [Theory]
+    [InlineData("I can't share that with you - her address is covered by data protection.")]
+    [InlineData("Sorry, I can't pass it on - her address isn't ours to hand out.")]
+    [InlineData("Data protection means we can't confirm who is registered with us.")]
+    [InlineData("The pharmacy shuts at six on Saturdays, so we can't collect it for you today.")]
+    [InlineData("Entry closes at four, so a late arrival will miss the talk.")]
+    [InlineData("The tickets are printed with your name, so nobody else can use them.")]
+    [InlineData("The lab sent the results to the wrong clinic on Tuesday.")]
+    [InlineData("Sorry about that - a new volunteer locked the hall before your group arrived.")]
+    public void The_private_reason_for_a_refusal_a_consequence_and_what_someone_else_did_are_explanations(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("explanation"));
+    }
+
+    [Theory]
+    [InlineData("I'm not a tutor so I can't mark your essay.")]
+    [InlineData("I'll write it on the board so I can check it later.")]
+    [InlineData("The tenant asked for a call after five.")]
+    [InlineData("A bit of polish will sort that out.")]
+    [InlineData("The forms taken at the door go in the blue tray.")]
+    [InlineData("Her address is 12 Mill Lane because she moved in May.")]
+    public void A_personal_limit_a_purpose_a_passed_on_message_and_a_description_are_not_explanations(string reply)
+    {
+        Assert.False(Score.Reply(reply).Has("explanation"));
+    }
+
+    [Theory]
     [InlineData("The warranty runs for two years from purchase, so legally it is still covered.")]
     [InlineData("The first van broke down on the motorway, so it arrived at six instead of two.")]
     [InlineData("PIN = the four-digit number you chose when the card came.")]

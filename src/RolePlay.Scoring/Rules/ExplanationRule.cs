@@ -12,6 +12,11 @@ namespace RolePlay.Scoring.Rules;
 /// blames is an excuse, not an explanation. Also a reason joined by "so/as/since" (including "so technically he's not
 /// late" and "so it left at 14:41"), a term defined ("X means...", "X = Y", or an answer to "what is X?"), and the rule
 /// or fact behind a refusal in the clause after it ("I can't send the list outside - it's full of names and addresses").
+/// A limit that follows from a reason ("what's said in mediation is confidential, so I can't share it"; not a reason about
+/// the learner, "I'm not a counsellor so I can't advise"), a consequence with an indefinite subject ("so nobody can make
+/// you come"), and what someone else did, in the past tense at the start of a clause ("the surgery only sent it over at
+/// half one", "a new starter did the transfer"; not a reporting verb, "the customer asked for..."). When the reply keeps
+/// someone's details back, naming them is the reason for the refusal ("it's her personal data"), not a breach.
 /// </summary>
 internal sealed class ExplanationRule : IMarkingPointRule
 {
@@ -65,12 +70,15 @@ internal sealed class ExplanationRule : IMarkingPointRule
         var findings = new List<Finding>();
 
         // A sentence that blames is an excuse, and one that gives away someone's private circumstances is a breach: neither explains.
+        // A reply that refuses to share ("I can't give that out", "we keep it confidential") names the private detail as the
+        // reason ("it's her personal data", "her address isn't ours to look up"): that explains the refusal.
+        var protects = ProtectsData(input);
         bool Blames(int token)
         {
             var sentence = input.Reply.SentenceOf(token);
             foreach (var id in NotExplaining)
             {
-                if (input.Effective(id).Any(b => b.Start >= sentence.FirstToken && b.Start < sentence.EndToken))
+                if (input.Effective(id).Any(b => b.Start >= sentence.FirstToken && b.Start < sentence.EndToken && !(id == "confidentiality_breach" && protects)))
                 {
                     return true;
                 }
@@ -119,6 +127,12 @@ internal sealed class ExplanationRule : IMarkingPointRule
                 findings.Add(new Finding(CauseAndEffect, input.Span(link.Start, link.End), "gave the reason:"));
             }
 
+            var happened = WhatHappened(tokens, input.Reply.Source, sentence, participles, notParticiples);
+            if (happened.Start >= 0 && !Blames(happened.Start))
+            {
+                findings.Add(new Finding(Passive, input.Span(happened.Start, happened.End), "said what happened:"));
+            }
+
             for (var k = sentence.FirstToken; k + 1 < sentence.EndToken; k++)
             {
                 // "was held", "has been logged", "are checked"; "it's arrived" is "it has arrived", not a passive.
@@ -144,6 +158,18 @@ internal sealed class ExplanationRule : IMarkingPointRule
         }
 
         return Verdict.From(point, findings);
+    }
+
+    /// <summary>
+    /// A strong confidentiality or boundaries cue that no breach cue overlaps: the reply keeps the details back, so the
+    /// details it names are the reason for the refusal, not a disclosure.
+    /// </summary>
+    private static bool ProtectsData(RuleInput input)
+    {
+        var breaches = input.Effective("confidentiality_breach");
+        return input.Effective("confidentiality").Concat(input.Effective("boundaries"))
+            .Where(m => m.Cue.Tier == CueTier.Strong)
+            .Any(m => !breaches.Any(b => b.Overlaps(m.Start, m.End)));
     }
 
     // Words that open a clause without being its subject: a connective, a question word, a politeness or the listener.
@@ -237,6 +263,124 @@ internal sealed class ExplanationRule : IMarkingPointRule
         return (-1, -1);
     }
 
+    private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
+    {
+        "the", "a", "an", "our", "your", "their", "his", "her",
+    };
+
+    // Past tenses that are not participles ("the driver broke down", "the customer rang", "a new starter did the transfer").
+    private static readonly HashSet<string> PastSimple = new(StringComparer.Ordinal)
+    {
+        "rang", "did", "had", "went", "came", "took", "gave", "broke", "forgot", "got", "ran", "fell", "wrote", "drove", "sold",
+    };
+
+    private static readonly HashSet<string> NotInASubject = new(StringComparer.Ordinal)
+    {
+        "i", "you", "we", "he", "she", "it", "they", "is", "are", "was", "were", "be", "been", "will", "would", "can", "could",
+        "should", "may", "might", "must", "has", "have", "do", "does", "not", "to", "and", "or", "if", "that", "which", "who",
+        "of", "off", "on", "in", "at", "for", "with", "from", "by", "says", "shows", "allows", "requires", "states", "lets", "makes",
+        "means", "takes", "covers", "needs", "gets", "runs", "goes", "comes",
+    };
+
+    // Reporting verbs pass a message on ("the customer asked for it to go next door"); they do not say what went wrong.
+    private static readonly HashSet<string> Reporting = new(StringComparer.Ordinal)
+    {
+        "asked", "told", "said", "requested", "wanted", "mentioned", "explained", "confirmed", "agreed",
+    };
+
+    /// <summary>
+    /// What someone else did, told in the past tense at the start of a clause: "the supplier sent the wrong one on Monday",
+    /// "a new starter did the transfer", "the surgery only sent it over at half one", "the label had the old postcode on it".
+    /// The subject is a determiner and one to three words (not the learner or the listener); the verb is a past tense, with
+    /// at most one adverb before it. Returns tokens [Start, End) or (-1, -1).
+    /// </summary>
+    private static (int Start, int End) WhatHappened(Token[] tokens, string source, SentenceInfo sentence, Lexicon participles, Lexicon notParticiples)
+    {
+        for (var k = sentence.FirstToken; k + 2 < sentence.EndToken; k++)
+        {
+            var opens = k == sentence.FirstToken || tokens[k].Clause != tokens[k - 1].Clause
+                || (tokens[k - 1].Text is "and" or "but" or "then" && (k - 1 == sentence.FirstToken || tokens[k - 1].Clause != tokens[k - 2].Clause));
+            if (!opens || !Determiners.Contains(tokens[k].Text) || tokens[k].Quoted)
+            {
+                continue;
+            }
+
+            var v = k + 1;
+            while (v < sentence.EndToken && v <= k + 3 && tokens[v].Kind == TokenKind.Word && tokens[v].Clause == tokens[k].Clause
+                && !NotInASubject.Contains(tokens[v].Text) && !IsPast(tokens[v].Text))
+            {
+                v++;
+            }
+
+            if (v == k + 1 || v >= sentence.EndToken || tokens[v].Clause != tokens[k].Clause)
+            {
+                continue;
+            }
+
+            if (tokens[v].Text is "only" or "just" or "already" or "never" or "then" or "accidentally" or "also" or "actually" && v + 1 < sentence.EndToken)
+            {
+                v++;
+            }
+
+            // "her mum's got", "his dad's moved out": "'s" here is "has", a present perfect about someone, not a past event.
+            var before = tokens[v - 1];
+            var contracted = before.End - before.Start >= 3 && source[before.End - 1] is 's' or 'S' && source[before.End - 2] is '\'' or '\u2019';
+            if (IsPast(tokens[v].Text) && !tokens[v].Negated && !Reporting.Contains(tokens[v].Text) && !contracted)
+            {
+                return (k, Math.Min(sentence.EndToken, v + 2));
+            }
+        }
+
+        return (-1, -1);
+
+        // A participle that is not also a past tense ("taken", "shown", "done") follows a noun as a description, not a verb.
+        bool IsPast(string verb) =>
+            (((verb.Length >= 5 && verb.EndsWith("ed", StringComparison.Ordinal)) || (participles.Contains(verb) && !ParticipleOnly(verb)))
+                && !notParticiples.Contains(verb))
+            || PastSimple.Contains(verb);
+
+        static bool ParticipleOnly(string verb) =>
+            verb.EndsWith("en", StringComparison.Ordinal) || verb.EndsWith("wn", StringComparison.Ordinal) || verb is "done" or "seen";
+    }
+
+    // Subjects that name no one in particular: "so a week isn't enough", "so nobody can make you", "so an LV fault only hits".
+    private static readonly HashSet<string> IndefiniteSubjects = new(StringComparer.Ordinal)
+    {
+        "a", "an", "every", "each", "nobody", "everyone", "everybody", "nothing", "everything", "anyone",
+    };
+
+    /// <summary>
+    /// "I'm not a counsellor so I can't advise", "I'm on reception so...": a reason about the learner is a personal limit,
+    /// not an explanation of how things work.
+    /// </summary>
+    private static bool AboutThemselves(Token[] tokens, int from, int to)
+    {
+        for (var k = from; k < to; k++)
+        {
+            if (tokens[k].Text == "i" && !tokens[k].Quoted)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"can not", "could not", "am not able/allowed", "am unable", "have to" at <paramref name="at"/>: a limit or an obligation.</summary>
+    private static bool BoundBy(Token[] tokens, int at, int end)
+    {
+        if (at + 1 >= end)
+        {
+            return false;
+        }
+
+        var a = tokens[at].Text;
+        var b = tokens[at + 1].Text;
+        var c = at + 2 < end ? tokens[at + 2].Text : string.Empty;
+        return (a is "can" or "could" && b == "not") || (a == "have" && b == "to") || (a is "am" or "are" && b == "unable")
+            || (a is "am" or "are" && b == "not" && c is "able" or "allowed" or "permitted");
+    }
+
     private static bool Joins(Token[] tokens, int from, int to)
     {
         for (var k = from; k < to; k++)
@@ -280,6 +424,14 @@ internal sealed class ExplanationRule : IMarkingPointRule
             }
 
             var next = tokens[k + 1].Text;
+
+            // "..., so I can't change it", "so we have to wait": what the learner cannot or must do follows from the reason
+            // before it; a purpose ("so I can check") is never a "can't" or a "have to".
+            if (word == "so" && next is "i" or "we" && BoundBy(tokens, k + 2, sentence.EndToken) && !AboutThemselves(tokens, sentence.FirstToken, k))
+            {
+                return (sentence.FirstToken, Math.Min(sentence.EndToken, k + 5));
+            }
+
             if ((word == "so" && (NotConsequence.Contains(next) || LearnerActsBefore(tokens, sentence.FirstToken, k))) || (word != "so" && tokens[k - 1].Text is "as" or "same" or "such" or "just" or "soon" or "ever"))
             {
                 continue;
@@ -296,7 +448,8 @@ internal sealed class ExplanationRule : IMarkingPointRule
 
             // A subject (a pronoun, or a determiner and up to two words) then a finite verb.
             var verbAt = subjectAt + 1;
-            if (next is "the" or "your" or "our" or "their" or "his" or "her" or "its" or "those" or "these")
+            var indefinite = IndefiniteSubjects.Contains(next);
+            if (next is "the" or "your" or "our" or "their" or "his" or "her" or "its" or "those" or "these" or "a" or "an" or "every" or "each")
             {
                 while (verbAt < sentence.EndToken && verbAt <= subjectAt + 3 && !FiniteVerbs.Contains(tokens[verbAt].Text))
                 {
@@ -305,7 +458,7 @@ internal sealed class ExplanationRule : IMarkingPointRule
             }
 
             var past = verbAt <= subjectAt + 3 && IsPastTense(tokens[verbAt].Text) && !Joins(tokens, subjectAt, verbAt);
-            if (Subjects.Contains(next) && verbAt < sentence.EndToken && (FiniteVerbs.Contains(tokens[verbAt].Text) || past))
+            if ((Subjects.Contains(next) || indefinite) && verbAt < sentence.EndToken && (FiniteVerbs.Contains(tokens[verbAt].Text) || past))
             {
                 return (sentence.FirstToken, Math.Min(sentence.EndToken, verbAt + 3));
             }
