@@ -172,6 +172,34 @@ public class NegativeBehaviourTests
         Assert.True(Score.Reply(reply).Has("blame"));
     }
 
+    [Theory]
+    [InlineData("Honestly, you're always leaving the dishes for me to do.")]
+    [InlineData("He's forever changing the spec at the last minute.")]
+    [InlineData("Have you read the handout though?")]
+    [InlineData("That dent could have been there before, tbh.")]
+    [InlineData("The printer jams all the time, someone else mustve loaded it wrong.")]
+    [InlineData("The bookings come from the agency not us, so ring them.")]
+    [InlineData("Did she lose the card? They don't just vanish.")]
+    [InlineData("Did you actually submit the form on the portal?")]
+    [InlineData("She's probably mistaken, we never charge for that.")]
+    [InlineData("u shud of told me sooner")]
+    public void Habits_held_against_someone_and_rebutting_questions_are_blame(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("blame"));
+    }
+
+    [Theory]
+    [InlineData("You're always helping the new starters, thank you.")]
+    [InlineData("I'm always forgetting my badge, so I get it.")]
+    [InlineData("Have you had a chance to read the handout?")]
+    [InlineData("I'd love to come though, can we do another day?")]
+    [InlineData("It's been there since Monday, I'll sort it now.")]
+    [InlineData("She's probably worried, so I'll ring her this afternoon.")]
+    public void Near_misses_of_habits_and_rebutting_questions_are_not_blame(string reply)
+    {
+        Assert.False(Score.Reply(reply).Has("blame"));
+    }
+
     [Fact]
     public void Running_someone_down_stays_blame_next_to_a_commitment()
     {
@@ -277,6 +305,31 @@ public class NegativeBehaviourTests
     public void Telling_off_sarcasm_shouting_and_threats_are_aggression(string reply)
     {
         Assert.True(Score.Reply(reply, context: ContextKind.Colleague).Has("aggression"));
+    }
+
+    [Theory]
+    [InlineData("Well I can't fix what I haven't been told about, can I?")]
+    [InlineData("Yes, that's literally what the checklist is for.")]
+    [InlineData("Every time I ask there's some new excuse.")]
+    [InlineData("Complain to whoever you like.")]
+    [InlineData("Ask the supervisor, she'll tell you exactly the same.")]
+    [InlineData("Fix the boiler by Friday or I'm going straight to your boss.")]
+    [InlineData("You might want to watch your tone with me.")]
+    public void Retorts_dares_and_threats_over_their_head_are_aggression(string reply)
+    {
+        Assert.True(Score.Reply(reply, context: ContextKind.Colleague).Has("aggression"));
+    }
+
+    [Theory]
+    [InlineData("I can't make Friday, but could I do Monday instead?")]
+    [InlineData("I don't know the answer yet, so can I ring you back?")]
+    [InlineData("There's no excuse for that wait, I'm sorry.")]
+    [InlineData("If the part isn't here by Friday I'll need to speak to your account manager about the terms.")]
+    [InlineData("You could talk to your manager about reducing your hours.")]
+    [InlineData("Your tone in the meeting was spot on, well done.")]
+    public void Near_misses_of_retorts_and_threats_are_not_aggression(string reply)
+    {
+        Assert.False(Score.Reply(reply, context: ContextKind.Colleague).Has("aggression"));
     }
 
     [Theory]

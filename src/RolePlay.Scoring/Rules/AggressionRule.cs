@@ -4,7 +4,10 @@ using RolePlay.Scoring.Text;
 
 namespace RolePlay.Scoring.Rules;
 
-/// <summary>Aggression: insults, swearing and sarcasm cues, plus shouting (a sentence in capitals that is also hostile or exclaimed).</summary>
+/// <summary>
+/// Aggression: insults, swearing and sarcasm cues, shouting (a sentence in capitals that is also hostile or exclaimed), and
+/// a negative statement closed by a positive first-person tag ("I can't book you in, can I?").
+/// </summary>
 internal sealed class AggressionRule : IMarkingPointRule
 {
     public const string CapitalsNote = "Parts of the reply are written in capitals, which can read as shouting.";
@@ -36,6 +39,7 @@ internal sealed class AggressionRule : IMarkingPointRule
         AddEchoedPraise(input, findings);
         AddBareCommand(input, findings);
         AddCapitalisedWords(input, findings);
+        AddRetortTag(input, findings);
         var hostile = findings.Count > 0 || input.Effective("dismissive").Count > 0 || input.Effective("blame").Count > 0;
         var source = input.Reply.Source;
         var shoutingSeen = false;
@@ -242,6 +246,42 @@ internal sealed class AggressionRule : IMarkingPointRule
     // Expanded contractions share their characters ("I'm" is "i" + "am"), so the gap between two tokens can be empty.
     private static bool BreaksBetween(string source, Token before, Token after) =>
         after.Start > before.End && source.AsSpan(before.End, after.Start - before.End).IndexOfAny(",;-–") >= 0;
+
+    /// <summary>What a retort tag ("I can't read minds, can I?") counts.</summary>
+    public const double RetortTag = 0.7;
+
+    private static readonly HashSet<string> TagAuxiliaries = new(StringComparer.Ordinal)
+    {
+        "can", "could", "do", "did", "will", "would", "am", "should", "have", "was", "shall",
+    };
+
+    /// <summary>
+    /// A negative statement closed by a positive tag about the writer ("Well I can't book you in if you don't tell me, can
+    /// I?", "I don't know, do I?"): the reversed tag asks for no answer - it makes the point that the other person should
+    /// have seen it, which is a retort. A tag that is the sentence's own question ("so can I run a test?") does not end
+    /// the sentence after a negative and does not count.
+    /// </summary>
+    private static void AddRetortTag(RuleInput input, List<Finding> findings)
+    {
+        var tokens = input.Reply.Tokens;
+        foreach (var sentence in input.Reply.Sentences)
+        {
+            var end = sentence.EndToken;
+            if (sentence.TokenCount < 5 || tokens[end - 1].Text != "i" || !TagAuxiliaries.Contains(tokens[end - 2].Text) || tokens[end - 2].Quoted)
+            {
+                continue;
+            }
+
+            for (var k = sentence.FirstToken + 1; k < end - 3; k++)
+            {
+                if (tokens[k].Text == "not")
+                {
+                    findings.Add(new Finding(RetortTag, input.Span(sentence.FirstToken, end), "a retort:"));
+                    return;
+                }
+            }
+        }
+    }
 
     /// <summary>What ordinary words typed in capitals inside a lower-case reply ("I am NOT doing it AGAIN") count.</summary>
     public const double EmphaticCapitals = 0.6;

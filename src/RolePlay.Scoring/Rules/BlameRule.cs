@@ -5,8 +5,10 @@ namespace RolePlay.Scoring.Rules;
 
 /// <summary>
 /// Blame: fault put on the other person ("you must have", "if you'd read") or on someone else with a failure word
-/// ("the courier lost it", "sales never tell us"). When the same reply apologises plainly or commits to act, naming
-/// the cause reads as an explanation, so one cue is no longer enough.
+/// ("the courier lost it", "sales never tell us"), a habit held against someone in the progressive with "always"
+/// ("you're always letting us down"), or a question that turns the person's own step back on them ("did you cancel in
+/// writing though?"). When the same reply apologises plainly or commits to act, naming the cause reads as an
+/// explanation, so one cue is no longer enough.
 /// </summary>
 internal sealed class BlameRule : IMarkingPointRule
 {
@@ -22,7 +24,7 @@ internal sealed class BlameRule : IMarkingPointRule
     public MarkingPointResult Assess(MarkingPointDefinition point, RuleInput input)
     {
         var matches = input.Effective(point.Id);
-        var named = NamedPersonFailures(input).Concat(HindsightOrders(input)).ToList();
+        var named = NamedPersonFailures(input).Concat(HindsightOrders(input)).Concat(ComplainedHabits(input)).Concat(RebuttingQuestions(input)).ToList();
         if ((matches.Count == 0 && named.Count == 0) || !point.AppliesIn(input.Context))
         {
             return new CueRule().Assess(point, input);
@@ -57,6 +59,57 @@ internal sealed class BlameRule : IMarkingPointRule
                 && !NotAFailing.Contains(tokens[k + 2].Text) && !tokens[k].Quoted)
             {
                 yield return (k, k + 3);
+            }
+        }
+    }
+
+    private static readonly HashSet<string> HabitSubjects = new(StringComparer.Ordinal) { "you", "he", "she", "they" };
+    private static readonly HashSet<string> HabitBe = new(StringComparer.Ordinal) { "are", "is", "were", "was" };
+    private static readonly HashSet<string> HabitAdverbs = new(StringComparer.Ordinal) { "always", "forever", "constantly", "continually" };
+
+    // Progressive verbs that praise a habit rather than hold it against someone ("she's always helping out").
+    private static readonly HashSet<string> KindHabits = new(StringComparer.Ordinal)
+    {
+        "helping", "smiling", "offering", "giving", "looking", "thinking", "trying", "working", "being",
+    };
+
+    /// <summary>
+    /// "You're always letting us down", "he's forever leaving it to me": English puts a habit in the progressive with
+    /// "always" (not the plain "he always leaves") to complain about it, so with another person as the subject it holds
+    /// a fault against them. "I'm always..." / "we're always..." is about oneself and does not count.
+    /// </summary>
+    private static IEnumerable<(int Start, int End)> ComplainedHabits(RuleInput input)
+    {
+        var tokens = input.Reply.Tokens;
+        for (var k = 0; k + 3 < tokens.Length; k++)
+        {
+            var verb = tokens[k + 3].Text;
+            if (HabitSubjects.Contains(tokens[k].Text) && HabitBe.Contains(tokens[k + 1].Text) && HabitAdverbs.Contains(tokens[k + 2].Text)
+                && verb.Length > 4 && verb.EndsWith("ing", StringComparison.Ordinal) && !KindHabits.Contains(verb)
+                && tokens[k].Sentence == tokens[k + 3].Sentence && !tokens[k + 2].Negated && !tokens[k].Quoted)
+            {
+                yield return (k, k + 4);
+            }
+        }
+    }
+
+    private static readonly HashSet<string> QuestionAux = new(StringComparer.Ordinal) { "did", "have", "are", "were", "do", "had" };
+
+    /// <summary>
+    /// "Did u cancel in writing tho?", "have you checked the spam folder though?": a question about the person's own
+    /// step that ends in "though" is not asking but rebutting - it implies they did not, and so that the fault is theirs.
+    /// </summary>
+    private static IEnumerable<(int Start, int End)> RebuttingQuestions(RuleInput input)
+    {
+        var tokens = input.Reply.Tokens;
+        foreach (var sentence in input.Reply.Sentences)
+        {
+            var first = sentence.FirstToken;
+            var last = sentence.EndToken - 1;
+            if (sentence.QuestionMark && sentence.TokenCount >= 4 && QuestionAux.Contains(tokens[first].Text) && tokens[first + 1].Text == "you"
+                && tokens[last].Text is "though" or "tho" && !tokens[first].Quoted)
+            {
+                yield return (first, sentence.EndToken);
             }
         }
     }

@@ -51,6 +51,7 @@ internal sealed class Normaliser
         ["shouldve"] = ["should", "have"],
         ["wouldve"] = ["would", "have"],
         ["couldve"] = ["could", "have"],
+        ["mustve"] = ["must", "have"],
         ["gotta"] = ["got", "to"],
         ["theres"] = ["there", "is"],
     }.ToFrozenDictionary(StringComparer.Ordinal);
