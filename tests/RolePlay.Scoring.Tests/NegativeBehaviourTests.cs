@@ -394,6 +394,26 @@ public class NegativeBehaviourTests
     }
 
     [Theory]
+    [InlineData("I'm sorry you feel the wait was too long, appointments are given out in date order.")]
+    [InlineData("Apologies if you were disappointed with the class. The tutors follow the published syllabus.")]
+    [InlineData("Sorry if you think the price is steep, but our rates are set by head office.")]
+    public void A_feelings_apology_then_a_defence_is_dismissive(string reply)
+    {
+        var assessment = Score.Reply(reply);
+        Assert.True(assessment.Has("non_apology"));
+        Assert.True(assessment.Has("dismissive"), assessment.Point("dismissive").Rationale);
+    }
+
+    [Theory]
+    [InlineData("I'm sorry you feel that way.")]
+    [InlineData("I'm sorry you feel let down, I'll ring the depot now and call you back by four.")]
+    [InlineData("Sorry if you think the price is steep - what were you expecting to pay, so I can see what fits?")]
+    public void A_feelings_apology_alone_or_with_help_is_not_dismissive(string reply)
+    {
+        Assert.False(Score.Reply(reply).Has("dismissive"), Score.Reply(reply).Point("dismissive").Rationale);
+    }
+
+    [Theory]
     [InlineData("Trust me, your visa will definitely be approved.")]
     [InlineData("Everything will be fixed by Monday, it's a done deal.")]
     [InlineData("That will never happen again, you have my word.")]

@@ -14,7 +14,11 @@ namespace RolePlay.Scoring.Rules;
 /// deadline") or "W when … W" ("it'll be ready when it's ready", "they'll go when they go");</item>
 /// <item>a non-answer as the whole reply: every sentence is only "no", "nope", "hmm", "idk", "dunno", "not sure",
 /// "can't say" or "next" (with at most "sorry"/"mate"), or the reply ends on a bare "Next." after its answer. "ok",
-/// "fine", "k" and "sure" stay neutral.</item>
+/// "fine", "k" and "sure" stay neutral;</item>
+/// <item>an apology for the person's feelings followed by a defence and nothing else ("I'm sorry you feel that way, our
+/// kitchen follows strict rules"): the complaint is brushed off. Not when the reply also engages (a fix, a commitment,
+/// empathy, any question), when the defence is blame, aggression or a promise or is about the writer ("…but I had
+/// to"), and not for a bare "sorry you feel that way".</item>
 /// </list>
 /// </summary>
 internal sealed class DismissiveRule : IMarkingPointRule
@@ -60,6 +64,22 @@ internal sealed class DismissiveRule : IMarkingPointRule
         "no", "nope", "nah", "hmm", "hmmm", "hm", "idk", "dunno", "not sure", "no idea", "can not say", "can not help", "next",
     };
 
+    /// <summary>What "sorry you feel that way" followed by a defence and nothing else counts.</summary>
+    public const double DefendedFeelings = 0.7;
+
+    // Acts that show the reply does more than defend itself after a conditional apology.
+    private static readonly string[] Engages =
+    [
+        "solution", "ownership", "empathy", "active_listening", "next_steps", "de_escalation", "follow_up", "escalation",
+        "collaboration", "respect", "check_understanding", "boundaries", "confidentiality",
+    ];
+
+    // Where the defence is itself blame, aggression or a promise, that is what it is.
+    private static readonly string[] OtherFaults = ["blame", "aggression", "over_promising"];
+
+    /// <summary>Words a defence must have after the conditional apology's clause.</summary>
+    public const int MinDefenceWords = 3;
+
     private static readonly HashSet<string> Fillers = new(StringComparer.Ordinal) { "sorry", "mate", "i", "am" };
 
     public MarkingPointResult Assess(MarkingPointDefinition point, RuleInput input)
@@ -67,7 +87,7 @@ internal sealed class DismissiveRule : IMarkingPointRule
         var cueResult = new CueRule().Assess(point, input);
         if (!cueResult.Credited && point.AppliesIn(input.Context))
         {
-            var shape = FindTautology(input) ?? FindNonAnswer(input);
+            var shape = FindTautology(input) ?? FindNonAnswer(input) ?? FindDefendedFeelings(input);
             if (shape is { } found)
             {
                 return Verdict.From(point, [found]);
@@ -195,6 +215,38 @@ internal sealed class DismissiveRule : IMarkingPointRule
         }
 
         return !answered ? null : new Finding(NonAnswer, input.Span(0, tokens.Length), "answered with a non-answer:");
+    }
+
+    // "Sorry you feel that way, our kitchen follows strict rules": an apology for the person's feelings, then a defence of
+    // the service and nothing for them. A bare "sorry you feel that way" is only a non-apology.
+    private static Finding? FindDefendedFeelings(RuleInput input)
+    {
+        var tokens = input.Reply.Tokens;
+        if (input.Reply.Sentences.Any(s => s.QuestionMark)
+            || Engages.Concat(OtherFaults).Any(id => input.Effective(id).Any(m => m.Cue.Tier == CueTier.Strong)))
+        {
+            return null;
+        }
+
+        foreach (var match in input.Effective("non_apology"))
+        {
+            var conditional = false;
+            for (var t = match.Start; t < match.End; t++)
+            {
+                conditional |= tokens[t].Text is "if" or "you";
+            }
+
+            var clause = tokens[match.End - 1].Clause;
+            var defence = tokens.Skip(match.End).Where(t => t.Clause != clause && t.Kind == TokenKind.Word).ToList();
+
+            // "…but I had to", "I was actually answering an email": justifying oneself, not brushing the complaint off.
+            if (conditional && defence.Count >= MinDefenceWords && !defence.Any(t => t.Text == "i"))
+            {
+                return new Finding(DefendedFeelings, input.Span(match.Start, tokens.Length), "apologised for their feelings, then defended the service:");
+            }
+        }
+
+        return null;
     }
 
     private static bool IsEmpty(Token token) => token.Kind != TokenKind.Word || token.Text.Length < 2 || FunctionWords.Contains(token.Text);
