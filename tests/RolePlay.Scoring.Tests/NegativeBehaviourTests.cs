@@ -396,6 +396,87 @@ public class NegativeBehaviourTests
     }
 
     [Theory]
+    [InlineData("We have no record of the cancellation, so the late fee stands.")]
+    [InlineData("I'm afraid the parking charge stands.")]
+    [InlineData("You have to show ID to collect, it's the law.")]
+    [InlineData("Sorry, those are the rules.")]
+    [InlineData("I don't make the rules, I just follow them.")]
+    [InlineData("It's a tiny scuff, you'll hardly notice it.")]
+    [InlineData("Teething is just a phase, he'll be fine.")]
+    [InlineData("Tenants always say that.")]
+    [InlineData("Honestly it's not that hard, just press save first.")]
+    [InlineData("Nobody's forcing you to shop here.")]
+    [InlineData("There are two sides to every story.")]
+    [InlineData("Not a lot we can do once the form has gone in.")]
+    public void Rules_closing_the_matter_and_minimised_damage_are_dismissive(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("dismissive"), Score.Reply(reply).Point("dismissive").Rationale);
+    }
+
+    [Theory]
+    [InlineData("RTS stands for return to sender, so it's on its way back to the shop.")]
+    [InlineData("So the offer still stands: a full refund or a swap, whichever you prefer.")]
+    [InlineData("She'll be fine to travel once the cast is off, the consultant said.")]
+    [InlineData("It's not hard to see why you're upset after three missed visits.")]
+    [InlineData("Our returns rules changed in March, so let me explain what that means for you.")]
+    public void Near_misses_of_rules_and_minimising_are_not_dismissive(string reply)
+    {
+        Assert.False(Score.Reply(reply).Has("dismissive"), Score.Reply(reply).Point("dismissive").Rationale);
+    }
+
+    [Theory]
+    [InlineData("A deadline is a deadline.")]
+    [InlineData("Well what's done is done.")]
+    [InlineData("Rules are rules, mate.")]
+    [InlineData("The refund will come when it comes.")]
+    [InlineData("It'll be sorted when it's sorted, we're busy.")]
+    [InlineData("Hmm. No idea.")]
+    [InlineData("Nope.")]
+    [InlineData("Can't say, sorry.")]
+    [InlineData("dunno mate")]
+    [InlineData("We don't hold those. Next.")]
+    public void Tautologies_and_non_answers_are_dismissive(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("dismissive"), Score.Reply(reply).Point("dismissive").Rationale);
+    }
+
+    [Theory]
+    [InlineData("I'll call you when it arrives.")]
+    [InlineData("Ring me when you're home and we'll go through it.")]
+    [InlineData("The form is the green one, that one is the old version.")]
+    [InlineData("No problem.")]
+    [InlineData("Sure.")]
+    [InlineData("Sorry mate.")]
+    [InlineData("I can't say sorry")]
+    [InlineData("ok")]
+    [InlineData("Next week I'll ring you with the result.")]
+    [InlineData("That's booked for Tuesday. Next, let's look at the invoice.")]
+    public void Near_misses_of_tautologies_and_non_answers_are_not_dismissive(string reply)
+    {
+        Assert.False(Score.Reply(reply).Has("dismissive"), Score.Reply(reply).Point("dismissive").Rationale);
+    }
+
+    [Theory]
+    [InlineData("I'm sorry you feel the wait was too long, appointments are given out in date order.")]
+    [InlineData("Apologies if you were disappointed with the class. The tutors follow the published syllabus.")]
+    [InlineData("Sorry if you think the price is steep, but our rates are set by head office.")]
+    public void A_feelings_apology_then_a_defence_is_dismissive(string reply)
+    {
+        var assessment = Score.Reply(reply);
+        Assert.True(assessment.Has("non_apology"));
+        Assert.True(assessment.Has("dismissive"), assessment.Point("dismissive").Rationale);
+    }
+
+    [Theory]
+    [InlineData("I'm sorry you feel that way.")]
+    [InlineData("I'm sorry you feel let down, I'll ring the depot now and call you back by four.")]
+    [InlineData("Sorry if you think the price is steep - what were you expecting to pay, so I can see what fits?")]
+    public void A_feelings_apology_alone_or_with_help_is_not_dismissive(string reply)
+    {
+        Assert.False(Score.Reply(reply).Has("dismissive"), Score.Reply(reply).Point("dismissive").Rationale);
+    }
+
+    [Theory]
     [InlineData("Trust me, your visa will definitely be approved.")]
     [InlineData("Everything will be fixed by Monday, it's a done deal.")]
     [InlineData("That will never happen again, you have my word.")]
