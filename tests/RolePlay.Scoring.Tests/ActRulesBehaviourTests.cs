@@ -303,6 +303,31 @@ public class ActRulesBehaviourTests
     }
 
     [Theory]
+    [InlineData("Half past four won't work for me, I collect my son at five.", ContextKind.Colleague)]
+    [InlineData("I don't think that's for us to decide on his behalf.", ContextKind.Colleague)]
+    [InlineData("Not something I'd want to guess at - it's her business.", ContextKind.Colleague)]
+    [InlineData("I'd hold off on sending that until legal has seen it.", ContextKind.Colleague)]
+    [InlineData("Calling the night staff lazy isn't okay.", ContextKind.Colleague)]
+    [InlineData("Monday is too late for us, the event is on Sunday.", ContextKind.Partner)]
+    [InlineData("It's a generous offer but no, I'll stick with my own shift.", ContextKind.Colleague)]
+    [InlineData("A call like that needs to come from you as her key worker.", ContextKind.Partner)]
+    public void New_shapes_of_a_firm_view_or_limit_are_assertive(string reply, ContextKind context)
+    {
+        Assert.True(Score.Reply(reply, "", context).Has("assertiveness"));
+    }
+
+    [Theory]
+    [InlineData("The heater won't work for long without a new fuse.", ContextKind.Colleague)]
+    [InlineData("I tried the door but no one answered.", ContextKind.Colleague)]
+    [InlineData("I'll need to check the rota first.", ContextKind.Colleague)]
+    [InlineData("I want to check I've got the right address.", ContextKind.Partner)]
+    [InlineData("It's something I would do again.", ContextKind.Colleague)]
+    public void Near_misses_of_the_new_assertive_shapes_are_not_assertive(string reply, ContextKind context)
+    {
+        Assert.False(Score.Reply(reply, "", context).Has("assertiveness"));
+    }
+
+    [Theory]
     [InlineData("Honestly who cares.")]
     [InlineData("To be honest, I don't mind.")]
     public void Bare_honesty_markers_are_not_assertiveness(string reply)

@@ -47,6 +47,32 @@ public class RelationshipPointTests
     }
 
     [Theory]
+    [InlineData("I'll pass the photos to our safety officer today, who'll review the footage.")]
+    [InlineData("I'm sending the file to the practice manager now, and she'll call you by Thursday.")]
+    [InlineData("I'm raising the broken lock with my supervisor because it has failed twice this week.")]
+    [InlineData("A refund that size has to be approved by the branch manager, so I've sent it over with your receipt.")]
+    [InlineData("The customer wants a full refund, which is over my limit, so I need you to decide.")]
+    [InlineData("That is beyond what I can approve, so I'll take it to the finance director today.")]
+    public void New_handover_shapes_are_escalation(string reply)
+    {
+        var assessment = Score.Reply(reply, context: ContextKind.Partner);
+
+        Assert.True(assessment.Has("escalation"), assessment.Point("escalation").Rationale);
+    }
+
+    [Theory]
+    [InlineData("I'll pass the photos to the courier today.")]
+    [InlineData("I'll mention it to my supervisor, she won't mind.")]
+    [InlineData("The plans were approved by the council last year.")]
+    [InlineData("I need you to sign here.")]
+    public void Near_misses_of_the_new_handover_shapes_are_not_escalation(string reply)
+    {
+        var assessment = Score.Reply(reply, context: ContextKind.Partner);
+
+        Assert.False(assessment.Has("escalation"), assessment.Point("escalation").Rationale);
+    }
+
+    [Theory]
     [InlineData("That's more than I can sign off, so I'll speak to my team leader and ring you back within the hour.")]
     [InlineData("Let me get my supervisor - I'll explain everything so you don't have to repeat it.")]
     [InlineData("I'd like to escalate this to your account manager, please, as the repair is now two weeks overdue.")]

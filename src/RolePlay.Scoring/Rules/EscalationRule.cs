@@ -64,7 +64,7 @@ internal sealed class EscalationRule : IMarkingPointRule
             else if (LearnerActs(tokens, sentence, match.Start, match.End)
                 && (NamesSomeoneWithAuthority(tokens, sentence) || HandsToNamedPerson(input, sentence, match)))
             {
-                if (HasGrounds(input, sentence))
+                if (HasGrounds(input, sentence) || RecipientActs(tokens, sentence, match.End))
                 {
                     findings.Add(new Finding(LearnerRefers, input.Span(sentence.FirstToken, match.End), "involved someone with more authority:"));
                 }
@@ -82,7 +82,8 @@ internal sealed class EscalationRule : IMarkingPointRule
     /// Handing over well needs a ground: a limit of the learner's authority anywhere in the reply ("the most I can offer on
     /// my own", "that's over my limit"), a reason or purpose joined to the referral ("so she can approve it", "as the
     /// contract needs it"), what will be passed on ("with your invoice and the job sheet"), or the other person asking for
-    /// someone senior. "I'll tell the manager" alone names a person, not a handover.
+    /// someone senior. What the person handed to will do with it also counts (see RecipientActs). "I'll tell the manager"
+    /// alone names a person, not a handover.
     /// </summary>
     private static bool HasGrounds(RuleInput input, SentenceInfo sentence)
     {
@@ -109,6 +110,28 @@ internal sealed class EscalationRule : IMarkingPointRule
 
         var other = input.Other.Tokens;
         return other.Any(t => Senior.Contains(t.Text));
+    }
+
+    private static readonly HashSet<string> Recipients = new(StringComparer.Ordinal) { "who", "he", "she", "they" };
+
+    private static readonly HashSet<string> Modals = new(StringComparer.Ordinal) { "will", "can", "could", "would", "should" };
+
+    /// <summary>
+    /// What the person handed to will do with it, after the referral in the same sentence: a relative clause ("pass it to our
+    /// licensing officer, who'll check the dashcam") or a follow-on with them as subject ("give it to the home manager today,
+    /// and she'll ring you by Friday"). Saying what the handover is for is a reason of its own.
+    /// </summary>
+    private static bool RecipientActs(Token[] tokens, SentenceInfo sentence, int from)
+    {
+        for (var k = from; k + 1 < sentence.EndToken; k++)
+        {
+            if (Recipients.Contains(tokens[k].Text) && Modals.Contains(tokens[k + 1].Text) && !tokens[k + 1].Negated)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
