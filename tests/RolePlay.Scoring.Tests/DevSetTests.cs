@@ -9,46 +9,46 @@ namespace RolePlay.Scoring.Tests;
 public class DevSetTests
 {
     /// <summary>Macro-F1 over all 26 ids reached on the whole first dev set (see docs/scoring.md for the per-point table).</summary>
-    public const double MacroF1Ratchet = 0.783;
+    public const double MacroF1Ratchet = 0.786;
 
     /// <summary>Pooled Cohen's kappa over all (reply, id) decisions reached on the whole first dev set.</summary>
-    public const double PooledKappaRatchet = 0.736;
+    public const double PooledKappaRatchet = 0.741;
 
     /// <summary>Macro-F1 reached on the second dev set.</summary>
-    public const double SecondSetMacroF1Ratchet = 0.782;
+    public const double SecondSetMacroF1Ratchet = 0.795;
 
     /// <summary>Pooled kappa reached on the second dev set.</summary>
-    public const double SecondSetPooledKappaRatchet = 0.753;
+    public const double SecondSetPooledKappaRatchet = 0.770;
 
     /// <summary>Macro-F1 reached on the third dev set.</summary>
-    public const double ThirdSetMacroF1Ratchet = 0.789;
+    public const double ThirdSetMacroF1Ratchet = 0.796;
 
     /// <summary>Pooled kappa reached on the third dev set.</summary>
-    public const double ThirdSetPooledKappaRatchet = 0.757;
+    public const double ThirdSetPooledKappaRatchet = 0.766;
 
     /// <summary>Macro-F1 reached on the fourth dev set.</summary>
-    public const double FourthSetMacroF1Ratchet = 0.787;
+    public const double FourthSetMacroF1Ratchet = 0.794;
 
     /// <summary>Pooled kappa reached on the fourth dev set.</summary>
-    public const double FourthSetPooledKappaRatchet = 0.756;
+    public const double FourthSetPooledKappaRatchet = 0.764;
 
     /// <summary>Macro-F1 reached on the fifth dev set (0.670 for the rules before it was written).</summary>
-    public const double FifthSetMacroF1Ratchet = 0.744;
+    public const double FifthSetMacroF1Ratchet = 0.760;
 
     /// <summary>Pooled kappa reached on the fifth dev set.</summary>
-    public const double FifthSetPooledKappaRatchet = 0.740;
+    public const double FifthSetPooledKappaRatchet = 0.752;
 
     /// <summary>Macro-F1 reached on the sixth dev set (0.664 for the rules before it was written).</summary>
-    public const double SixthSetMacroF1Ratchet = 0.713;
+    public const double SixthSetMacroF1Ratchet = 0.733;
 
     /// <summary>Pooled kappa reached on the sixth dev set.</summary>
-    public const double SixthSetPooledKappaRatchet = 0.711;
+    public const double SixthSetPooledKappaRatchet = 0.732;
 
     /// <summary>Macro-F1 reached on the seventh dev set (0.695 for the rules before it was written).</summary>
-    public const double SeventhSetMacroF1Ratchet = 0.694;
+    public const double SeventhSetMacroF1Ratchet = 0.715;
 
     /// <summary>Pooled kappa reached on the seventh dev set.</summary>
-    public const double SeventhSetPooledKappaRatchet = 0.703;
+    public const double SeventhSetPooledKappaRatchet = 0.722;
 
     // A stock jibe two blind writers each wrote for their own set; it is not a copied reply.
     private static readonly HashSet<string> StockPhrases = new(StringComparer.OrdinalIgnoreCase) { "typical. every single time with you lot." };
@@ -106,7 +106,7 @@ public class DevSetTests
     [
         "devset.jsonl", "holdout.jsonl", "devset2.jsonl", "holdout2.jsonl", "devset3.jsonl", "devset4.jsonl", "holdout3.jsonl",
         "holdout4.jsonl", "holdout5.jsonl", "holdout6.jsonl", "devset5.jsonl", "holdout7.jsonl", "holdout8.jsonl", "devset6.jsonl",
-        "holdout9.jsonl", "devset7.jsonl",
+        "holdout9.jsonl", "devset7.jsonl", "holdout10.jsonl",
     ];
 
     public static TheoryData<string> LaterSets => new(SetsInOrder.Skip(1));
