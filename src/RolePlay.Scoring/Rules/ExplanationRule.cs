@@ -147,9 +147,7 @@ internal sealed class ExplanationRule : IMarkingPointRule
                     p++;
                 }
 
-                var word = tokens[p].Text;
-                var participle = (word.Length >= 5 && word.EndsWith("ed", StringComparison.Ordinal)) || participles.Contains(word);
-                if (participle && !notParticiples.Contains(word) && !Blames(k))
+                if (IsParticiple(tokens[p].Text, participles, notParticiples) && !Blames(k))
                 {
                     findings.Add(new Finding(Passive, input.Span(k, p + 1), "said what happened:"));
                     break;
@@ -335,9 +333,7 @@ internal sealed class ExplanationRule : IMarkingPointRule
 
         // A participle that is not also a past tense ("taken", "shown", "done") follows a noun as a description, not a verb.
         bool IsPast(string verb) =>
-            (((verb.Length >= 5 && verb.EndsWith("ed", StringComparison.Ordinal)) || (participles.Contains(verb) && !ParticipleOnly(verb)))
-                && !notParticiples.Contains(verb))
-            || PastSimple.Contains(verb);
+            (IsParticiple(verb, participles, notParticiples) && !ParticipleOnly(verb)) || PastSimple.Contains(verb);
 
         static bool ParticipleOnly(string verb) =>
             verb.EndsWith("en", StringComparison.Ordinal) || verb.EndsWith("wn", StringComparison.Ordinal) || verb is "done" or "seen";
@@ -467,9 +463,12 @@ internal sealed class ExplanationRule : IMarkingPointRule
         return (-1, -1);
 
         // "so it left at 14:41", "so they cancelled it": what happened as a result, in the past tense (not "so it's worried").
-        bool IsPastTense(string verb) =>
-            ((verb.Length >= 5 && verb.EndsWith("ed", StringComparison.Ordinal)) || participles.Contains(verb)) && !notParticiples.Contains(verb);
+        bool IsPastTense(string verb) => IsParticiple(verb, participles, notParticiples);
     }
+
+    /// <summary>A regular "-ed" form or an irregular participle, not a state adjective ("worried", "confused").</summary>
+    private static bool IsParticiple(string verb, Lexicon participles, Lexicon notParticiples) =>
+        ((verb.Length >= 5 && verb.EndsWith("ed", StringComparison.Ordinal)) || participles.Contains(verb)) && !notParticiples.Contains(verb);
 
     /// <summary>
     /// A term and what it means: "'Within tolerance' means the manufacturer allows...", "DOA means dead on arrival", "RTV =
