@@ -234,6 +234,7 @@ public class ActRulesBehaviourTests
     [InlineData("You can claim it back through Delay Repay.", ContextKind.Customer)]
     [InlineData("I'll have your locks changed this afternoon.", ContextKind.Customer)]
     [InlineData("We can get the bins emptied before Friday.", ContextKind.Customer)]
+    [InlineData("I'll get a spare key cut for you today.", ContextKind.Customer)]
     public void Offers_fixes_and_concrete_suggestions_are_solutions(string reply, ContextKind context)
     {
         Assert.True(Score.Reply(reply, "", context).Has("solution"));
@@ -252,6 +253,7 @@ public class ActRulesBehaviourTests
     [InlineData("Let me check with the warehouse.")]
     [InlineData("I'll have it looked at by the team.")]
     [InlineData("I'll get the case reviewed and let you know.")]
+    [InlineData("I'll have it seen to by someone.")]
     public void Mentioned_remedies_information_and_ownership_are_not_solutions(string reply)
     {
         Assert.False(Score.Reply(reply).Has("solution"));

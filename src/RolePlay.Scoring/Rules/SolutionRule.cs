@@ -125,6 +125,7 @@ internal sealed class SolutionRule : IMarkingPointRule
         var tokens = input.Reply.Tokens;
         var frames = input.Catalogue.Pipeline.Lexicon("action_frames");
         var notFixes = input.Catalogue.Pipeline.Lexicon("not_fixes");
+        var participles = input.Catalogue.Pipeline.Lexicon("irregular_participles");
         foreach (var sentence in input.Reply.Sentences)
         {
             for (var k = sentence.FirstToken; k < sentence.EndToken; k++)
@@ -146,7 +147,7 @@ internal sealed class SolutionRule : IMarkingPointRule
                     verb++;
                 }
 
-                if (verb < sentence.EndToken && !tokens[verb].Negated && Causative(tokens, verb, sentence.EndToken, notFixes) is var done and > 0)
+                if (verb < sentence.EndToken && !tokens[verb].Negated && Causative(tokens, verb, sentence.EndToken, participles, notFixes) is var done and > 0)
                 {
                     findings.Add(new Finding(OfferedAction, input.Span(k, done), "offered to have it done:"));
                     return;
@@ -167,17 +168,12 @@ internal sealed class SolutionRule : IMarkingPointRule
         }
     }
 
-    private static readonly HashSet<string> IrregularParticiples = new(StringComparer.Ordinal)
-    {
-        "put", "done", "sent", "set", "taken", "brought", "rebuilt", "redone", "seen", "made",
-    };
-
     /// <summary>
     /// "I'll have it unblocked", "I can get your car collected", "we'll get it put on tomorrow's van": have/get, an object
     /// and a participle naming the act someone will carry out. Participles of finding out or informing ("get it checked",
     /// "have it looked at") are not a fix. Returns the end of the participle, or 0.
     /// </summary>
-    private static int Causative(Token[] tokens, int verb, int end, Lexicon notFixes)
+    private static int Causative(Token[] tokens, int verb, int end, Lexicon participles, Lexicon notFixes)
     {
         if (tokens[verb].Text is not ("have" or "get") || verb + 2 >= end || !ObjectStarts.Contains(tokens[verb + 1].Text)
             || tokens[verb + 1].Text is "up" or "back" or "out" or "off" or "over" or "in" or "on" or "round")
@@ -188,7 +184,7 @@ internal sealed class SolutionRule : IMarkingPointRule
         for (var k = verb + 2; k < Math.Min(end, verb + 5); k++)
         {
             var word = tokens[k].Text;
-            var participle = IrregularParticiples.Contains(word) || (word.Length > 4 && word.EndsWith("ed", StringComparison.Ordinal));
+            var participle = participles.Contains(word) || (word.Length > 4 && word.EndsWith("ed", StringComparison.Ordinal));
             if (!participle)
             {
                 continue;
