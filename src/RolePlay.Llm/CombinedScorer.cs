@@ -92,6 +92,7 @@ public sealed class CombinedScorer : IReplyScorer
             {
                 Notes = [.. builtin.Notes, .. judgeNotes.Where(n => !builtin.Notes.Contains(n))],
                 FlaggedForReview = builtin.FlaggedForReview || judge.FlaggedForReview,
+                Usage = judge.Usage,
             };
         }
 
@@ -218,6 +219,7 @@ public sealed class CombinedScorer : IReplyScorer
             Notes = notes,
             Source = ScorerSources.Combined,
             FlaggedForReview = flagged,
+            Usage = judge.Usage,
         };
     }
 

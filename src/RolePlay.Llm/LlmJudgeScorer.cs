@@ -68,17 +68,17 @@ public sealed class LlmJudgeScorer : IReplyScorer
         var verdict = await JudgeAsync(context, cancellationToken).ConfigureAwait(false);
         if (verdict.Assessment is { } assessment)
         {
-            return assessment;
+            return assessment with { Usage = verdict.Usage };
         }
 
         var note = $"LLM judge unavailable ({verdict.Failure}); built-in scorer used.";
         if (_fallback is null)
         {
-            return TurnAssessment.Empty with { Source = ScorerSources.LlmUnavailable, Notes = [note], FlaggedForReview = verdict.ReplySuspicious };
+            return TurnAssessment.Empty with { Source = ScorerSources.LlmUnavailable, Notes = [note], FlaggedForReview = verdict.ReplySuspicious, Usage = verdict.Usage };
         }
 
         var builtin = await _fallback.ScoreAsync(context, cancellationToken).ConfigureAwait(false);
-        return builtin with { Notes = [.. builtin.Notes, note], FlaggedForReview = builtin.FlaggedForReview || verdict.ReplySuspicious };
+        return builtin with { Notes = [.. builtin.Notes, note], FlaggedForReview = builtin.FlaggedForReview || verdict.ReplySuspicious, Usage = verdict.Usage };
     }
 
     /// <summary>Asks the model and checks its answer; never throws for anything the model or the learner did.</summary>

@@ -1,4 +1,7 @@
+using RolePlay.Engine.Voice;
 using RolePlay.Llm.Tests.Fakes;
+using RolePlay.Storage;
+using RolePlay.Storage.Sqlite;
 using RolePlay.TestSupport;
 
 namespace RolePlay.Cli.Tests;
@@ -12,8 +15,8 @@ public sealed class LlmProcessTests
         const string modelLine = "Three days late, and nobody has told me a thing. Where is my parcel?";
         using var server = new FakeOpenAIServer(request =>
             request.Body.Contains("json_schema", StringComparison.Ordinal)
-                ? FakeReply.Chat("this is not the JSON you asked for")
-                : FakeReply.Chat(modelLine));
+                ? FakeReply.Chat("this is not the JSON you asked for", 900, 15)
+                : FakeReply.Chat(modelLine, 300, 25));
         using var temp = new TempFolder();
         var (code, output, error) = await CliProcess.RunAsync(temp.Path,
             ["I'm so sorry it's late. Could you give me your order number so I can check?", "/quit"],
@@ -31,6 +34,15 @@ public sealed class LlmProcessTests
         Assert.Contains(modelLine, output);
         Assert.Contains("apology", output);
         Assert.Contains(server.Requests, r => r.Path.EndsWith("/chat/completions", StringComparison.Ordinal));
+
+        // The stored turn says where the line came from and what each model call cost, garbage included.
+        using var store = SqliteTranscriptStore.Open(temp.Database);
+        var summary = Assert.Single(await store.ListTranscriptsAsync(new TranscriptFilter()));
+        var turn = Assert.Single((await store.GetTranscriptAsync(summary.SessionId))!.Turns);
+        Assert.Equal(("llm", modelLine), (turn.PersonaLineSource, turn.PersonaLine));
+        Assert.Equal(new TokenUsage(300, 25), turn.PersonaLineUsage);
+        Assert.Equal(new TokenUsage(900, 15), turn.Assessment.Usage);
+        Assert.Contains(turn.Assessment.Notes, n => n.Contains("LLM judge unavailable", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using NSubstitute;
 using RolePlay.Engine.Model;
 using RolePlay.Engine.Scoring;
 using RolePlay.Engine.Sessions;
+using RolePlay.Engine.Voice;
 using static RolePlay.Engine.Tests.SessionTestKit;
 
 namespace RolePlay.Engine.Tests;
@@ -315,6 +316,34 @@ public sealed class SessionTests
         Assert.Equal(("Three whole days, and nobody called me.", "llm"), (turn.PersonaLine, turn.PersonaLineSource));
         Assert.Equal(session.ScriptedLine, session.CurrentLine); // the next node has not been spoken yet
         Assert.Null(session.State.CurrentLineSource);
+    }
+
+    [Fact]
+    public async Task A_fallback_line_keeps_its_reason_and_the_turn_counts_the_tokens_of_persona_and_judge()
+    {
+        var session = Start(Scorer(Assess() with { Usage = new TokenUsage(900, 120) }));
+
+        session.RecordSpokenLine(new PersonaUtterance("Well? Three days late.", "scripted-fallback", "timed out after 8s", new TokenUsage(300, 0)));
+        var turn = Accept(await session.ReplyAsync("Hello."));
+
+        Assert.Equal(("scripted-fallback", "timed out after 8s"), (turn.PersonaLineSource, turn.PersonaLineFallbackReason));
+        Assert.Equal(new TokenUsage(300, 0), turn.PersonaLineUsage);
+        Assert.Equal(new TokenUsage(1200, 120), turn.LlmUsage);
+        Assert.Null(session.State.CurrentLineFallbackReason); // cleared for the next node
+        Assert.Null(session.State.CurrentLineUsage);
+    }
+
+    [Fact]
+    public async Task A_line_recorded_again_without_a_fallback_forgets_the_earlier_reason()
+    {
+        var session = Start(Scorer(Assess()));
+
+        session.RecordSpokenLine(new PersonaUtterance("Well? Three days late.", "scripted-fallback", "garbage output"));
+        session.RecordSpokenLine("Three whole days!", "llm");
+        var turn = Accept(await session.ReplyAsync("Hello."));
+
+        Assert.Null(turn.PersonaLineFallbackReason);
+        Assert.Equal(TokenUsage.None, turn.LlmUsage);
     }
 
     [Fact]

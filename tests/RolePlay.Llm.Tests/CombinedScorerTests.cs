@@ -36,6 +36,18 @@ public sealed class CombinedScorerTests
         Assert.False(combined.FlaggedForReview);
     }
 
+    [Fact]
+    public async Task The_judges_tokens_are_kept_on_the_combined_assessment_also_when_the_judge_was_unavailable()
+    {
+        const string reply = "I'm sorry, I'll send a replacement.";
+        var usage = new Engine.Voice.TokenUsage(1200, 80);
+        var (_, agreed) = await Run(reply, Judge(Credit(reply, "apology", "I'm sorry")) with { Usage = usage });
+        var (_, unavailable) = await Run(reply, TurnAssessment.Empty with { Source = "llm-unavailable", Usage = usage });
+
+        Assert.Equal(usage, agreed.Usage);
+        Assert.Equal(usage, unavailable.Usage);
+    }
+
     private static readonly CombinedScorerOptions VerifiedPolicy = new() { JudgeOnlyCredits = JudgeOnlyCreditPolicy.Verified };
 
     [Fact]

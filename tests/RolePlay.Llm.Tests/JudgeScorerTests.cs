@@ -62,6 +62,19 @@ public sealed class JudgeScorerTests
     }
 
     [Fact]
+    public async Task The_tokens_of_the_call_travel_with_the_assessment_whether_the_judge_answered_or_fell_back()
+    {
+        var answered = new LlmJudgeScorer(TestData.ChatReturning(Verdict(Item("apology", true, "sorry")), 700, 90), TestData.JudgePrompt, new LlmUsageMeter());
+        var garbled = new LlmJudgeScorer(TestData.ChatReturning("not json", 650, 12), TestData.JudgePrompt, new LlmUsageMeter(), fallback: new KeywordStandInScorer());
+
+        var credited = await answered.ScoreAsync(TestData.Reply("So sorry about that.", "apology"));
+        var fellBack = await garbled.ScoreAsync(TestData.Reply("So sorry about that.", "apology"));
+
+        Assert.Equal(("llm", new Engine.Voice.TokenUsage(700, 90)), (credited.Source, credited.Usage));
+        Assert.Equal(("builtin", new Engine.Voice.TokenUsage(650, 12)), (fellBack.Source, fellBack.Usage));
+    }
+
+    [Fact]
     public async Task A_fenced_json_answer_is_accepted()
     {
         var output = "```json\n" + Verdict(Item("apology", true, "sorry")) + "\n```";

@@ -1,5 +1,6 @@
 using RolePlay.Engine.Model;
 using RolePlay.Engine.Scoring;
+using RolePlay.Engine.Voice;
 using RolePlay.Reporting.Reports;
 using RolePlay.TestSupport;
 
@@ -123,6 +124,37 @@ public sealed class EvidenceReportTests : IDisposable
         Assert.Equal(["apology", "active_listening", "empathy"], report.Conversation[0].Credited);
         Assert.DoesNotContain("ownership", report.Conversation[2].Credited);
         Assert.Equal("Dana Hughes", report.Conversation[0].Speaker);
+    }
+
+    [Fact]
+    public async Task A_replaced_persona_line_is_noted_on_its_turn_and_the_tokens_of_every_model_are_totalled()
+    {
+        var session = new SessionBuilder("llm", startedAt: ReportingStore.Day);
+        session.AddTurn("opening", "Well?", "Sorry.", "details", 5, [("apology", "Sorry")]);
+        session.ReviseLastTurn(t => t with { PersonaLineSource = "llm", PersonaLineUsage = new TokenUsage(400, 20), Assessment = t.Assessment with { Usage = new TokenUsage(1500, 200) } });
+        session.AddTurn("details", "And?", "I'll <b>fix</b> it.", "still_cross", 5, [("ownership", "I'll <b>fix</b> it")]);
+        session.ReviseLastTurn(t => t with { PersonaLineSource = "scripted-fallback", PersonaLineFallbackReason = "timed out <after 8s>", PersonaLineUsage = new TokenUsage(380, 0) });
+
+        var report = EvidenceReportBuilder.Build(await store.SaveAsync(session), FixedClock);
+        var markdown = MarkdownReportRenderer.Render(report);
+        var html = HtmlReportRenderer.Render(report);
+
+        Assert.Equal(new TokenUsage(2280, 220), report.LlmUsage);
+        Assert.Null(report.Conversation[0].PersonaLineNote);
+        Assert.Equal("The LLM persona's line was replaced by the scripted one (timed out <after 8s>).", report.Conversation[1].PersonaLineNote);
+        Assert.Contains("| LLM use | 2,280 input and 220 output tokens (persona and judge) |", markdown, StringComparison.Ordinal);
+        Assert.Contains("replaced by the scripted one (timed out &lt;after 8s&gt;).", html, StringComparison.Ordinal);
+        Assert.Contains("2,280 input and 220 output tokens", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_any_model_the_report_has_no_llm_line()
+    {
+        var report = EvidenceReportBuilder.Build(await store.ReviewedLateDeliveryAsync(), FixedClock);
+
+        Assert.Null(report.LlmUsage);
+        Assert.All(report.Conversation, t => Assert.Null(t.PersonaLineNote));
+        Assert.DoesNotContain("LLM use", MarkdownReportRenderer.Render(report), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 
+using RolePlay.Engine.Voice;
 using RolePlay.Storage.Sqlite;
 using RolePlay.TestSupport;
 
@@ -57,6 +58,34 @@ public class MigrationTests : StoreTestBase
         Assert.True(review.Succeeded, review.Error);
         Assert.Equal(3, (await store.GetTranscriptAsync("new-3"))!.Summary.Attempt);
         Assert.Equal("Competent", (await store.GetTranscriptAsync("old-1"))!.Summary.Completion!.Band);
+    }
+
+    [Fact]
+    public async Task A_version_2_database_keeps_its_turns_and_then_records_persona_fallbacks_and_tokens()
+    {
+        var session = SampleSessions.LateDelivery("v2-1", "Sam");
+        using (var connection = Raw())
+        {
+            Execute(connection, SqliteSchema.V1 + SqliteSchema.V2 + "PRAGMA user_version = 2;");
+            Execute(connection, $$"""
+                INSERT INTO sessions (id, scenario_id, scenario_title, learner, seed, started_at, updated_at, status, current_id, snapshot_json, attempt)
+                VALUES ('v2-1', 'late-delivery', 'Late delivery complaint', 'Sam', 42, '2026-10-01T09:00:00.0000000Z',
+                    '2026-10-01T09:05:00.0000000Z', 'in_progress', 'details', '{{Escape(StorageJson.SerializeSnapshot(session.Snapshot() with { Turns = session.Turns.Take(1).ToList(), CurrentId = "details" }))}}', 1);
+                INSERT INTO turns VALUES ('v2-1', 1, 'opening', 'dana', '{{Escape(session.Turns[0].PersonaLine)}}', 'scripted',
+                    '{{Escape(session.Turns[0].Reply)}}', '{{Escape(StorageJson.SerializeAssessment(session.Turns[0].Assessment))}}',
+                    '{"anger":7,"trust":3}', '{"anger":5,"trust":3}', 'details', 0, 7, '{{session.Turns[0].Timestamp:o}}');
+                """);
+        }
+
+        var store = OpenStore();
+        var second = session.Turns[1] with { PersonaLineSource = "scripted-fallback", PersonaLineFallbackReason = "empty line", PersonaLineUsage = new TokenUsage(350, 0) };
+        await store.AppendTurnAsync("v2-1", second, session.Snapshot() with { Turns = [session.Turns[0], second] });
+        var turns = (await store.GetTranscriptAsync("v2-1"))!.Turns;
+
+        Assert.Equal(SqliteSchema.CurrentVersion, store.SchemaVersion);
+        Assert.Equal(StorageJson.Serialize(session.Turns[0]), StorageJson.Serialize(turns[0]));
+        Assert.Null(turns[0].PersonaLineFallbackReason);
+        Assert.Equal(("empty line", new TokenUsage(350, 0)), (turns[1].PersonaLineFallbackReason, turns[1].PersonaLineUsage));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using RolePlay.Engine.Sessions;
+using RolePlay.Engine.Voice;
 using RolePlay.Storage.Sqlite;
 using RolePlay.TestSupport;
 
@@ -27,6 +28,30 @@ public class TranscriptStoreTests : StoreTestBase
         Assert.Equal(session.Start.StartedAt, transcript.Summary.StartedAt);
         Assert.Equal("resolved", transcript.Snapshot!.CurrentId);
         Assert.Equal(1, transcript.Summary.Attempt);
+    }
+
+    [Fact]
+    public async Task A_persona_fallback_reason_and_the_tokens_of_persona_and_judge_survive_a_reopen()
+    {
+        var session = SampleSessions.LateDelivery("s1");
+        var first = session.Turns[0] with
+        {
+            PersonaLineSource = "scripted-fallback",
+            PersonaLineFallbackReason = "the model returned an empty line",
+            PersonaLineUsage = new TokenUsage(410, 3),
+            Assessment = session.Turns[0].Assessment with { Usage = new TokenUsage(1500, 220) },
+        };
+        var store = OpenStore();
+        await store.BeginSessionAsync(session.Start);
+        await store.AppendTurnAsync("s1", first, session.Snapshot() with { Turns = [first] });
+
+        var reopened = OpenStore();
+        var stored = (await reopened.GetTranscriptAsync("s1"))!.Turns.Single();
+
+        Assert.Equal("the model returned an empty line", stored.PersonaLineFallbackReason);
+        Assert.Equal(new TokenUsage(410, 3), stored.PersonaLineUsage);
+        Assert.Equal(new TokenUsage(1500, 220), stored.Assessment.Usage);
+        Assert.Equal(new TokenUsage(1910, 223), stored.LlmUsage);
     }
 
     [Fact]

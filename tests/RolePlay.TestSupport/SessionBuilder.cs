@@ -83,6 +83,14 @@ public sealed class SessionBuilder
         return turn;
     }
 
+    /// <summary>Changes the last turn, for what <see cref="AddTurn"/> does not set (persona source, fallback reason, token usage).</summary>
+    public TurnRecord ReviseLastTurn(Func<TurnRecord, TurnRecord> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        turns[^1] = change(turns[^1]);
+        return turns[^1];
+    }
+
     /// <summary>The snapshot after the turns so far.</summary>
     public SessionSnapshot Snapshot(SessionStatus status = SessionStatus.InProgress, string? currentLine = "What now?") =>
         new(

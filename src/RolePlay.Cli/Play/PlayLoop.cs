@@ -137,7 +137,7 @@ public sealed class PlayLoop(
             ShowPersona(session.Scenario, node.Speaker, utterance.Text);
         }
 
-        session.RecordSpokenLine(utterance.Text, utterance.Source);
+        session.RecordSpokenLine(utterance);
         await store.SaveSnapshotAsync(session.State.SessionId, session.State, cancellationToken).ConfigureAwait(false);
     }
 

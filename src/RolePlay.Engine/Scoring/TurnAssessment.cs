@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using RolePlay.Engine.Model;
+using RolePlay.Engine.Voice;
 
 namespace RolePlay.Engine.Scoring;
 
@@ -44,6 +45,10 @@ public sealed record TurnAssessment
 
     /// <summary>True when sources disagreed enough that an assessor should look.</summary>
     public bool FlaggedForReview { get; init; }
+
+    /// <summary>Tokens an LLM judge spent on this assessment; null when no model was called.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public TokenUsage? Usage { get; init; }
 
     public static TurnAssessment Empty { get; } = new();
 

@@ -130,7 +130,15 @@ public sealed class Session
     public void RecordSpokenLine(string text, string source)
     {
         ArgumentNullException.ThrowIfNull(text);
-        State = State with { CurrentLine = text, CurrentLineSource = source };
+        State = State with { CurrentLine = text, CurrentLineSource = source, CurrentLineFallbackReason = null, CurrentLineUsage = null };
+    }
+
+    /// <summary>Records a voice's line with why it fell back to the script, if it did, and the tokens it cost.</summary>
+    public void RecordSpokenLine(PersonaUtterance utterance)
+    {
+        ArgumentNullException.ThrowIfNull(utterance);
+        RecordSpokenLine(utterance.Text, utterance.Source);
+        State = State with { CurrentLineFallbackReason = utterance.FallbackReason, CurrentLineUsage = utterance.Usage };
     }
 
     /// <summary>What the current node is looking for, for <c>/hint</c>.</summary>
@@ -202,7 +210,7 @@ public sealed class Session
         }
 
         var turn = new TurnRecord(turnNumber, node.Id, node.Speaker, personaLine, State.CurrentLineSource ?? "scripted", reply,
-            assessment, State.Variables, variables, nextId, index, _clock.GetUtcNow());
+            assessment, State.Variables, variables, nextId, index, _clock.GetUtcNow(), State.CurrentLineFallbackReason, State.CurrentLineUsage);
         State = State with
         {
             CurrentId = nextId,
@@ -211,6 +219,8 @@ public sealed class Session
             Status = reachedEnding ? SessionStatus.Ended : SessionStatus.InProgress,
             CurrentLine = null,
             CurrentLineSource = null,
+            CurrentLineFallbackReason = null,
+            CurrentLineUsage = null,
         };
         return new ReplyResult.Accepted(turn, reachedEnding);
     }

@@ -1,4 +1,5 @@
 using RolePlay.Engine.Scoring;
+using RolePlay.Engine.Voice;
 
 namespace RolePlay.Engine.Sessions;
 
@@ -27,6 +28,8 @@ public enum SessionStatus
 /// <param name="NextId">The node or ending the transition led to.</param>
 /// <param name="TransitionIndex">Index of the transition taken at the node; -1 when the turn limit forced the ending.</param>
 /// <param name="Timestamp">When the reply was assessed.</param>
+/// <param name="PersonaLineFallbackReason">Why an LLM-voiced line was replaced by the scripted one; null otherwise.</param>
+/// <param name="PersonaLineUsage">Tokens the LLM persona spent on the line; null when no model was called.</param>
 public sealed record TurnRecord(
     int Number,
     string NodeId,
@@ -39,7 +42,13 @@ public sealed record TurnRecord(
     IReadOnlyDictionary<string, int> StateAfter,
     string NextId,
     int TransitionIndex,
-    DateTimeOffset Timestamp);
+    DateTimeOffset Timestamp,
+    string? PersonaLineFallbackReason = null,
+    TokenUsage? PersonaLineUsage = null)
+{
+    /// <summary>Tokens spent on the turn by every model involved: the persona's line and the judge's assessment.</summary>
+    public TokenUsage LlmUsage => TokenUsage.None.Add(PersonaLineUsage).Add(Assessment.Usage);
+}
 
 /// <summary>Everything needed to resume a session exactly where it stopped; serialisable as JSON.</summary>
 /// <param name="FormatVersion">Bumped when the shape changes.</param>
@@ -52,6 +61,8 @@ public sealed record TurnRecord(
 /// <param name="Status">In progress, ended or quit.</param>
 /// <param name="CurrentLine">The persona line shown for the current node, once spoken (so a resume shows the same words).</param>
 /// <param name="CurrentLineSource">Where <paramref name="CurrentLine"/> came from.</param>
+/// <param name="CurrentLineFallbackReason">Why an LLM-voiced current line was replaced by the scripted one.</param>
+/// <param name="CurrentLineUsage">Tokens the LLM persona spent on the current line.</param>
 public sealed record SessionSnapshot(
     int FormatVersion,
     string SessionId,
@@ -62,7 +73,9 @@ public sealed record SessionSnapshot(
     IReadOnlyList<TurnRecord> Turns,
     SessionStatus Status,
     string? CurrentLine,
-    string? CurrentLineSource)
+    string? CurrentLineSource,
+    string? CurrentLineFallbackReason = null,
+    TokenUsage? CurrentLineUsage = null)
 {
     public const int CurrentFormatVersion = 1;
 }

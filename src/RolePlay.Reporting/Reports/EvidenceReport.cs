@@ -1,4 +1,5 @@
 using RolePlay.Engine.Scoring;
+using RolePlay.Engine.Voice;
 
 namespace RolePlay.Reporting.Reports;
 
@@ -60,6 +61,9 @@ public sealed record EvidenceReport
     /// <summary>The full assessor trail, oldest first.</summary>
     public IReadOnlyList<ReportReview> Reviews { get; init; } = [];
 
+    /// <summary>Tokens spent by LLM persona and judge over the attempt; null when no model was called.</summary>
+    public TokenUsage? LlmUsage { get; init; }
+
     public DateTimeOffset GeneratedAt { get; init; }
 }
 
@@ -110,6 +114,8 @@ public sealed record ReportTip(int Turn, string Text);
 
 /// <summary>One exchange of the conversation.</summary>
 /// <param name="Credited">Marking points credited on the turn once assessor overrides are applied.</param>
+/// <param name="PersonaLineSource"><c>scripted</c>, <c>llm</c>, or <c>scripted-fallback</c>.</param>
+/// <param name="PersonaLineFallbackReason">Why the LLM persona's line was replaced by the scripted one, if it was.</param>
 public sealed record ReportTurn(
     int Number,
     string NodeId,
@@ -122,7 +128,15 @@ public sealed record ReportTurn(
     string NextId,
     DateTimeOffset Timestamp,
     bool FlaggedForReview,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes,
+    string PersonaLineSource = "scripted",
+    string? PersonaLineFallbackReason = null)
+{
+    /// <summary>A line for the assessor when the persona's words were not the ones the scenario or the model meant, else null.</summary>
+    public string? PersonaLineNote => PersonaLineSource == "scripted-fallback"
+        ? "The LLM persona's line was replaced by the scripted one" + (PersonaLineFallbackReason is { Length: > 0 } reason ? $" ({reason})." : ".")
+        : null;
+}
 
 /// <summary>One record of the assessor trail.</summary>
 /// <param name="Kind"><c>credit</c>, <c>uncredit</c> or <c>decision</c>.</param>

@@ -1,5 +1,6 @@
 using RolePlay.Engine.Scoring;
 using RolePlay.Engine.Sessions;
+using RolePlay.Engine.Voice;
 using RolePlay.Storage;
 
 namespace RolePlay.Reporting.Reports;
@@ -39,6 +40,9 @@ public static class EvidenceReportBuilder
             Tips = transcript.Turns.SelectMany(t => t.Assessment.Tips.Select(tip => new ReportTip(t.Number, tip))).ToList(),
             Path = PathOf(transcript),
             Conversation = transcript.Turns.Select(t => Turn(transcript, t, options)).ToList(),
+            LlmUsage = transcript.Turns.Any(t => t.PersonaLineUsage is not null || t.Assessment.Usage is not null)
+                ? transcript.Turns.Aggregate(TokenUsage.None, (sum, t) => sum.Add(t.LlmUsage))
+                : null,
             Reviews = transcript.Reviews
                 .Select(r => new ReportReview(KindText(r.Kind), r.TurnNumber, r.MarkingPointId, r.Decision, r.Assessor, r.Comment, r.CreatedAt))
                 .ToList(),
@@ -131,7 +135,9 @@ public static class EvidenceReportBuilder
         turn.NextId,
         turn.Timestamp,
         turn.Assessment.FlaggedForReview,
-        turn.Assessment.Notes);
+        turn.Assessment.Notes,
+        turn.PersonaLineSource,
+        turn.PersonaLineFallbackReason);
 
     private static List<string> PathOf(Transcript transcript)
     {

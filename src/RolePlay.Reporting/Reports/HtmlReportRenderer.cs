@@ -98,6 +98,11 @@ public static class HtmlReportRenderer
             ? "Not yet reviewed"
             : E(TextFormat.Decision(decision.Decision)) + " by " + E(decision.Assessor) + ", " + E(TextFormat.Date(decision.At))
               + "<br><span class=\"comment\">&ldquo;" + E(decision.Comment) + "&rdquo;</span>");
+        if (report.LlmUsage is { } usage)
+        {
+            Fact(html, "LLM use", E(TextFormat.Tokens(usage)));
+        }
+
         html.Append("</table>\n");
     }
 
@@ -213,6 +218,7 @@ public static class HtmlReportRenderer
         foreach (var turn in report.Conversation)
         {
             html.Append("<div class=\"turn\"><p><span class=\"speaker\">").Append(E(turn.Speaker)).Append(":</span> ").Append(E(turn.PersonaLine)).Append("</p>")
+                .Append(turn.PersonaLineNote is { } note ? "<p class=\"comment\">" + E(note) + "</p>" : "")
                 .Append("<p><span class=\"speaker\">").Append(E(report.Learner)).Append(":</span> ").Append(E(turn.Reply)).Append("</p>")
                 .Append("<p class=\"comment\">Turn ").Append(turn.Number).Append(" &middot; score ").Append(E(TextFormat.Number(turn.Score)))
                 .Append(" &middot; credited: ").Append(turn.Credited.Count == 0 ? "none" : E(string.Join(", ", turn.Credited)));

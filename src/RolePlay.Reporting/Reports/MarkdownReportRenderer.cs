@@ -26,6 +26,10 @@ public static class MarkdownReportRenderer
         Row(md, "Assessor decision", report.AssessorDecision is { } decision
             ? $"{TextFormat.Decision(decision.Decision)} by {Escape(decision.Assessor)}, {TextFormat.Date(decision.At)}: \"{Escape(decision.Comment)}\""
             : "Not yet reviewed");
+        if (report.LlmUsage is { } usage)
+        {
+            Row(md, "LLM use", TextFormat.Tokens(usage));
+        }
 
         md.Append("\n## Criteria\n\n");
         if (report.Criteria.Count == 0)
@@ -94,6 +98,7 @@ public static class MarkdownReportRenderer
                 .Append("; credited: ").Append(turn.Credited.Count == 0 ? "none" : Escape(string.Join(", ", turn.Credited)))
                 .Append(turn.FlaggedForReview ? "; flagged for review" : "").Append(")\n\n")
                 .Append("> **").Append(Escape(turn.Speaker)).Append(":** ").Append(Escape(turn.PersonaLine)).Append("\n>\n")
+                .Append(turn.PersonaLineNote is { } note ? "> _" + Escape(note) + "_\n>\n" : "")
                 .Append("> **").Append(Escape(report.Learner)).Append(":** ").Append(Escape(turn.Reply)).Append("\n\n");
         }
 

@@ -10,6 +10,9 @@ internal static class TextFormat
 
     public static string Number(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 
+    public static string Tokens(RolePlay.Engine.Voice.TokenUsage usage) =>
+        string.Create(CultureInfo.InvariantCulture, $"{usage.InputTokens:N0} input and {usage.OutputTokens:N0} output tokens (persona and judge)");
+
     public static string Status(string status) => status switch
     {
         "in_progress" => "In progress",

@@ -83,11 +83,20 @@ public static class SqliteSchema
             BEGIN SELECT RAISE(ABORT, 'turns are append-only'); END;
         """;
 
+    /// <summary>v3: why an LLM persona line fell back to the script, and the tokens the persona spent on it.</summary>
+    /// <remarks>The judge's tokens travel inside <c>assessment_json</c>, with the rest of the assessment.</remarks>
+    public const string V3 = """
+        ALTER TABLE turns ADD COLUMN persona_fallback_reason TEXT;
+        ALTER TABLE turns ADD COLUMN persona_input_tokens INTEGER;
+        ALTER TABLE turns ADD COLUMN persona_output_tokens INTEGER;
+        """;
+
     /// <summary>Every step, oldest first.</summary>
     public static IReadOnlyList<SqliteMigration> Migrations { get; } =
     [
         new(1, "sessions and turns", V1),
         new(2, "attempts, completion, assessor reviews", V2),
+        new(3, "persona fallback reasons and token usage per turn", V3),
     ];
 
     /// <summary>The version this code writes.</summary>

@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 
 using RolePlay.Engine.Scoring;
 using RolePlay.Engine.Sessions;
+using RolePlay.Engine.Voice;
 
 namespace RolePlay.Storage.Sqlite;
 
@@ -23,7 +24,8 @@ public sealed class SqliteTranscriptStore : IRolePlayStore
 
     private const string TurnColumns = """
         number, node_id, speaker_id, persona_line, persona_line_source, reply, assessment_json,
-        state_before_json, state_after_json, next_id, transition_index, timestamp
+        state_before_json, state_after_json, next_id, transition_index, timestamp,
+        persona_fallback_reason, persona_input_tokens, persona_output_tokens
         """;
 
     private const string ListSql = "SELECT " + SummaryColumns + """
@@ -228,7 +230,8 @@ public sealed class SqliteTranscriptStore : IRolePlayStore
                 transaction,
                 "INSERT INTO turns (session_id, " + TurnColumns + ", score) VALUES " + """
                 ($session, $number, $node, $speaker, $line, $lineSource, $reply, $assessment,
-                 $before, $after, $next, $transition, $timestamp, $score)
+                 $before, $after, $next, $transition, $timestamp,
+                 $fallbackReason, $personaInputTokens, $personaOutputTokens, $score)
                 """,
                 ("$session", sessionId),
                 ("$number", turn.Number),
@@ -243,6 +246,9 @@ public sealed class SqliteTranscriptStore : IRolePlayStore
                 ("$next", turn.NextId),
                 ("$transition", turn.TransitionIndex),
                 ("$timestamp", turn.Timestamp.ToString("o", CultureInfo.InvariantCulture)),
+                ("$fallbackReason", turn.PersonaLineFallbackReason),
+                ("$personaInputTokens", turn.PersonaLineUsage?.InputTokens),
+                ("$personaOutputTokens", turn.PersonaLineUsage?.OutputTokens),
                 ("$score", double.IsFinite(turn.Assessment.Score) ? turn.Assessment.Score : 0)))
             {
                 insert.ExecuteNonQuery();
@@ -633,7 +639,9 @@ public sealed class SqliteTranscriptStore : IRolePlayStore
                 StateAfter: StorageJson.Deserialize<Dictionary<string, int>>(reader.GetString(8), "state after a turn"),
                 NextId: reader.GetString(9),
                 TransitionIndex: reader.GetInt32(10),
-                Timestamp: DateTimeOffset.Parse(reader.GetString(11), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)));
+                Timestamp: DateTimeOffset.Parse(reader.GetString(11), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+                PersonaLineFallbackReason: reader.IsDBNull(12) ? null : reader.GetString(12),
+                PersonaLineUsage: reader.IsDBNull(13) ? null : new TokenUsage(reader.GetInt64(13), reader.IsDBNull(14) ? 0 : reader.GetInt64(14))));
         }
 
         return turns;
