@@ -2,7 +2,7 @@ namespace RolePlay.Scoring.Tests;
 
 /// <summary>
 /// Measures the built-in scorer on the independent, human-labelled development sets and fails if quality drops below the
-/// level reached. Data/devset.jsonl is the first set; Data/devset2.jsonl, Data/devset3.jsonl, Data/devset4.jsonl, Data/devset5.jsonl, Data/devset6.jsonl and Data/devset7.jsonl were each
+/// level reached. Data/devset.jsonl is the first set; Data/devset2.jsonl, Data/devset3.jsonl, Data/devset4.jsonl, Data/devset5.jsonl, Data/devset6.jsonl, Data/devset7.jsonl and Data/devset8.jsonl were each
 /// written later by two other labellers, blind to the scorer, and measured before any rule was shaped by them. Raise a ratchet when the scorer improves; never lower
 /// it to make a change pass.
 /// </summary>
@@ -50,8 +50,11 @@ public class DevSetTests
     /// <summary>Pooled kappa reached on the seventh dev set.</summary>
     public const double SeventhSetPooledKappaRatchet = 0.722;
 
-    // A stock jibe two blind writers each wrote for their own set; it is not a copied reply.
-    private static readonly HashSet<string> StockPhrases = new(StringComparer.OrdinalIgnoreCase) { "typical. every single time with you lot." };
+    // Stock replies that two blind writers each wrote for their own set; they are not copied replies.
+    private static readonly HashSet<string> StockPhrases = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "typical. every single time with you lot.", "ok thanks for letting me know",
+    };
 
     [Theory]
     [InlineData("devset.jsonl", 400)]
@@ -61,6 +64,7 @@ public class DevSetTests
     [InlineData("devset5.jsonl", 300)]
     [InlineData("devset6.jsonl", 300)]
     [InlineData("devset7.jsonl", 300)]
+    [InlineData("devset8.jsonl", 300)]
     public void Dev_set_is_read_completely(string file, int atLeast)
     {
         var run = Score.Evaluate(file);
@@ -94,6 +98,7 @@ public class DevSetTests
     [InlineData("devset5.jsonl")]
     [InlineData("devset6.jsonl")]
     [InlineData("devset7.jsonl")]
+    [InlineData("devset8.jsonl")]
     public void Every_labelled_id_is_a_catalogue_id(string file)
     {
         var known = Score.Scorer.Catalogue.Points.Select(p => p.Id).ToHashSet();
@@ -106,7 +111,7 @@ public class DevSetTests
     [
         "devset.jsonl", "holdout.jsonl", "devset2.jsonl", "holdout2.jsonl", "devset3.jsonl", "devset4.jsonl", "holdout3.jsonl",
         "holdout4.jsonl", "holdout5.jsonl", "holdout6.jsonl", "devset5.jsonl", "holdout7.jsonl", "holdout8.jsonl", "devset6.jsonl",
-        "holdout9.jsonl", "devset7.jsonl", "holdout10.jsonl",
+        "holdout9.jsonl", "devset7.jsonl", "holdout10.jsonl", "devset8.jsonl", "holdout11.jsonl",
     ];
 
     public static TheoryData<string> LaterSets => new(SetsInOrder.Skip(1));
