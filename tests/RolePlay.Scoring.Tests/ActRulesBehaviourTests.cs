@@ -139,6 +139,28 @@ public class ActRulesBehaviourTests
     }
 
     [Theory]
+    [InlineData("The library never renews a book unless nobody else has reserved it.")]
+    [InlineData("We only release the keys once the deposit has cleared.")]
+    [InlineData("Counsellors can only speak to your family with your permission.")]
+    [InlineData("Sorry, I can't discuss her care plan without the resident's consent.")]
+    [InlineData("You'll need a DBS check - Disclosure and Barring Service - before your first shift.")]
+    [InlineData("At that address your line is FTTP, fibre to the premises.")]
+    public void A_rule_with_its_condition_and_an_acronym_spelled_out_are_explanations(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("explanation"));
+    }
+
+    [Theory]
+    [InlineData("You don't have to join in unless you want to.")]
+    [InlineData("I'll only ring you if something changes.")]
+    [InlineData("Don't open the door unless you know who it is.")]
+    [InlineData("Bring the DBS form to the desk by Friday.")]
+    public void A_choice_a_promise_an_instruction_and_a_bare_acronym_are_not_explanations(string reply)
+    {
+        Assert.False(Score.Reply(reply).Has("explanation"));
+    }
+
+    [Theory]
     [InlineData("I'm so incredibly sorry about the mix-up with your booking.")]
     [InlineData("Thanks so much, it arrived this morning.")]
     [InlineData("Ticket = done.")]

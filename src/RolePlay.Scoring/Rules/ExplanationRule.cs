@@ -16,7 +16,10 @@ namespace RolePlay.Scoring.Rules;
 /// the learner, "I'm not a counsellor so I can't advise"), a consequence with an indefinite subject ("so nobody can make
 /// you come"), and what someone else did, in the past tense at the start of a clause ("the surgery only sent it over at
 /// half one", "a new starter did the transfer"; not a reporting verb, "the customer asked for..."). When the reply keeps
-/// someone's details back, naming them is the reason for the refusal ("it's her personal data"), not a breach.
+/// someone's details back, naming them is the reason for the refusal ("it's her personal data"), not a breach. Also a
+/// rule told with the condition that limits it, in the present tense ("we don't tell your GP anything unless you ask us
+/// to", "we only open a record when we're dispensing"; not a promise, an instruction or the listener's choice), and an
+/// acronym spelled out by the words after it ("FTTC is fibre to the cabinet").
 /// </summary>
 internal sealed class ExplanationRule : IMarkingPointRule
 {
@@ -24,6 +27,7 @@ internal sealed class ExplanationRule : IMarkingPointRule
     public const double CauseAndEffect = 0.6;
     public const double Defined = 0.6;
     public const double ReasonForNo = 0.6;
+    public const double Conditional = 0.6;
 
     private static readonly string[] NotExplaining = ["blame", "confidentiality_breach"];
 
@@ -131,6 +135,19 @@ internal sealed class ExplanationRule : IMarkingPointRule
             if (happened.Start >= 0 && !Blames(happened.Start))
             {
                 findings.Add(new Finding(Passive, input.Span(happened.Start, happened.End), "said what happened:"));
+            }
+
+            var condition = ConditionalRule(tokens, sentence);
+            if (condition.Start >= 0 && !Blames(condition.Start))
+            {
+                findings.Add(new Finding(Conditional, input.Span(condition.Start, condition.End), "gave the rule:"));
+            }
+
+            // An acronym spelled out counts once with the term's definition in the same sentence ("LV = low voltage").
+            var spelled = definition.Start < 0 ? SpelledOut(tokens, sentence, input.Catalogue.Pipeline.Lexicon("stopwords")) : (Start: -1, End: -1);
+            if (spelled.Start >= 0 && !Blames(spelled.Start))
+            {
+                findings.Add(new Finding(Defined, input.Span(spelled.Start, spelled.End), "said what it means:"));
             }
 
             for (var k = sentence.FirstToken; k + 1 < sentence.EndToken; k++)
@@ -259,6 +276,164 @@ internal sealed class ExplanationRule : IMarkingPointRule
         }
 
         return (-1, -1);
+    }
+
+    // What closes a condition's reach for "only": the words that name when or on what terms the rule applies.
+    private static readonly HashSet<string> ConditionWords = new(StringComparer.Ordinal) { "when", "once", "if", "after", "until", "till" };
+
+    // A future, a wish or an offer in the main clause makes "unless/only if" a promise about this case, not a rule.
+    private static readonly HashSet<string> NotARule = new(StringComparer.Ordinal)
+    {
+        "will", "shall", "would", "could", "might", "maybe", "going", "let", "please", "want", "like", "prefer", "happy", "try",
+    };
+
+    /// <summary>
+    /// A rule told with the condition that limits it, in the present tense: "we don't tell your GP anything unless you ask
+    /// us to", "what he says stays with me unless there's a safeguarding concern", "we only open a record when we're
+    /// dispensing for them", "a visit is only chargeable if...", "the nurses can only share it with his permission". Not a
+    /// promise or wish about this case ("I'll keep your name out of it unless...", "I'd rather not unless..."), an instruction
+    /// ("don't sign anything unless..."), or a choice left to the listener ("you don't have to talk unless you want to").
+    /// Returns tokens [Start, End) or (-1, -1).
+    /// </summary>
+    private static (int Start, int End) ConditionalRule(Token[] tokens, SentenceInfo sentence)
+    {
+        var first = sentence.FirstToken;
+        if (sentence.TokenCount < 5 || tokens[first].Text is "do" or "please" or "just" or "if")
+        {
+            return (-1, -1);
+        }
+
+        for (var k = first + 1; k + 2 < sentence.EndToken; k++)
+        {
+            if (tokens[k].Quoted)
+            {
+                continue;
+            }
+
+            var condition = -1;
+            if (tokens[k].Text == "unless")
+            {
+                condition = k;
+            }
+            else if (tokens[k].Text == "only" && tokens[k - 1].Text is not ("if" or "not" or "the" or "an" or "my" or "our" or "your"))
+            {
+                for (var j = k + 1; j + 1 < sentence.EndToken && j <= k + 8; j++)
+                {
+                    var word = tokens[j].Text;
+                    if (word is "but" or "and" or "or" or "so" or "because")
+                    {
+                        break;
+                    }
+
+                    if (ConditionWords.Contains(word)
+                        || (word == "with" && j + 2 < sentence.EndToken && tokens[j + 2].Text is "consent" or "permission" or "agreement"))
+                    {
+                        condition = j;
+                        break;
+                    }
+                }
+            }
+
+            if (condition < 0)
+            {
+                continue;
+            }
+
+            // The main clause, from the sentence start: a rule, not a promise, wish or offer.
+            var rule = true;
+            for (var m = first; m < condition; m++)
+            {
+                if (NotARule.Contains(tokens[m].Text))
+                {
+                    rule = false;
+                    break;
+                }
+            }
+
+            // "unless you want to", "unless you'd rather": the listener's choice, not a condition of the rule.
+            for (var m = condition + 1; m < sentence.EndToken && m <= condition + 3; m++)
+            {
+                if (NotARule.Contains(tokens[m].Text) || tokens[m].Text is "rather" or "ok" or "okay" or "mind")
+                {
+                    rule = false;
+                }
+            }
+
+            if (rule)
+            {
+                return (Math.Max(first, condition - 4), Math.Min(sentence.EndToken, condition + 4));
+            }
+        }
+
+        return (-1, -1);
+    }
+
+    // Small words an expansion may carry that are not in the initials ("fibre to the cabinet" is FTTC; "Department for Work and Pensions" is DWP).
+    private static readonly HashSet<string> Linking = new(StringComparer.Ordinal) { "of", "for", "and", "the", "to", "in", "on", "a", "an", "&" };
+
+    /// <summary>
+    /// An acronym spelled out by the words after it: "FTTC is fibre to the cabinet", "the SLA (service level agreement)",
+    /// "a DWP - Department for Work and Pensions - form". The words' first letters give the acronym's letters in order;
+    /// a small linking word may be skipped, and a shorter acronym may stand for its own letters ("NHSBSA is the NHS
+    /// Business Services Authority"). Up to three words ("is", "stands for", "the") may come between. Returns tokens
+    /// [Start, End) or (-1, -1).
+    /// </summary>
+    private static (int Start, int End) SpelledOut(Token[] tokens, SentenceInfo sentence, Lexicon stopwords)
+    {
+        for (var k = sentence.FirstToken; k + 2 < sentence.EndToken; k++)
+        {
+            var acronym = tokens[k].Text;
+            if (!tokens[k].AllCaps || tokens[k].Kind != TokenKind.Word || acronym.Length is < 2 or > 7 || !acronym.All(char.IsLetter)
+                || stopwords.Contains(acronym))
+            {
+                continue;
+            }
+
+            for (var s = k + 1; s < sentence.EndToken && s <= k + 4; s++)
+            {
+                if (Linking.Contains(tokens[s].Text))
+                {
+                    continue;
+                }
+
+                var end = Spells(tokens, s, sentence.EndToken, acronym, 0, 0);
+                if (end > 0)
+                {
+                    return (k, end);
+                }
+            }
+        }
+
+        return (-1, -1);
+
+        // The words from `at` give the letters of `acronym` from `letter` on; returns the token after the last, or -1.
+        static int Spells(Token[] tokens, int at, int to, string acronym, int letter, int words)
+        {
+            if (letter == acronym.Length)
+            {
+                return words >= 2 ? at : -1;
+            }
+
+            if (at >= to || tokens[at].Kind != TokenKind.Word || tokens[at].Text == acronym)
+            {
+                return -1;
+            }
+
+            var text = tokens[at].Text;
+            var step = tokens[at].AllCaps
+                ? (text.Length >= 2 && acronym.AsSpan(letter).StartsWith(text, StringComparison.Ordinal) ? text.Length : 0)
+                : (text[0] == acronym[letter] ? 1 : 0);
+            if (step > 0)
+            {
+                var end = Spells(tokens, at + 1, to, acronym, letter + step, words + 1);
+                if (end > 0)
+                {
+                    return end;
+                }
+            }
+
+            return words > 0 && Linking.Contains(text) ? Spells(tokens, at + 1, to, acronym, letter, words) : -1;
+        }
     }
 
     private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
