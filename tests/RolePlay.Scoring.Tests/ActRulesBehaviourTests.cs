@@ -16,6 +16,8 @@ public class ActRulesBehaviourTests
     [InlineData("Guest is Ms Varga, booking ref Q4T8ZW, arriving on the late train.", ContextKind.Partner)]
     [InlineData("The key safe code is 4471, round the back by the bins.", ContextKind.Partner)]
     [InlineData("He's in bed 7B and needs a hoist to transfer.", ContextKind.Colleague)]
+    [InlineData("I'll pass it on to the night manager with the booking number.", ContextKind.Customer)]
+    [InlineData("I'll note the details on the file for the night shift.", ContextKind.Colleague)]
     public void Passing_specific_facts_along_the_chain_is_information_sharing(string reply, ContextKind context)
     {
         Assert.True(Score.Reply(reply, "", context).Has("information_sharing"));
@@ -35,6 +37,8 @@ public class ActRulesBehaviourTests
     [InlineData("The key safe code is on the booking, round the back by the bins.", ContextKind.Partner)]
     [InlineData("Just tell her to come back on Tuesday.", ContextKind.Colleague)]
     [InlineData("Remind the driver to knock loudly tomorrow.", ContextKind.Partner)]
+    [InlineData("Sorry about that, I'll pass it on.", ContextKind.Customer)]
+    [InlineData("The note on the file has the details, if you need them.", ContextKind.Colleague)]
     public void Asking_for_facts_negations_other_peoples_acts_own_paperwork_and_informing_without_saying_what_are_not_information_sharing(string reply, ContextKind context)
     {
         Assert.False(Score.Reply(reply, "", context).Has("information_sharing"));

@@ -226,6 +226,8 @@ public class NegativeBehaviourTests
     [InlineData("Parking permits? They deal with those, not us.")]
     [InlineData("It's the landlord's responsibility, sorry.")]
     [InlineData("dunno, ring your branch")]
+    [InlineData("It's all in the user guide, have a read.")]
+    [InlineData("Look on the website for the opening times.")]
     public void Sending_the_person_elsewhere_is_passing_the_buck(string reply)
     {
         Assert.True(Score.Reply(reply, context: ContextKind.Colleague).Has("passing_the_buck"));
@@ -242,6 +244,9 @@ public class NegativeBehaviourTests
     [InlineData("Your card can be reported as lost by me right now if you like - I'll do it while you wait.")]
     [InlineData("Let's go and talk to the site manager together after lunch.")]
     [InlineData("It's my responsibility, so I'll put it right today.")]
+    [InlineData("You signed for it, it's all in the terms and the fee applies after 14 days.")]
+    [InlineData("It's in the contract that the deposit is kept if you cancel late.")]
+    [InlineData("The new opening hours have been on the website since May.")]
     public void Handing_over_or_offering_an_option_is_not_passing_the_buck(string reply)
     {
         Assert.False(Score.Reply(reply).Has("passing_the_buck"));

@@ -15,7 +15,8 @@ namespace RolePlay.Scoring.Rules;
 ///     specific information ("could you let us know when..."). An identifier handed over ("booking ref K7P2LQ", "the code
 ///     is 4471") is a report about the case whoever it names.
 /// Not when the transfer is negated or counterfactual ("I should have forwarded it"), when it is a directive ("tell her to
-/// ring back": an instruction passed on, not the facts), or the sentence over-promises.
+/// ring back": an instruction passed on, not the facts), when the transfer word is a noun after a determiner ("a note on
+/// her record", "the log"), or the sentence over-promises.
 /// </summary>
 internal sealed class InformationSharingRule : IMarkingPointRule
 {
@@ -112,6 +113,12 @@ internal sealed class InformationSharingRule : IMarkingPointRule
                     continue;
                 }
 
+                // "a note on her record", "the log", "your email with": after a determiner the word is a noun, not a transfer.
+                if (IsNounAfterDeterminer(tokens, sentence, k))
+                {
+                    continue;
+                }
+
                 var from = k + Math.Max(verbLength, informLength);
 
                 // "send me a photo" asks for information rather than passing it on; "you told him" reports what they did.
@@ -193,6 +200,18 @@ internal sealed class InformationSharingRule : IMarkingPointRule
 
         return k < end && chain.MatchAt(tokens, k, end) > 0 ? k : -1;
     }
+
+    private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "this", "my", "your", "his", "her", "our", "their", "its", "every", "each", "any", "no",
+    };
+
+    /// <summary>
+    /// "a note", "the log", "her record", "every email": a transfer word straight after a determiner is a noun (the thing),
+    /// not the act of passing something on.
+    /// </summary>
+    private static bool IsNounAfterDeterminer(Token[] tokens, SentenceInfo sentence, int k) =>
+        k > sentence.FirstToken && Determiners.Contains(tokens[k - 1].Text);
 
     /// <summary>"you told him", "they sent it": the other person's (or someone else's) act, not the learner passing something on.</summary>
     private static bool IsOtherPersonsAct(Token[] tokens, SentenceInfo sentence, int verb)
