@@ -60,6 +60,23 @@ public class NegativeBehaviourTests
         Assert.False(Score.Reply(reply).Has("blame"));
     }
 
+    [Theory]
+    [InlineData("the late fees are down to the letting agent not us")]
+    public void Putting_it_down_to_someone_else_instead_of_oneself_is_blame(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("blame"));
+    }
+
+    [Theory]
+    [InlineData("Keys are handed out by the caretaker not me, so I'll ring him now.")]
+    [InlineData("That form is for the tenant to sign, not us.")]
+    [InlineData("My sister is always helping out at the food bank on Saturdays.")]
+    [InlineData("The volunteers are always cheerful when they arrive.")]
+    public void Saying_who_does_a_task_or_praising_a_habit_is_not_blame(string reply)
+    {
+        Assert.False(Score.Reply(reply).Has("blame"));
+    }
+
     [Fact]
     public void Naming_whose_fault_it_is_stays_blame_next_to_an_apology()
     {
@@ -529,6 +546,26 @@ public class NegativeBehaviourTests
     public void Put_downs_and_exasperation_are_aggression(string reply)
     {
         Assert.True(Score.Reply(reply, context: ContextKind.Colleague).Has("aggression"));
+    }
+
+    [Theory]
+    [InlineData("Right. Because the lift has never broken down before.")]
+    [InlineData("Because your inbox clearly never fills up.")]
+    [InlineData("no cos you never cover anyone's lates")]
+    [InlineData("Sorry if the minutes aren't up to your standards.")]
+    public void Stand_alone_because_retorts_and_mock_deference_are_aggression(string reply)
+    {
+        Assert.True(Score.Reply(reply, context: ContextKind.Colleague).Has("aggression"));
+    }
+
+    [Theory]
+    [InlineData("Because the form was never signed, the claim was paused.")]
+    [InlineData("Because I never got the email, I rang instead.")]
+    [InlineData("We kept it because it never rains on the terrace.")]
+    [InlineData("The food meets the standards we set last year.")]
+    public void Reasons_with_never_and_plain_standards_are_not_aggression(string reply)
+    {
+        Assert.False(Score.Reply(reply, context: ContextKind.Colleague).Has("aggression"));
     }
 
     [Theory]

@@ -6,7 +6,8 @@ namespace RolePlay.Scoring.Rules;
 
 /// <summary>
 /// Aggression: insults, swearing and sarcasm cues, shouting (a sentence in capitals that is also hostile or exclaimed), and
-/// a negative statement closed by a positive first-person tag ("I can't book you in, can I?").
+/// a negative statement closed by a positive first-person tag ("I can't book you in, can I?"), and a "because" clause
+/// with "never" standing alone as a retort ("Because the factory has never been behind before.").
 /// </summary>
 internal sealed class AggressionRule : IMarkingPointRule
 {
@@ -40,6 +41,7 @@ internal sealed class AggressionRule : IMarkingPointRule
         AddBareCommand(input, findings);
         AddCapitalisedWords(input, findings);
         AddRetortTag(input, findings);
+        AddSarcasticBecause(input, findings);
         var hostile = findings.Count > 0 || input.Effective("dismissive").Count > 0 || input.Effective("blame").Count > 0;
         var source = input.Reply.Source;
         var shoutingSeen = false;
@@ -279,6 +281,53 @@ internal sealed class AggressionRule : IMarkingPointRule
                     findings.Add(new Finding(RetortTag, input.Span(sentence.FirstToken, end), "a retort:"));
                     return;
                 }
+            }
+        }
+    }
+
+    /// <summary>What a stand-alone "Because X never..." retort ("Right. Because the factory has never been behind before.") counts.</summary>
+    public const double SarcasticBecause = 0.7;
+
+    private static readonly HashSet<string> BecauseWords = new(StringComparer.Ordinal) { "because", "cos", "coz", "cause", "cuz" };
+    private static readonly HashSet<string> RetortOpeners = new(StringComparer.Ordinal) { "right", "yeah", "yes", "no", "oh", "well", "sure", "ah" };
+
+    /// <summary>
+    /// A sentence that is nothing but a "because" clause with "never" in it ("Because your list clearly never moves.",
+    /// "Right. Because the factory has never been behind before.", "No because you never do anything for anyone"): a
+    /// reason clause standing alone, with no main clause for it to explain, is a retort, and "never" makes it a sweeping
+    /// charge or, said of what plainly happens, sarcasm. A reason about oneself ("because I never got the form") and
+    /// one leading into a main clause after a comma ("Because it was never sent, the claim lapsed") are explanations.
+    /// </summary>
+    private static void AddSarcasticBecause(RuleInput input, List<Finding> findings)
+    {
+        var tokens = input.Reply.Tokens;
+        var source = input.Reply.Source;
+        foreach (var sentence in input.Reply.Sentences)
+        {
+            var first = sentence.FirstToken;
+            while (first < sentence.EndToken && RetortOpeners.Contains(tokens[first].Text))
+            {
+                first++;
+            }
+
+            if (first + 3 >= sentence.EndToken || !BecauseWords.Contains(tokens[first].Text) || tokens[first].Quoted
+                || tokens[first + 1].Text is "i" or "we" or "it" or "there")
+            {
+                continue;
+            }
+
+            var hasNever = false;
+            var hasComma = false;
+            for (var k = first + 1; k < sentence.EndToken; k++)
+            {
+                hasNever |= tokens[k].Text == "never";
+                hasComma |= BreaksBetween(source, tokens[k - 1], tokens[k]);
+            }
+
+            if (hasNever && !hasComma)
+            {
+                findings.Add(new Finding(SarcasticBecause, input.Span(first, sentence.EndToken), "a retort:"));
+                return;
             }
         }
     }
