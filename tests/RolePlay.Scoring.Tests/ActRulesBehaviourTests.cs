@@ -356,6 +356,27 @@ public class ActRulesBehaviourTests
     }
 
     [Theory]
+    [InlineData("I get why, but the parcels can't stay in the van overnight.", ContextKind.Partner)]
+    [InlineData("I understand that, though the audit still has to be in by Friday.", ContextKind.Colleague)]
+    [InlineData("Thanks for the invite, but I'll give it a miss this time.", ContextKind.Colleague)]
+    [InlineData("Not this Sunday I'm afraid, I'm away at my sister's.", ContextKind.Colleague)]
+    [InlineData("No, don't forward that email to the whole team.", ContextKind.Colleague)]
+    public void Concessions_polite_declines_and_a_reasoned_no_are_assertive(string reply, ContextKind context)
+    {
+        Assert.True(Score.Reply(reply, "", context).Has("assertiveness"));
+    }
+
+    [Theory]
+    [InlineData("I get it, thanks for the heads up.", ContextKind.Colleague)]
+    [InlineData("No, I'm in the office all day if you need me.", ContextKind.Colleague)]
+    [InlineData("I missed the bus so I'll be ten minutes late.", ContextKind.Colleague)]
+    [InlineData("No problem, I'll bring it over after lunch.", ContextKind.Colleague)]
+    public void Near_misses_of_concessions_declines_and_a_reasoned_no_are_not_assertive(string reply, ContextKind context)
+    {
+        Assert.False(Score.Reply(reply, "", context).Has("assertiveness"));
+    }
+
+    [Theory]
     [InlineData("Honestly who cares.")]
     [InlineData("To be honest, I don't mind.")]
     public void Bare_honesty_markers_are_not_assertiveness(string reply)

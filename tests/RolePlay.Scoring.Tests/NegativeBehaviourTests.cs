@@ -753,6 +753,23 @@ public class NegativeBehaviourTests
     }
 
     [Theory]
+    [InlineData("Stop worrying about the audition, you'll smash it.")]
+    [InlineData("Honestly you'll sail through the assessment.")]
+    [InlineData("I've told her you'll replace the fridge this week.")]
+    public void Certain_success_for_someone_else_and_promising_on_a_colleague_s_behalf_are_over_promising(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("over_promising"));
+    }
+
+    [Theory]
+    [InlineData("If you keep practising the scales you could nail it.")]
+    [InlineData("I've told her you'll ring her once the part is in.")]
+    public void Hedged_success_and_passing_on_a_callback_are_not_over_promising(string reply)
+    {
+        Assert.False(Score.Reply(reply).Has("over_promising"));
+    }
+
+    [Theory]
     [InlineData("I'll ask finance whether she can get the £200 by Friday and ring you back.")]
     [InlineData("The test results say it's harmless, but I'll book you in to be sure.")]
     public void Checking_before_promising_is_not_over_promising(string reply)
