@@ -84,6 +84,28 @@ public class RelationshipPointTests
     }
 
     [Theory]
+    [InlineData("I'm reporting this to the data protection officer today so she can check what was shared.")]
+    [InlineData("I'll send the form to the duty manager before Friday.")]
+    [InlineData("I'm passing this to the safeguarding lead today because she needs to know.")]
+    public void Handing_over_to_a_role_yourself_is_escalation(string reply)
+    {
+        var assessment = Score.Reply(reply, context: ContextKind.Customer);
+
+        Assert.True(assessment.Has("escalation"), assessment.Point("escalation").Rationale);
+    }
+
+    [Theory]
+    [InlineData("That's twice now. I'm reporting you to the data protection officer.")]
+    [InlineData("Could you send the form to the duty manager before Friday?")]
+    [InlineData("We follow our safeguarding policy on every home visit.")]
+    public void Bare_handovers_reporting_the_person_and_roles_others_write_to_are_not_escalation(string reply)
+    {
+        var assessment = Score.Reply(reply, context: ContextKind.Customer);
+
+        Assert.False(assessment.Has("escalation"), assessment.Point("escalation").Rationale);
+    }
+
+    [Theory]
     [InlineData("The grant decision isn't mine to make, but I'll brief the panel so you won't need to go through your story again.")]
     [InlineData("I'll set up the call with the tenancy adviser and you do not have to explain it all from the start.")]
     [InlineData("Sharing his records with the school isn't something I can decide, so I'll check with our data protection officer this morning.")]

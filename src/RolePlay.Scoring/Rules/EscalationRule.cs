@@ -11,6 +11,9 @@ namespace RolePlay.Scoring.Rules;
 /// to do it themselves ("ask my manager", "you'll have to contact the supervisor") is passing the buck, and naming
 /// the other side's manager with no reason or courtesy ("I'm escalating to your account manager.") is a threat; neither
 /// earns credit. A hand-over verb ending in "to"/"with" also counts when it names the person ("I'll flag it to Lisa").
+/// A role named on its own ("duty manager", "safeguarding") with someone else as the one acting ("could you email it to the
+/// duty manager") is not the learner handing over; reporting the person themselves ("I'm reporting you to the DPO") is a
+/// threat; "safeguarding policy/procedure/training" names a topic, not a referral.
 /// </summary>
 internal sealed class EscalationRule : IMarkingPointRule
 {
@@ -57,6 +60,13 @@ internal sealed class EscalationRule : IMarkingPointRule
                 continue;
             }
 
+            if (match.Cue.Tier == CueTier.Strong && NamesRoleOnly(tokens, match) && SomeoneElseActs(tokens, sentence, match.Start)
+                && !LearnerActs(tokens, sentence, match.Start, match.End) && !JoinedReason(tokens, sentence, conditions: false))
+            {
+                whyNot = "Not credited: a role was named, but nobody hands the case to them - say that you will pass it on, and why.";
+                continue;
+            }
+
             if (match.Cue.Tier == CueTier.Strong)
             {
                 findings.Add(new Finding(match.Cue.BaseStrength, input.Span(match), "escalated or referred the case:"));
@@ -94,23 +104,64 @@ internal sealed class EscalationRule : IMarkingPointRule
             return true;
         }
 
-        // A reason, purpose or condition joined to the referral: "because"/"since", "so"/"as" opening a clause ("so she
-        // can approve it", "as it's over £500"; not "so sorry", "as soon as", nor a sentence-opening "So, ..."), or
-        // "if"/"unless" ("if your fitter felt unsafe, I'll take it to my manager").
+        if (JoinedReason(tokens, sentence, conditions: true))
+        {
+            return true;
+        }
+
+        var other = input.Other.Tokens;
+        return other.Any(t => Senior.Contains(t.Text));
+    }
+
+    /// <summary>
+    /// A reason, purpose or condition joined to the referral: "because"/"since", "so"/"as" opening a clause ("so she can
+    /// approve it", "as it's over £500"; not "so sorry", "as soon as", nor a sentence-opening "So, ..."), or, when
+    /// <paramref name="conditions"/> is set, "if"/"unless" ("if your fitter felt unsafe, I'll take it to my manager").
+    /// </summary>
+    private static bool JoinedReason(Token[] tokens, SentenceInfo sentence, bool conditions)
+    {
         for (var k = sentence.FirstToken; k < sentence.EndToken; k++)
         {
             var word = tokens[k].Text;
             var next = k + 1 < sentence.EndToken ? tokens[k + 1].Text : "";
-            if (word is "if" or "unless" || (k > sentence.FirstToken
+            if ((conditions && word is "if" or "unless") || (k > sentence.FirstToken
                 && (word is "because" or "since" or "cos" || (word is "so" or "as" && ClauseSubjects.Contains(next)))))
             {
                 return true;
             }
         }
 
-        var other = input.Other.Tokens;
-        return other.Any(t => Senior.Contains(t.Text));
+        return false;
     }
+
+    // Strong cues that name a role or service rather than an act: "duty manager", "data protection officer", "DPO",
+    // "safeguarding".
+    private static readonly HashSet<string> RoleStarts = new(StringComparer.Ordinal) { "duty", "data", "dpo", "safeguarding", "the" };
+
+    /// <summary>
+    /// The strong match is a role alone ("duty manager", "the safeguarding [lead]"), not a referral act ("escalate",
+    /// "put you through"). A role named as where someone else sends something ("could you email it to the duty manager",
+    /// "ask for Sandra, duty manager") is not the learner handing over; the learner has to be the one acting, or say why
+    /// it goes there.
+    /// </summary>
+    private static readonly HashSet<string> OtherActors = new(StringComparer.Ordinal) { "you", "he", "she", "they" };
+
+    /// <summary>The other person or a third party is the subject before the match in its clause ("could you email it to ...").</summary>
+    private static bool SomeoneElseActs(Token[] tokens, SentenceInfo sentence, int at)
+    {
+        for (var k = at - 1; k >= sentence.FirstToken && tokens[k].Clause == tokens[at].Clause; k--)
+        {
+            if (OtherActors.Contains(tokens[k].Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool NamesRoleOnly(Token[] tokens, CueMatch match) =>
+        RoleStarts.Contains(tokens[match.Start].Text) && (tokens[match.Start].Text != "the" || tokens[match.End - 1].Text == "safeguarding");
 
     private static readonly HashSet<string> Recipients = new(StringComparer.Ordinal) { "who", "he", "she", "they" };
 
@@ -238,9 +289,22 @@ internal sealed class EscalationRule : IMarkingPointRule
         "please", "like", "because", "so", "as", "since", "given", "reason", "due", "agreed", "agreement", "contract", "review",
     };
 
-    /// <summary>"your manager", "your account manager" in the sentence, with no reason or courtesy anywhere in the reply.</summary>
+    private static readonly HashSet<string> ReportWords = new(StringComparer.Ordinal) { "report", "reporting", "reported" };
+
+    /// <summary>
+    /// "your manager", "your account manager" in the sentence, with no reason or courtesy anywhere in the reply; or the person
+    /// themselves being reported ("I'm reporting you to the DPO"): a case is handed over, a person reported is threatened.
+    /// </summary>
     private static bool Threatens(Token[] tokens, SentenceInfo sentence)
     {
+        for (var k = sentence.FirstToken; k + 1 < sentence.EndToken; k++)
+        {
+            if (ReportWords.Contains(tokens[k].Text) && tokens[k + 1].Text == "you" && !tokens[k].Negated)
+            {
+                return true;
+            }
+        }
+
         if (tokens.Any(t => ReasonOrCourtesy.Contains(t.Text)))
         {
             return false;
