@@ -499,4 +499,31 @@ public class ActRulesBehaviourTests
     {
         Assert.False(Score.Reply(reply).Has("de_escalation"));
     }
+
+    [Theory]
+    [InlineData("I really want to get this fixed for you today.")]
+    [InlineData("I'm going to get this put right before the weekend.")]
+    [InlineData("I'll make sure we get it right this time round.")]
+    [InlineData("It's fixable - we can redo the booking this afternoon.")]
+    [InlineData("We'll take it one thing at a time, starting with the rent.")]
+    [InlineData("Never mind whose fault it was, let's get the van reloaded.")]
+    [InlineData("You're not in any trouble for asking.")]
+    public void Reassurance_that_it_will_be_put_right_is_de_escalation(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("de_escalation"));
+    }
+
+    [Theory]
+    [InlineData("I can hear you're annoyed. The refund went out on Monday.")]
+    [InlineData("I hear you, but the rota is already fixed.")]
+    [InlineData("I can see you've used the old form.")]
+    [InlineData("I want to get the fixed-price option on the order.")]
+    [InlineData("Whose fault was it that the van was late?")]
+    [InlineData("The fault is fixed in the new version.")]
+    [InlineData("It's not the end of the world, it's one complaint.")]
+    [InlineData("Don't panic, it happens all the time.")]
+    public void Bare_acknowledgement_and_near_misses_of_reassurance_are_not_de_escalation(string reply)
+    {
+        Assert.False(Score.Reply(reply).Has("de_escalation"));
+    }
 }

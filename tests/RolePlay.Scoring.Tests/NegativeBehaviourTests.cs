@@ -112,6 +112,23 @@ public class NegativeBehaviourTests
         Assert.Equal(breach, Score.Reply(reply, "Can you tell me if my husband has been in today?").Has("confidentiality_breach"));
     }
 
+    [Theory]
+    [InlineData("Her dad's out of work again - she told me in confidence, mind.", true)]
+    [InlineData("It was the lad in the flat upstairs, but don't say I told you.", true)]
+    [InlineData("Sure, I'll send over the whole tenant database tonight.", true)]
+    [InlineData("Her full file is attached, everything's on there.", true)]
+    [InlineData("Go on then, what's her postcode?", true)]
+    [InlineData("Ooh, what's wrong with him then?", true)]
+    [InlineData("Anything you tell me stays in confidence.", false)]
+    [InlineData("Don't say anything you're not comfortable with.", false)]
+    [InlineData("The full price list is attached.", false)]
+    [InlineData("What's your postcode?", false)]
+    [InlineData("What's wrong with the printer?", false)]
+    public void Passing_on_secrets_whole_records_and_prying_questions_are_a_breach(string reply, bool breach)
+    {
+        Assert.Equal(breach, Score.Reply(reply, context: ContextKind.Colleague).Has("confidentiality_breach"));
+    }
+
     [Fact]
     public void Giving_a_courier_the_customers_number_for_the_delivery_is_not_a_breach()
     {
