@@ -33,6 +33,10 @@ public class FuzzTests
         "I'" + new string('\'', 100) + "ll",
         "\0\0\0 I'm sorry \0\0",
         string.Concat(Enumerable.Repeat("e\u0301\u0301\u0301", 3000)),
+
+        // Linking words that each could start or skip a letter of an acronym's expansion: exponential without a memo.
+        "The OAOAOAX one " + string.Concat(Enumerable.Repeat("a on an of ", 2000)) + "is it.",
+        string.Concat(Enumerable.Repeat("OAOAOAX one a on an of a on an of. ", 500)),
     };
 
     [Theory]

@@ -380,6 +380,8 @@ internal sealed class ExplanationRule : IMarkingPointRule
     /// </summary>
     private static (int Start, int End) SpelledOut(Token[] tokens, SentenceInfo sentence, Lexicon stopwords)
     {
+        // Room for the longest acronym (7 letters): its window of tokens x (letters + 1) x (words 0, 1, 2+).
+        Span<bool> deadEnds = stackalloc bool[((7 * 3) + 3) * 8 * 3];
         for (var k = sentence.FirstToken; k + 2 < sentence.EndToken; k++)
         {
             var acronym = tokens[k].Text;
@@ -396,7 +398,12 @@ internal sealed class ExplanationRule : IMarkingPointRule
                     continue;
                 }
 
-                var end = Spells(tokens, s, sentence.EndToken, acronym, 0, 0);
+                // An expansion is a few words per letter; the window and the memo of dead ends keep a hostile run of
+                // linking words ("a on an of a on...") from making the search exponential.
+                var window = Math.Min(sentence.EndToken, s + (acronym.Length * 3) + 2);
+                var states = deadEnds[..((window - s + 1) * (acronym.Length + 1) * 3)];
+                states.Clear();
+                var end = Spells(tokens, s, window, acronym, 0, 0, s, states);
                 if (end > 0)
                 {
                     return (k, end);
@@ -407,7 +414,8 @@ internal sealed class ExplanationRule : IMarkingPointRule
         return (-1, -1);
 
         // The words from `at` give the letters of `acronym` from `letter` on; returns the token after the last, or -1.
-        static int Spells(Token[] tokens, int at, int to, string acronym, int letter, int words)
+        // The answer depends only on (at, letter, words capped at 2), so a state that failed once is not searched again.
+        static int Spells(Token[] tokens, int at, int to, string acronym, int letter, int words, int origin, Span<bool> deadEnds)
         {
             if (letter == acronym.Length)
             {
@@ -419,20 +427,28 @@ internal sealed class ExplanationRule : IMarkingPointRule
                 return -1;
             }
 
+            var state = ((((at - origin) * (acronym.Length + 1)) + letter) * 3) + Math.Min(words, 2);
+            if (deadEnds[state])
+            {
+                return -1;
+            }
+
             var text = tokens[at].Text;
             var step = tokens[at].AllCaps
                 ? (text.Length >= 2 && acronym.AsSpan(letter).StartsWith(text, StringComparison.Ordinal) ? text.Length : 0)
                 : (text[0] == acronym[letter] ? 1 : 0);
             if (step > 0)
             {
-                var end = Spells(tokens, at + 1, to, acronym, letter + step, words + 1);
+                var end = Spells(tokens, at + 1, to, acronym, letter + step, words + 1, origin, deadEnds);
                 if (end > 0)
                 {
                     return end;
                 }
             }
 
-            return words > 0 && Linking.Contains(text) ? Spells(tokens, at + 1, to, acronym, letter, words) : -1;
+            var skipped = words > 0 && Linking.Contains(text) ? Spells(tokens, at + 1, to, acronym, letter, words, origin, deadEnds) : -1;
+            deadEnds[state] = skipped < 0;
+            return skipped;
         }
     }
 
