@@ -261,6 +261,11 @@ public class ActRulesBehaviourTests
     [InlineData("I'll have your locks changed this afternoon.", ContextKind.Customer)]
     [InlineData("We can get the bins emptied before Friday.", ContextKind.Customer)]
     [InlineData("I'll get a spare key cut for you today.", ContextKind.Customer)]
+    [InlineData("I've knocked the delivery charge off your invoice.", ContextKind.Customer)]
+    [InlineData("We've moved you to the Thursday morning slot.", ContextKind.Customer)]
+    [InlineData("I'm swapping your seat to the aisle now.", ContextKind.Customer)]
+    [InlineData("Can you deliver the rest of the pallets on Tuesday?", ContextKind.Partner)]
+    [InlineData("Could you cut the batch down to fifty this week?", ContextKind.Colleague)]
     public void Offers_fixes_and_concrete_suggestions_are_solutions(string reply, ContextKind context)
     {
         Assert.True(Score.Reply(reply, "", context).Has("solution"));
@@ -283,6 +288,18 @@ public class ActRulesBehaviourTests
     public void Mentioned_remedies_information_and_ownership_are_not_solutions(string reply)
     {
         Assert.False(Score.Reply(reply).Has("solution"));
+    }
+
+    [Theory]
+    [InlineData("I've checked the system and it's still showing as pending.", ContextKind.Customer)]
+    [InlineData("I've missed the deadline on your claim, I'm afraid.", ContextKind.Customer)]
+    [InlineData("I'm calling the depot about it now.", ContextKind.Customer)]
+    [InlineData("We're looking at the figures this afternoon.", ContextKind.Customer)]
+    [InlineData("Could you send me the delivery reference?", ContextKind.Partner)]
+    [InlineData("Can you quickly tell me what happened?", ContextKind.Colleague)]
+    public void Acts_already_done_or_asked_for_that_only_find_out_or_inform_are_not_solutions(string reply, ContextKind context)
+    {
+        Assert.False(Score.Reply(reply, "", context).Has("solution"));
     }
 
     [Theory]

@@ -17,6 +17,11 @@ namespace RolePlay.Scoring.Rules;
 ///     and such verbs are too many to list.
 /// (e) an action frame followed by a causative have/get, an object and a participle ("I'll have it unblocked", "we can get
 ///     the bins emptied"), unless the participle only finds out or informs ("have it looked at", "get it checked").
+/// (f) a present-perfect or present-progressive act by the learner ("I've taken it off the bill", "we've moved you to the
+///     3pm", "I'm booking a surveyor"), unless the verb only finds out, informs, or names a mistake ("I've checked",
+///     "I'm calling the depot", "we've missed it");
+/// (g) with a colleague or partner, "could/can/would you" and any verb naming an act of its own ("could you send the black
+///     ones first?"), unless it only finds out or informs ("can you send me the reference", "could you check").
 /// Sending or telling information ("I'll send you the order number") is information sharing, not a fix.
 /// </summary>
 internal sealed class SolutionRule : IMarkingPointRule
@@ -34,6 +39,19 @@ internal sealed class SolutionRule : IMarkingPointRule
     };
 
     private static readonly HashSet<string> FrameFillers = new(StringComparer.Ordinal) { "just", "also", "now", "then", "personally", "gladly" };
+
+    /// <summary>Irregular participles that, after "I have", name no fix: finding out, telling, holding, or plain activity.</summary>
+    private static readonly HashSet<string> NoActParticiples = new(StringComparer.Ordinal)
+    {
+        "seen", "told", "known", "found", "done", "made", "given", "put", "kept", "left", "lost", "caught", "stuck", "spent", "read",
+        "dealt", "led", "shown", "written", "sent", "thrown", "torn", "worn", "hidden", "forgotten", "rung", "hit", "paid", "chosen",
+        "driven", "bought", "sold", "held",
+        "missed", "dropped", "failed", "messed", "overlooked", "misplaced", "delayed", "mixed", "received", "noticed", "realised",
+        "realized", "learned", "decided", "worked", "waited", "tried", "spoken", "heard", "charged", "damaged", "broken", "lost",
+        "having", "getting", "doing", "trying", "waiting", "hoping", "wondering", "thinking", "looking", "working", "struggling",
+        "seeing", "hearing", "feeling", "making", "taking", "leaving", "dealing", "speaking", "talking", "being", "calling",
+        "ringing", "phoning", "emailing", "sending", "hanging", "telling", "asking", "checking", "chasing", "escalating", "raising", "logging",
+    };
 
     private static readonly HashSet<string> Requesters = new(StringComparer.Ordinal) { "could", "can", "would", "will" };
 
@@ -116,6 +134,16 @@ internal sealed class SolutionRule : IMarkingPointRule
             AddOfferedAction(input, information, chain, findings);
         }
 
+        if (findings.All(f => f.Strength < Verdict.Threshold))
+        {
+            AddActDone(input, information, chain, findings);
+        }
+
+        if (chainContext && findings.All(f => f.Strength < Verdict.Threshold))
+        {
+            AddRequestedAct(input, information, chain, findings);
+        }
+
         return Verdict.From(point, findings);
     }
 
@@ -169,6 +197,83 @@ internal sealed class SolutionRule : IMarkingPointRule
     }
 
     /// <summary>
+    /// Shape (g): with a colleague or partner, "could you / can you / would you" and any verb that names an act of its own
+    /// ("could you send the black ones first?", "can you keep the stock back till Friday?"), unless the verb only finds out,
+    /// informs or passes on ("can you check", "could you let me know", "can you send me the reference").
+    /// </summary>
+    private static void AddRequestedAct(RuleInput input, Lexicon information, Lexicon chain, List<Finding> findings)
+    {
+        var tokens = input.Reply.Tokens;
+        var notFixes = input.Catalogue.Pipeline.Lexicon("not_fixes");
+        foreach (var sentence in input.Reply.Sentences)
+        {
+            for (var verb = sentence.FirstToken + 2; verb < sentence.EndToken; verb++)
+            {
+                if (tokens[verb].Quoted || tokens[verb].Negated || !IsWord(tokens[verb].Text) || tokens[verb].Text.EndsWith("ly", StringComparison.Ordinal)
+                    || !IsRequest(tokens, sentence, verb)
+                    || notFixes.MatchAt(tokens, verb, sentence.EndToken) > 0
+                    || PassesInformation(tokens, verb + 1, sentence.EndToken, information, chain)
+                    || (verb + 1 < sentence.EndToken && tokens[verb + 1].Text is "me" or "us")
+                    || IsTakingItToSomeone(tokens, verb, sentence.EndToken))
+                {
+                    continue;
+                }
+
+                findings.Add(new Finding(Requested, input.Span(verb - 2, Math.Min(sentence.EndToken, verb + 3)), "asked for a concrete action:"));
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Shape (f): a present-perfect act by the learner ("I've taken it off the bill", "we've moved you to the 3pm", "I've just
+    /// cleared the fine"): the fix is already done. Participles that only find out, inform or pass on ("I've checked",
+    /// "I've told them", "we've logged it") and ones that name no act ("I've had", "I've done four lates") are not a fix.
+    /// </summary>
+    private static void AddActDone(RuleInput input, Lexicon information, Lexicon chain, List<Finding> findings)
+    {
+        var tokens = input.Reply.Tokens;
+        var notFixes = input.Catalogue.Pipeline.Lexicon("not_fixes");
+        var participles = input.Catalogue.Pipeline.Lexicon("irregular_participles");
+        foreach (var sentence in input.Reply.Sentences)
+        {
+            for (var k = sentence.FirstToken; k + 2 < sentence.EndToken; k++)
+            {
+                var aux = tokens[k + 1].Text;
+                if (tokens[k].Quoted || tokens[k + 1].Negated || !(tokens[k].Text == "i" ? aux is "have" or "am" : tokens[k].Text == "we" && aux is "have" or "are"))
+                {
+                    continue;
+                }
+
+                var verb = k + 2;
+                while (verb < sentence.EndToken && (FrameFillers.Contains(tokens[verb].Text) || tokens[verb].Text == "already"))
+                {
+                    verb++;
+                }
+
+                if (verb >= sentence.EndToken || tokens[verb].Negated)
+                {
+                    continue;
+                }
+
+                var word = tokens[verb].Text;
+                var participle = aux == "have"
+                    ? participles.Contains(word) || (word.Length > 4 && word.EndsWith("ed", StringComparison.Ordinal))
+                    : word.Length > 5 && word.EndsWith("ing", StringComparison.Ordinal) && word != "going";
+                if (!participle || NoActParticiples.Contains(word) || IsBaseNotAFix(word, notFixes) || PassesInformation(tokens, verb + 1, sentence.EndToken, information, chain)
+                    || IsTakingItToSomeone(tokens, verb, sentence.EndToken)
+                    || !(HasObject(tokens, verb + 1, sentence.EndToken) || (verb + 1 < sentence.EndToken && tokens[verb + 1].Text == "you")))
+                {
+                    continue;
+                }
+
+                findings.Add(new Finding(OfferedAction, input.Span(k, Math.Min(sentence.EndToken, verb + 3)), "has already acted:"));
+                return;
+            }
+        }
+    }
+
+    /// <summary>
     /// "I'll have it unblocked", "I can get your car collected", "we'll get it put on tomorrow's van": have/get, an object
     /// and a participle naming the act someone will carry out. Participles of finding out or informing ("get it checked",
     /// "have it looked at") are not a fix. Returns the end of the participle, or 0.
@@ -204,12 +309,13 @@ internal sealed class SolutionRule : IMarkingPointRule
     /// <summary>"checked", "looked", "updated", "logged": the participle of a verb that finds out or informs.</summary>
     private static bool IsBaseNotAFix(string participle, Lexicon notFixes)
     {
-        if (!participle.EndsWith("ed", StringComparison.Ordinal))
+        var suffix = participle.EndsWith("ed", StringComparison.Ordinal) ? 2 : participle.EndsWith("ing", StringComparison.Ordinal) ? 3 : 0;
+        if (suffix == 0)
         {
             return false;
         }
 
-        var stem = participle[..^2];
+        var stem = participle[..^suffix];
         string[] bases = [stem, stem + "e", stem.Length > 2 && stem[^1] == stem[^2] ? stem[..^1] : stem, stem.EndsWith('i') ? stem[..^1] + "y" : stem];
         return bases.Any(b => notFixes.Contains(b));
     }
