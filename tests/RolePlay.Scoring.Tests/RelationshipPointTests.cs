@@ -260,6 +260,24 @@ public class RelationshipPointTests
     }
 
     [Theory]
+    [InlineData("I'll move your visit to the morning. Does that seem fair?")]
+    [InlineData("I can fit you in at half ten. Does Thursday work for you?")]
+    [InlineData("That's the gist of how the rota runs. Clear enough?")]
+    [InlineData("I've swapped you onto the later train. Is that all right?")]
+    public void Asking_whether_a_plan_suits_or_was_clear_is_a_check(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("check_understanding"));
+    }
+
+    [Theory]
+    [InlineData("The price doesn't seem fair to me either.")]
+    [InlineData("The new lock doesn't work for you because of the old key.")]
+    public void A_statement_about_fairness_or_working_is_not_a_check(string reply)
+    {
+        Assert.False(Score.Reply(reply).Has("check_understanding"));
+    }
+
+    [Theory]
     [InlineData("So if I'm understanding right, the boiler stopped on Sunday?")]
     [InlineData("Could you confirm that by email today?")]
     public void Confirming_the_understanding_is_credited(string reply)

@@ -164,6 +164,31 @@ public class ScorerBehaviourTests
         Assert.False(Score.Reply(reply, LateParcel).Has("active_listening"));
     }
 
+    [Theory]
+    [InlineData("Let's start from the beginning - what went wrong with the delivery?")]
+    [InlineData("Let's take it one bit at a time - did it come to the wrong house, or not at all?")]
+    public void A_question_after_a_proposal_in_an_earlier_clause_is_still_a_listening_question(string reply)
+    {
+        Assert.True(Score.Reply(reply, LateParcel).Has("active_listening"));
+    }
+
+    [Theory]
+    [InlineData("Let's sort it out - how about a refund?")]
+    [InlineData("Let's take it one bit at a time - have you tried ringing the depot, or the driver?")]
+    public void A_proposal_or_fix_in_the_question_clause_itself_is_not_a_listening_question(string reply)
+    {
+        Assert.False(Score.Reply(reply, LateParcel).Has("active_listening"));
+    }
+
+    [Fact]
+    public void A_blame_cue_in_a_reply_that_owns_the_problem_does_not_cancel_the_paraphrase()
+    {
+        const string summary = "So the parcel was meant to come Monday and it still hasn't come. Do you remember which day you dropped it in?";
+
+        Assert.True(Score.Reply(summary + " I'll check the depot myself.", LateParcel).Has("active_listening"));
+        Assert.False(Score.Reply(summary, LateParcel).Has("active_listening"));
+    }
+
     [Fact]
     public void A_request_for_action_is_not_a_listening_question()
     {

@@ -11,7 +11,8 @@ namespace RolePlay.Scoring.Rules;
 /// Active listening, from three kinds of evidence: open or clarifying questions (with or without '?'); a paraphrase
 /// frame ("so you're saying", "you mentioned") whose words overlap what the other person actually said; and naming a
 /// feeling, credited most when it is the feeling they expressed. Overlap with their words tolerates inflection ("no call
-/// back" echoes "nobody called me back").
+/// back" echoes "nobody called me back"). A question may follow a statement or proposal in an earlier clause ("let's start
+/// again - what's gone wrong?"); a blame cue in a reply that apologises or owns the problem does not make it hostile.
 /// </summary>
 internal sealed class ActiveListeningRule : IMarkingPointRule
 {
@@ -62,11 +63,14 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
     {
         var findings = new List<Finding>();
         string? whyNot = null;
-        var hostile = HostileIds.Any(id => input.Effective(id).Any(m => m.Cue.Tier == CueTier.Strong));
+        // A blame cue in a reply that apologises or owns the problem names a cause, not a culprit (as the blame rule judges
+        // it), unless it calls them a fault word: "so you put it in the drop box... I'll check myself" still listens.
+        var blamed = HostileBlame(input);
+        var hostile = blamed || HostileIds.Where(id => id != "blame").Any(id => input.Effective(id).Any(m => m.Cue.Tier == CueTier.Strong));
         // A paraphrase restates their facts whatever else the reply does; only aggression or blame, or a dismissive phrase in
         // the same sentence ("so you want it today, whatever"), make one a jibe. Questions and named feelings in a dismissive
         // reply stay uncredited: they are usually rhetorical ("lots of people shout. Anything else?").
-        var paraphraseHostile = input.Effective("aggression").Concat(input.Effective("blame")).Any(m => m.Cue.Tier == CueTier.Strong);
+        var paraphraseHostile = blamed || input.Effective("aggression").Any(m => m.Cue.Tier == CueTier.Strong);
         var dismissed = input.Effective("dismissive").Where(m => m.Cue.Tier == CueTier.Strong).Select(m => input.Reply.Tokens[m.Start].Sentence).ToHashSet();
         var frames = Paraphrases(point, input, findings, paraphraseHostile, dismissed);
         if (frames > 0 && findings.Count == 0)
@@ -93,6 +97,23 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
         }
 
         return Verdict.From(point, kept, whyNot);
+    }
+
+    private static bool HostileBlame(RuleInput input)
+    {
+        var matches = input.Effective("blame").Where(m => m.Cue.Tier == CueTier.Strong).ToList();
+        if (matches.Count == 0)
+        {
+            return false;
+        }
+
+        if (!Commitment.ApologisesPlainly(input) && !Commitment.OwnsAction(input))
+        {
+            return true;
+        }
+
+        var traits = input.Catalogue.Pipeline.Lexicon("failing_traits");
+        return matches.Any(m => BlameRule.NamesFault(input.Reply.Tokens, m, traits));
     }
 
     /// <summary>
@@ -364,6 +385,7 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
             }
 
             var first = sentence.FirstToken;
+            var questionClause = sentence.FirstToken;
             // "you" is a lead-in only in "thank you"; "you did the right thing" is a statement, not "did ...?".
             while (first < sentence.EndToken - 1 && LeadIns.Contains(tokens[first].Text)
                 && !(tokens[first].Text == "you" && (sentence.QuestionMark || first == sentence.FirstToken || tokens[first - 1].Text != "thank")))
@@ -371,18 +393,19 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
                 first++;
             }
 
-            // "The photo shows a red door - is that yours?": the question is the last clause, after a statement.
+            // "The photo shows a red door - is that yours?": the question is a later clause, after a statement; the latest
+            // clause that opens like a question is taken ("let's go step by step - is it not turning on, or stuck?").
             if (sentence.QuestionMark && !questionWords.Contains(tokens[first].Text) && !InformationAuxiliaries.Contains(tokens[first].Text))
             {
-                var last = sentence.EndToken - 1;
-                while (last > first && tokens[last - 1].Clause == tokens[last].Clause)
+                for (var last = sentence.EndToken - 1; last > first; last--)
                 {
-                    last--;
-                }
-
-                if (last > first && last + 1 < sentence.EndToken && (questionWords.Contains(tokens[last].Text) || InformationAuxiliaries.Contains(tokens[last].Text)))
-                {
-                    first = last;
+                    if (tokens[last - 1].Clause != tokens[last].Clause && last + 1 < sentence.EndToken
+                        && (questionWords.Contains(tokens[last].Text) || InformationAuxiliaries.Contains(tokens[last].Text)))
+                    {
+                        first = last;
+                        questionClause = last;
+                        break;
+                    }
                 }
             }
 
@@ -392,8 +415,9 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
                 continue;
             }
 
-            // "What would help?" asks for their view; "what about...", "how about..." propose.
-            if (proposals.Any(m => m.Start >= sentence.FirstToken && m.Start <= first + 1 && !AsksTheirView(tokens, m)))
+            // "What would help?" asks for their view; "what about...", "how about..." propose. A proposal in an earlier clause
+            // ("let's start again - what's gone wrong?", "I can refund or swap it, which suits you?") leaves the question open.
+            if (proposals.Any(m => m.Start >= questionClause && m.Start <= first + 1 && !AsksTheirView(tokens, m)))
             {
                 continue;
             }

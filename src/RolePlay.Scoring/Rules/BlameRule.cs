@@ -147,7 +147,7 @@ internal sealed class BlameRule : IMarkingPointRule
     /// "The courier's fault", "blame the system", "the drivers are lazy": saying whose fault it is, or running someone
     /// down, is blame even next to an apology.
     /// </summary>
-    private static bool NamesFault(Text.Token[] tokens, CueMatch match, Text.Lexicon traits)
+    internal static bool NamesFault(Text.Token[] tokens, CueMatch match, Text.Lexicon traits)
     {
         for (var k = match.Start; k < match.End; k++)
         {
