@@ -447,6 +447,10 @@ public class NegativeBehaviourTests
     [InlineData("Nobody's forcing you to shop here.")]
     [InlineData("There are two sides to every story.")]
     [InlineData("Not a lot we can do once the form has gone in.")]
+    [InlineData("The fee renews every year, it's in the conditions you agreed to.")]
+    [InlineData("You signed the agreement, so the cancellation charge applies.")]
+    [InlineData("You should know this by now, it was covered in week one.")]
+    [InlineData("Honestly, you of all people should know better.")]
     public void Rules_closing_the_matter_and_minimised_damage_are_dismissive(string reply)
     {
         Assert.True(Score.Reply(reply).Has("dismissive"), Score.Reply(reply).Point("dismissive").Rationale);
@@ -458,6 +462,9 @@ public class NegativeBehaviourTests
     [InlineData("She'll be fine to travel once the cast is off, the consultant said.")]
     [InlineData("It's not hard to see why you're upset after three missed visits.")]
     [InlineData("Our returns rules changed in March, so let me explain what that means for you.")]
+    [InlineData("You agreed a payment plan with us in May, so I'll set up the next date with you now.")]
+    [InlineData("You should know by Friday whether the claim has been approved.")]
+    [InlineData("Before you sign anything, I'll go through the contract with you line by line.")]
     public void Near_misses_of_rules_and_minimising_are_not_dismissive(string reply)
     {
         Assert.False(Score.Reply(reply).Has("dismissive"), Score.Reply(reply).Point("dismissive").Rationale);
