@@ -9,46 +9,52 @@ namespace RolePlay.Scoring.Tests;
 public class DevSetTests
 {
     /// <summary>Macro-F1 over all 26 ids reached on the whole first dev set (see docs/scoring.md for the per-point table).</summary>
-    public const double MacroF1Ratchet = 0.786;
+    public const double MacroF1Ratchet = 0.787;
 
     /// <summary>Pooled Cohen's kappa over all (reply, id) decisions reached on the whole first dev set.</summary>
-    public const double PooledKappaRatchet = 0.741;
+    public const double PooledKappaRatchet = 0.743;
 
     /// <summary>Macro-F1 reached on the second dev set.</summary>
-    public const double SecondSetMacroF1Ratchet = 0.795;
+    public const double SecondSetMacroF1Ratchet = 0.811;
 
     /// <summary>Pooled kappa reached on the second dev set.</summary>
-    public const double SecondSetPooledKappaRatchet = 0.770;
+    public const double SecondSetPooledKappaRatchet = 0.783;
 
     /// <summary>Macro-F1 reached on the third dev set.</summary>
-    public const double ThirdSetMacroF1Ratchet = 0.796;
+    public const double ThirdSetMacroF1Ratchet = 0.807;
 
     /// <summary>Pooled kappa reached on the third dev set.</summary>
-    public const double ThirdSetPooledKappaRatchet = 0.766;
+    public const double ThirdSetPooledKappaRatchet = 0.775;
 
     /// <summary>Macro-F1 reached on the fourth dev set.</summary>
-    public const double FourthSetMacroF1Ratchet = 0.794;
+    public const double FourthSetMacroF1Ratchet = 0.802;
 
     /// <summary>Pooled kappa reached on the fourth dev set.</summary>
-    public const double FourthSetPooledKappaRatchet = 0.764;
+    public const double FourthSetPooledKappaRatchet = 0.774;
 
     /// <summary>Macro-F1 reached on the fifth dev set (0.670 for the rules before it was written).</summary>
-    public const double FifthSetMacroF1Ratchet = 0.760;
+    public const double FifthSetMacroF1Ratchet = 0.772;
 
     /// <summary>Pooled kappa reached on the fifth dev set.</summary>
-    public const double FifthSetPooledKappaRatchet = 0.752;
+    public const double FifthSetPooledKappaRatchet = 0.762;
 
     /// <summary>Macro-F1 reached on the sixth dev set (0.664 for the rules before it was written).</summary>
-    public const double SixthSetMacroF1Ratchet = 0.733;
+    public const double SixthSetMacroF1Ratchet = 0.754;
 
     /// <summary>Pooled kappa reached on the sixth dev set.</summary>
-    public const double SixthSetPooledKappaRatchet = 0.732;
+    public const double SixthSetPooledKappaRatchet = 0.744;
 
     /// <summary>Macro-F1 reached on the seventh dev set (0.695 for the rules before it was written).</summary>
-    public const double SeventhSetMacroF1Ratchet = 0.715;
+    public const double SeventhSetMacroF1Ratchet = 0.721;
 
     /// <summary>Pooled kappa reached on the seventh dev set.</summary>
-    public const double SeventhSetPooledKappaRatchet = 0.722;
+    public const double SeventhSetPooledKappaRatchet = 0.727;
+
+    /// <summary>Macro-F1 reached on the eighth dev set (0.695 for the rules before it was written; not read during stop 16).</summary>
+    public const double EighthSetMacroF1Ratchet = 0.703;
+
+    /// <summary>Pooled kappa reached on the eighth dev set.</summary>
+    public const double EighthSetPooledKappaRatchet = 0.712;
 
     // Stock replies that two blind writers each wrote for their own set; they are not copied replies.
     private static readonly HashSet<string> StockPhrases = new(StringComparer.OrdinalIgnoreCase)
@@ -81,6 +87,7 @@ public class DevSetTests
     [InlineData("devset5.jsonl", FifthSetMacroF1Ratchet, FifthSetPooledKappaRatchet)]
     [InlineData("devset6.jsonl", SixthSetMacroF1Ratchet, SixthSetPooledKappaRatchet)]
     [InlineData("devset7.jsonl", SeventhSetMacroF1Ratchet, SeventhSetPooledKappaRatchet)]
+    [InlineData("devset8.jsonl", EighthSetMacroF1Ratchet, EighthSetPooledKappaRatchet)]
     public void Macro_f1_does_not_drop_below_the_ratchet(string file, double macroF1, double pooledKappa)
     {
         var report = Score.Evaluate(file).Report;

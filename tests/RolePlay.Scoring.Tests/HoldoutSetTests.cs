@@ -10,34 +10,37 @@ namespace RolePlay.Scoring.Tests;
 public class HoldoutSetTests
 {
     /// <summary>Macro-F1 over all 26 ids reached on the first held-out set.</summary>
-    public const double MacroF1Floor = 0.721;
+    public const double MacroF1Floor = 0.729;
 
     /// <summary>Macro-F1 over all 26 ids on the second held-out set (0.636 when scored once on the rules of its round).</summary>
-    public const double SecondSetMacroF1Floor = 0.687;
+    public const double SecondSetMacroF1Floor = 0.693;
 
     /// <summary>Macro-F1 over all 26 ids on the third held-out set, measured once on the rules of its round.</summary>
-    public const double ThirdSetMacroF1Floor = 0.666;
+    public const double ThirdSetMacroF1Floor = 0.670;
 
     /// <summary>Macro-F1 over all 26 ids on the fourth held-out set (0.676 on the rules before its round; Data/README.md has the history).</summary>
-    public const double FourthSetMacroF1Floor = 0.715;
+    public const double FourthSetMacroF1Floor = 0.719;
 
     /// <summary>Macro-F1 over all 26 ids on the fifth held-out set, scored once when the rules of its round were final (0.672 on the rules before it).</summary>
-    public const double FifthSetMacroF1Floor = 0.704;
+    public const double FifthSetMacroF1Floor = 0.705;
 
     /// <summary>Macro-F1 over all 26 ids on the sixth held-out set, scored once on the same final rules (0.673 on the rules before the round).</summary>
-    public const double SixthSetMacroF1Floor = 0.716;
+    public const double SixthSetMacroF1Floor = 0.719;
 
     /// <summary>Macro-F1 over all 26 ids on the seventh held-out set, first scored in the middle of stop 13 (0.649; 0.640 on the rules before it).</summary>
-    public const double SeventhSetMacroF1Floor = 0.681;
+    public const double SeventhSetMacroF1Floor = 0.687;
 
     /// <summary>Macro-F1 over all 26 ids on the eighth held-out set, scored once on the final rules of stop 13 (0.661 then; 0.646 on the rules before it).</summary>
-    public const double EighthSetMacroF1Floor = 0.689;
+    public const double EighthSetMacroF1Floor = 0.693;
 
     /// <summary>Macro-F1 over all 26 ids on the ninth held-out set, scored once on the final rules of stop 14 (0.729 on the rules before it).</summary>
-    public const double NinthSetMacroF1Floor = 0.747;
+    public const double NinthSetMacroF1Floor = 0.752;
 
     /// <summary>Macro-F1 over all 26 ids on the tenth held-out set, scored once on the final rules of stop 15 (0.706 on the rules before it).</summary>
-    public const double TenthSetMacroF1Floor = 0.708;
+    public const double TenthSetMacroF1Floor = 0.715;
+
+    /// <summary>Macro-F1 over all 26 ids on the eleventh held-out set, scored once on the final rules of stop 16 (0.710 on the rules before it).</summary>
+    public const double EleventhSetMacroF1Floor = 0.714;
 
     [Theory]
     [InlineData("holdout.jsonl", 400)]
@@ -72,6 +75,7 @@ public class HoldoutSetTests
     [InlineData("holdout8.jsonl", EighthSetMacroF1Floor)]
     [InlineData("holdout9.jsonl", NinthSetMacroF1Floor)]
     [InlineData("holdout10.jsonl", TenthSetMacroF1Floor)]
+    [InlineData("holdout11.jsonl", EleventhSetMacroF1Floor)]
     public void Macro_f1_on_unseen_replies_does_not_drop_below_the_floor(string file, double floor)
     {
         var report = Score.Evaluate(file).Report;
