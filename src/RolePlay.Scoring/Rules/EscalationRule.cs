@@ -138,12 +138,7 @@ internal sealed class EscalationRule : IMarkingPointRule
     // "safeguarding".
     private static readonly HashSet<string> RoleStarts = new(StringComparer.Ordinal) { "duty", "data", "dpo", "safeguarding", "the" };
 
-    /// <summary>
-    /// The strong match is a role alone ("duty manager", "the safeguarding [lead]"), not a referral act ("escalate",
-    /// "put you through"). A role named as where someone else sends something ("could you email it to the duty manager",
-    /// "ask for Sandra, duty manager") is not the learner handing over; the learner has to be the one acting, or say why
-    /// it goes there.
-    /// </summary>
+    // Subjects other than the learner: "could you email it to...", "she can ring the duty manager".
     private static readonly HashSet<string> OtherActors = new(StringComparer.Ordinal) { "you", "he", "she", "they" };
 
     /// <summary>The other person or a third party is the subject before the match in its clause ("could you email it to ...").</summary>
@@ -160,6 +155,12 @@ internal sealed class EscalationRule : IMarkingPointRule
         return false;
     }
 
+    /// <summary>
+    /// The strong match is a role alone ("duty manager", "the safeguarding [lead]"), not a referral act ("escalate",
+    /// "put you through"). A role named as where someone else sends something ("could you email it to the duty manager",
+    /// "ask for Sandra, duty manager") is not the learner handing over; the learner has to be the one acting, or say why
+    /// it goes there.
+    /// </summary>
     private static bool NamesRoleOnly(Token[] tokens, CueMatch match) =>
         RoleStarts.Contains(tokens[match.Start].Text) && (tokens[match.Start].Text != "the" || tokens[match.End - 1].Text == "safeguarding");
 

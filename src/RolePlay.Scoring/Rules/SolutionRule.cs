@@ -47,7 +47,7 @@ internal sealed class SolutionRule : IMarkingPointRule
         "dealt", "led", "shown", "written", "sent", "thrown", "torn", "worn", "hidden", "forgotten", "rung", "hit", "paid", "chosen",
         "driven", "bought", "sold", "held",
         "missed", "dropped", "failed", "messed", "overlooked", "misplaced", "delayed", "mixed", "received", "noticed", "realised",
-        "realized", "learned", "decided", "worked", "waited", "tried", "spoken", "heard", "charged", "damaged", "broken", "lost",
+        "realized", "learned", "decided", "worked", "waited", "tried", "spoken", "heard", "charged", "damaged", "broken",
         "having", "getting", "doing", "trying", "waiting", "hoping", "wondering", "thinking", "looking", "working", "struggling",
         "seeing", "hearing", "feeling", "making", "taking", "leaving", "dealing", "speaking", "talking", "being", "calling",
         "ringing", "phoning", "emailing", "sending", "hanging", "telling", "asking", "checking", "chasing", "escalating", "raising", "logging",
