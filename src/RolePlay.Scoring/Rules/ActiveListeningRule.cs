@@ -99,22 +99,8 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
         return Verdict.From(point, kept, whyNot);
     }
 
-    private static bool HostileBlame(RuleInput input)
-    {
-        var matches = input.Effective("blame").Where(m => m.Cue.Tier == CueTier.Strong).ToList();
-        if (matches.Count == 0)
-        {
-            return false;
-        }
-
-        if (!Commitment.ApologisesPlainly(input) && !Commitment.OwnsAction(input))
-        {
-            return true;
-        }
-
-        var traits = input.Catalogue.Pipeline.Lexicon("failing_traits");
-        return matches.Any(m => BlameRule.NamesFault(input.Reply.Tokens, m, traits));
-    }
+    private static bool HostileBlame(RuleInput input) =>
+        input.Effective("blame").Any(m => m.Cue.Tier == CueTier.Strong && BlameRule.StandsAsBlame(input, m));
 
     /// <summary>
     /// Paraphrase and summary frames, credited by overlap with the other person's content words: an explicit frame

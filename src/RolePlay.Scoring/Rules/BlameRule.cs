@@ -30,7 +30,7 @@ internal sealed class BlameRule : IMarkingPointRule
             return new CueRule().Assess(point, input);
         }
 
-        var owned = Commitment.ApologisesPlainly(input) || Commitment.OwnsAction(input);
+        var owned = Owned(input);
         var tokens = input.Reply.Tokens;
         var factor = owned ? OwnedFactor : 1.0;
         var traits = input.Catalogue.Pipeline.Lexicon("failing_traits");
@@ -144,10 +144,19 @@ internal sealed class BlameRule : IMarkingPointRule
     private static readonly HashSet<string> FaultWords = new(StringComparer.Ordinal) { "fault", "blame", "blamed", "blaming" };
 
     /// <summary>
+    /// Whether a blame cue stands as blame, as this rule judges it: the reply neither apologises nor owns the problem, or
+    /// the cue says whose fault it is ("useless drivers"). Otherwise naming the cause reads as an explanation.
+    /// </summary>
+    internal static bool StandsAsBlame(RuleInput input, CueMatch match) =>
+        !Owned(input) || NamesFault(input.Reply.Tokens, match, input.Catalogue.Pipeline.Lexicon("failing_traits"));
+
+    private static bool Owned(RuleInput input) => Commitment.ApologisesPlainly(input) || Commitment.OwnsAction(input);
+
+    /// <summary>
     /// "The courier's fault", "blame the system", "the drivers are lazy": saying whose fault it is, or running someone
     /// down, is blame even next to an apology.
     /// </summary>
-    internal static bool NamesFault(Text.Token[] tokens, CueMatch match, Text.Lexicon traits)
+    private static bool NamesFault(Text.Token[] tokens, CueMatch match, Text.Lexicon traits)
     {
         for (var k = match.Start; k < match.End; k++)
         {
