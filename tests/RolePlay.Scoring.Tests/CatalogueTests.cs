@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using RolePlay.Engine.Model;
 using RolePlay.Engine.Scoring;
 using RolePlay.Scoring.Catalogue;
@@ -312,4 +313,20 @@ public class CatalogueTests
     private static string CatalogueWithOneCue(string cue) =>
         "marking_points:\n  - id: secrecy\n    title: Secrecy\n    kind: negative\n    penalty: 2\n    feedback: { badly: \"x\" }\n"
         + "    cues:\n      strong: [\"" + cue + "\"]\n";
+
+    [Fact]
+    public void Every_lexicon_the_rules_read_is_defined_in_the_shipped_catalogue()
+    {
+        // A lexicon missing from the catalogue reads as empty, so a renamed or deleted one would silently switch a shape off.
+        var source = Path.Combine(RolePlay.TestSupport.RepositoryRoot.Find(), "src", "RolePlay.Scoring");
+        var named = Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories)
+            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(file => Regex.Matches(File.ReadAllText(file), @"Lexicon\(""([a-z_]+)""\)").Select(m => m.Groups[1].Value))
+            .ToHashSet(StringComparer.Ordinal);
+
+        Assert.Contains("no_act_participles", named);
+        Assert.True(named.Count > 30, $"only {named.Count} lexicon names found in the rule code");
+        var missing = named.Where(name => !MarkingPointCatalogue.Default.Lexicons.ContainsKey(name)).Order().ToList();
+        Assert.True(missing.Count == 0, "lexicons read by rules but not defined: " + string.Join(", ", missing));
+    }
 }

@@ -10,7 +10,6 @@ namespace RolePlay.Scoring.Rules;
 /// </summary>
 internal sealed class ApologyRule : IMarkingPointRule
 {
-    private static readonly HashSet<string> Contrasts = new(StringComparer.Ordinal) { "but", "however", "though", "although", "except" };
     private static readonly string[] ExcuseSources = ["blame", "dismissive", "passing_the_buck"];
 
     private sealed record Analysis(List<Finding> Apologies, List<Finding> NonApologies, string? NegatedQuote);
@@ -72,7 +71,7 @@ internal sealed class ApologyRule : IMarkingPointRule
             var contrast = -1;
             for (var k = match.End; k < sentence.EndToken && contrast < 0; k++)
             {
-                contrast = Contrasts.Contains(tokens[k].Text) ? k : -1;
+                contrast = Connectives.Contrasts.Contains(tokens[k].Text) ? k : -1;
             }
 
             if (contrast >= 0 && HasExcuse(tokens, contrast + 1, sentence.EndToken, excuses, excuseMatches))

@@ -9,8 +9,6 @@ namespace RolePlay.Scoring.Rules;
 /// </summary>
 internal static class Commitment
 {
-    private static readonly HashSet<string> Contrasts = new(StringComparer.Ordinal) { "but", "however", "though", "although", "except" };
-
     /// <summary>A strong, un-negated ownership cue anywhere in the reply, outside tokens [skipStart, skipEnd).</summary>
     public static bool OwnsAction(RuleInput input, int skipStart = 0, int skipEnd = 0)
     {
@@ -40,7 +38,7 @@ internal static class Commitment
             var contrast = false;
             for (var k = match.End; k < sentence.EndToken && !contrast; k++)
             {
-                contrast = Contrasts.Contains(tokens[k].Text);
+                contrast = Connectives.Contrasts.Contains(tokens[k].Text);
             }
 
             if (!contrast)

@@ -21,12 +21,6 @@ internal sealed class EscalationRule : IMarkingPointRule
 
     private static readonly HashSet<string> FirstPerson = new(StringComparer.Ordinal) { "i", "we", "me", "us" };
 
-    // Referring someone to a support service ("you could call a helpline") is appropriate even when they make the call.
-    private static readonly HashSet<string> SupportServices = new(StringComparer.Ordinal)
-    {
-        "counsellor", "counselor", "doctor", "gp", "helpline", "samaritans", "999", "111", "safeguarding", "occupational", "professional",
-    };
-
     private const string NoGrounds =
         "Not credited: you named someone senior but not why it goes to them - say what is beyond your authority and what you will pass on.";
 
@@ -35,26 +29,24 @@ internal sealed class EscalationRule : IMarkingPointRule
         "that", "she", "he", "they", "it", "we", "i", "you", "the", "this", "there", "your", "our", "their", "his", "her",
     };
 
-    private static readonly HashSet<string> Senior = new(StringComparer.Ordinal)
-    {
-        "manager", "boss", "supervisor", "director", "head", "leader", "owner", "superior",
-    };
-
     public MarkingPointResult Assess(MarkingPointDefinition point, RuleInput input)
     {
         var tokens = input.Reply.Tokens;
+        var lexicons = input.Catalogue.Pipeline;
+        var senior = lexicons.Lexicon("senior_roles");
         var findings = new List<Finding>();
         string? whyNot = null;
         foreach (var match in input.Effective(point.Id))
         {
             var sentence = input.Reply.SentenceOf(match.Start);
-            if (Threatens(tokens, sentence))
+            if (Threatens(tokens, sentence, senior))
             {
                 whyNot = "Not credited: naming the other side's manager reads as a threat, not a referral.";
                 continue;
             }
 
-            if (!Mentions(tokens, match, SupportServices) && Referrals.SendsPersonTo(input, sentence, match.Start, match.End))
+            // Referring someone to a support service ("you could call a helpline") is appropriate even when they make the call.
+            if (!Mentions(tokens, match, lexicons.Lexicon("support_services")) && Referrals.SendsPersonTo(input, sentence, match.Start, match.End))
             {
                 whyNot = "Not credited: the reply sends them to someone else instead of referring the case yourself.";
                 continue;
@@ -72,7 +64,7 @@ internal sealed class EscalationRule : IMarkingPointRule
                 findings.Add(new Finding(match.Cue.BaseStrength, input.Span(match), "escalated or referred the case:"));
             }
             else if (LearnerActs(tokens, sentence, match.Start, match.End)
-                && (NamesSomeoneWithAuthority(tokens, sentence) || HandsToNamedPerson(input, sentence, match)))
+                && (NamesSomeoneWithAuthority(tokens, sentence, lexicons.Lexicon("authority_words")) || HandsToNamedPerson(input, sentence, match)))
             {
                 if (HasGrounds(input, sentence) || RecipientActs(tokens, sentence, match.End))
                 {
@@ -110,7 +102,8 @@ internal sealed class EscalationRule : IMarkingPointRule
         }
 
         var other = input.Other.Tokens;
-        return other.Any(t => Senior.Contains(t.Text));
+        var senior = input.Catalogue.Pipeline.Lexicon("senior_roles");
+        return other.Any(t => senior.Contains(t.Text));
     }
 
     /// <summary>
@@ -228,17 +221,11 @@ internal sealed class EscalationRule : IMarkingPointRule
     };
 
     // Handing over or passing a case on is escalation when it goes to someone with more authority or expertise.
-    private static readonly HashSet<string> Authority = new(StringComparer.Ordinal)
-    {
-        "manager", "boss", "supervisor", "director", "head", "leader", "senior", "specialist", "specialists", "duty", "expert",
-        "experts", "owner", "superior", "right", "relevant", "appropriate", "complaints", "safeguarding", "lead", "officer", "coordinator",
-    };
-
-    private static bool NamesSomeoneWithAuthority(Token[] tokens, SentenceInfo sentence)
+    private static bool NamesSomeoneWithAuthority(Token[] tokens, SentenceInfo sentence, Lexicon authority)
     {
         for (var k = sentence.FirstToken; k < sentence.EndToken; k++)
         {
-            if (Authority.Contains(tokens[k].Text))
+            if (authority.Contains(tokens[k].Text))
             {
                 return true;
             }
@@ -271,7 +258,7 @@ internal sealed class EscalationRule : IMarkingPointRule
         return PersonNames.Titles.Contains(next.Text) || PersonNames.LooksLikeAName(input.Reply, match.End);
     }
 
-    private static bool Mentions(Token[] tokens, CueMatch match, HashSet<string> words)
+    private static bool Mentions(Token[] tokens, CueMatch match, Lexicon words)
     {
         for (var k = match.Start; k < match.End; k++)
         {
@@ -296,7 +283,7 @@ internal sealed class EscalationRule : IMarkingPointRule
     /// "your manager", "your account manager" in the sentence, with no reason or courtesy anywhere in the reply; or the person
     /// themselves being reported ("I'm reporting you to the DPO"): a case is handed over, a person reported is threatened.
     /// </summary>
-    private static bool Threatens(Token[] tokens, SentenceInfo sentence)
+    private static bool Threatens(Token[] tokens, SentenceInfo sentence, Lexicon senior)
     {
         for (var k = sentence.FirstToken; k + 1 < sentence.EndToken; k++)
         {
@@ -320,7 +307,7 @@ internal sealed class EscalationRule : IMarkingPointRule
 
             for (var j = k + 1; j < sentence.EndToken && j <= k + 2; j++)
             {
-                if (Senior.Contains(tokens[j].Text))
+                if (senior.Contains(tokens[j].Text))
                 {
                     return true;
                 }

@@ -82,11 +82,6 @@ internal static class Referrals
         "ask", "ring", "call", "phone", "contact", "email", "message", "speak", "talk", "check", "complain", "get", "take", "raise", "go", "pop",
     };
 
-    private static readonly HashSet<string> UnitNouns = new(StringComparer.Ordinal)
-    {
-        "team", "department", "desk", "office", "helpline", "line", "centre", "center", "services", "support", "manager", "supervisor", "depot", "branch",
-    };
-
     /// <summary>
     /// A target the lexicon does not list: a name ("ask Sarah", capitalised, after a verb that addresses a person) or a unit
     /// ("the returns team", "the billing department"). Returns its length in tokens, or 0.
@@ -112,9 +107,10 @@ internal static class Referrals
             return 0;
         }
 
+        var units = input.Catalogue.Pipeline.Lexicon("service_units");
         for (var k = next + 1; k < Math.Min(sentence.EndToken, next + 4); k++)
         {
-            if (UnitNouns.Contains(tokens[k].Text))
+            if (units.Contains(tokens[k].Text))
             {
                 return k + 1 - next;
             }

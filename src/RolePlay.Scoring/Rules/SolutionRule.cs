@@ -40,18 +40,6 @@ internal sealed class SolutionRule : IMarkingPointRule
 
     private static readonly HashSet<string> FrameFillers = new(StringComparer.Ordinal) { "just", "also", "now", "then", "personally", "gladly" };
 
-    /// <summary>Irregular participles that, after "I have", name no fix: finding out, telling, holding, or plain activity.</summary>
-    private static readonly HashSet<string> NoActParticiples = new(StringComparer.Ordinal)
-    {
-        "seen", "told", "known", "found", "done", "made", "given", "put", "kept", "left", "lost", "caught", "stuck", "spent", "read",
-        "dealt", "led", "shown", "written", "sent", "thrown", "torn", "worn", "hidden", "forgotten", "rung", "hit", "paid", "chosen",
-        "driven", "bought", "sold", "held",
-        "missed", "dropped", "failed", "messed", "overlooked", "misplaced", "delayed", "mixed", "received", "noticed", "realised",
-        "realized", "learned", "decided", "worked", "waited", "tried", "spoken", "heard", "charged", "damaged", "broken",
-        "having", "getting", "doing", "trying", "waiting", "hoping", "wondering", "thinking", "looking", "working", "struggling",
-        "seeing", "hearing", "feeling", "making", "taking", "leaving", "dealing", "speaking", "talking", "being", "calling",
-        "ringing", "phoning", "emailing", "sending", "hanging", "telling", "asking", "checking", "chasing", "escalating", "raising", "logging",
-    };
 
     private static readonly HashSet<string> Requesters = new(StringComparer.Ordinal) { "could", "can", "would", "will" };
 
@@ -235,6 +223,7 @@ internal sealed class SolutionRule : IMarkingPointRule
         var tokens = input.Reply.Tokens;
         var notFixes = input.Catalogue.Pipeline.Lexicon("not_fixes");
         var participles = input.Catalogue.Pipeline.Lexicon("irregular_participles");
+        var noAct = input.Catalogue.Pipeline.Lexicon("no_act_participles");
         foreach (var sentence in input.Reply.Sentences)
         {
             for (var k = sentence.FirstToken; k + 2 < sentence.EndToken; k++)
@@ -260,7 +249,7 @@ internal sealed class SolutionRule : IMarkingPointRule
                 var participle = aux == "have"
                     ? participles.Contains(word) || (word.Length > 4 && word.EndsWith("ed", StringComparison.Ordinal))
                     : word.Length > 5 && word.EndsWith("ing", StringComparison.Ordinal) && word != "going";
-                if (!participle || NoActParticiples.Contains(word) || IsBaseNotAFix(word, notFixes) || PassesInformation(tokens, verb + 1, sentence.EndToken, information, chain)
+                if (!participle || noAct.Contains(word) || IsBaseNotAFix(word, notFixes) || PassesInformation(tokens, verb + 1, sentence.EndToken, information, chain)
                     || IsTakingItToSomeone(tokens, verb, sentence.EndToken)
                     || !(HasObject(tokens, verb + 1, sentence.EndToken) || (verb + 1 < sentence.EndToken && tokens[verb + 1].Text == "you")))
                 {
