@@ -291,6 +291,38 @@ public class RelationshipPointTests
         Assert.False(Score.Reply("I can chase it with the supplier.").Has("follow_up"));
     }
 
+    [Theory]
+    [InlineData("I'll ring you back on Thursday once the part is in.")]
+    [InlineData("We will then email you by Friday with where it's got to.")]
+    [InlineData("Will call you back after lunch.")]
+    [InlineData("I'm going to text you tonight to check the heating's on.")]
+    public void The_learner_coming_back_is_follow_up(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("follow_up"));
+    }
+
+    [Theory]
+    [InlineData("Someone from the office will be in touch.")]
+    [InlineData("I'll ask the duty nurse to ring you before four.")]
+    [InlineData("My supervisor Dev will call you back tomorrow.")]
+    [InlineData("Could you check in with the new starter after her shift?")]
+    public void Someone_else_coming_back_is_not_the_learners_follow_up(string reply)
+    {
+        var point = Score.Reply(reply, context: ContextKind.Colleague).Point("follow_up");
+
+        Assert.False(point.Credited);
+        Assert.Contains("someone else", point.Rationale, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("The photos from our check-in show the scratch was already there.")]
+    [InlineData("We'll raise it at the catch up on Monday.")]
+    [InlineData("There's no wrong reason to ring, you can talk about anything here.")]
+    public void A_follow_up_word_used_as_a_noun_or_across_a_comma_is_no_promise(string reply)
+    {
+        Assert.False(Score.Reply(reply, context: ContextKind.Colleague).Has("follow_up"));
+    }
+
     [Fact]
     public void Checking_back_with_the_person_is_follow_up()
     {

@@ -208,6 +208,7 @@ internal static class RuleSet
         ["solution"] = new SolutionRule(),
         ["escalation"] = new EscalationRule(),
         ["dismissive"] = new DismissiveRule(),
+        ["follow_up"] = new FollowUpRule(),
     };
 
     public static IReadOnlyCollection<string> Names => (IReadOnlyCollection<string>)Rules.Keys;
