@@ -18,6 +18,7 @@ public class ActRulesBehaviourTests
     [InlineData("He's in bed 7B and needs a hoist to transfer.", ContextKind.Colleague)]
     [InlineData("I'll pass it on to the night manager with the booking number.", ContextKind.Customer)]
     [InlineData("I'll note the details on the file for the night shift.", ContextKind.Colleague)]
+    [InlineData("I'll tell her it's booked for the 14th, so she can plan around it.", ContextKind.Colleague)]
     public void Passing_specific_facts_along_the_chain_is_information_sharing(string reply, ContextKind context)
     {
         Assert.True(Score.Reply(reply, "", context).Has("information_sharing"));
@@ -39,6 +40,7 @@ public class ActRulesBehaviourTests
     [InlineData("Remind the driver to knock loudly tomorrow.", ContextKind.Partner)]
     [InlineData("Sorry about that, I'll pass it on.", ContextKind.Customer)]
     [InlineData("The note on the file has the details, if you need them.", ContextKind.Colleague)]
+    [InlineData("I'll message the tenant, and if I hear nothing by Friday I'll chase it up.", ContextKind.Colleague)]
     public void Asking_for_facts_negations_other_peoples_acts_own_paperwork_and_informing_without_saying_what_are_not_information_sharing(string reply, ContextKind context)
     {
         Assert.False(Score.Reply(reply, "", context).Has("information_sharing"));

@@ -717,6 +717,8 @@ public class NegativeBehaviourTests
     [InlineData("Sure, he's in most Wednesdays for his physio.", "Can you tell me if your patient Mr Patel still comes to the clinic?", ContextKind.Partner)]
     [InlineData("yep she's been off with her nerves again", "Is Marta coming back to the choir this term?", ContextKind.Customer)]
     [InlineData("she's got early dementia, her son does the shopping", "Could you tell me about Ellie's nan before I visit?", ContextKind.Colleague)]
+    [InlineData("ah yes, he checked in on Saturday", "Has my uncle arrived yet?", ContextKind.Customer)]
+    [InlineData("yeah she's on the second floor, by the lift", "My sister's staying with you this week. Which floor is she on?", ContextKind.Customer)]
     public void Answering_a_question_about_someone_else_with_their_doings_is_a_breach(string reply, string persona, ContextKind context)
     {
         Assert.True(Score.Reply(reply, persona, context).Has("confidentiality_breach"));
@@ -729,6 +731,7 @@ public class NegativeBehaviourTests
     [InlineData("She's in the main entrance at 2pm.", "We've a pickup for Mrs Khan today. What do we need to know?", ContextKind.Partner)]
     [InlineData("Do you know when she last came in?", "Has my wife been in to collect the paperwork?", ContextKind.Customer)]
     [InlineData("Yes she's in, flat 6 on the second floor.", "Is Mrs Achebe home? Our driver's outside with her wardrobe.", ContextKind.Partner)]
+    [InlineData("Oh she's lovely! We open at nine.", "My aunt recommended you. Can you tell me your opening hours?", ContextKind.Customer)]
     public void Refusing_guessing_or_talking_past_a_question_about_someone_is_not_that_breach(string reply, string persona, ContextKind context)
     {
         Assert.False(Score.Reply(reply, persona, context).Has("confidentiality_breach"));

@@ -173,7 +173,7 @@ internal sealed class ConfidentialityBreachRule : IMarkingPointRule
         }
     }
 
-    private static readonly HashSet<string> Affirmations = new(StringComparer.Ordinal) { "yes", "yeah", "yep", "yea", "ya", "sure", "aye", "ok", "okay", "oh" };
+    private static readonly HashSet<string> Affirmations = new(StringComparer.Ordinal) { "yes", "yeah", "yep", "yup", "yea", "ya", "sure", "aye", "ok", "okay", "oh", "ah", "um", "erm", "hmm", "well" };
 
     // After "he/she": a guess, advice or what they will have to do ("she'll need to ring us herself") tells nothing about them.
     private static readonly HashSet<string> NotAnAnswer = new(StringComparer.Ordinal)
@@ -258,6 +258,7 @@ internal sealed class ConfidentialityBreachRule : IMarkingPointRule
         var clients = input.Catalogue.Pipeline.Lexicon("client_words");
         var colleague = input.Context == ContextKind.Colleague;
         var partner = input.Context == ContextKind.Partner;
+        var mentioned = false;
         foreach (var sentence in other.Sentences)
         {
             // "Can you tell me whether...", "let me know if...": a request for information, not a practical question.
@@ -279,6 +280,17 @@ internal sealed class ConfidentialityBreachRule : IMarkingPointRule
                 {
                     return true;
                 }
+
+                // "My ex-wife's staying here. Which room is she in?": the question points back with a pronoun.
+                if (mentioned && asks && word is "he" or "she" or "him" or "her")
+                {
+                    return true;
+                }
+            }
+
+            for (var k = sentence.FirstToken; k < sentence.EndToken && !asks && !mentioned; k++)
+            {
+                mentioned = family.Contains(tokens[k].Text) || (!colleague && !partner && clients.Contains(tokens[k].Text) && k > 0 && tokens[k - 1].Text is "my" or "his" or "her" or "their");
             }
         }
 

@@ -98,7 +98,7 @@ internal sealed class InformationSharingRule : IMarkingPointRule
                     }
                     else if (whom is not "you" && (knowAt + 1 < sentence.EndToken || chainContext))
                     {
-                        var strength = HasSpecific(tokens, knowAt + 1, sentence.EndToken, objects, days, numbers) ? TransferWithObject : TransferToChain;
+                        var strength = HasSpecific(tokens, knowAt + 1, ClauseEnd(tokens, knowAt, sentence.EndToken), objects, days, numbers) ? TransferWithObject : TransferToChain;
                         findings.Add(new Finding(strength, input.Span(k, Math.Min(sentence.EndToken, knowAt + 3)), "passed the information on:"));
                         found = true;
                     }
@@ -151,7 +151,7 @@ internal sealed class InformationSharingRule : IMarkingPointRule
                         continue;
                     }
 
-                    var strength = HasSpecific(tokens, end, sentence.EndToken, objects, days, numbers) ? TransferWithObject : TransferToChain;
+                    var strength = HasSpecific(tokens, end, ClauseEnd(tokens, end - 1, sentence.EndToken), objects, days, numbers) ? TransferWithObject : TransferToChain;
                     findings.Add(new Finding(strength, input.Span(k, end), "kept the chain informed:"));
                     found = true;
                 }
@@ -241,6 +241,22 @@ internal sealed class InformationSharingRule : IMarkingPointRule
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Where the clause of the token at <paramref name="at"/> ends: what is told to someone follows the telling in its own
+    /// clause ("tell her it's coming Friday"); a detail after a comma, "and" or "so" belongs to a further act ("I'll email her,
+    /// and if we hear nothing by Friday I'll chase").
+    /// </summary>
+    private static int ClauseEnd(Token[] tokens, int at, int end)
+    {
+        var k = at + 1;
+        while (k < end && tokens[k].Clause == tokens[at].Clause)
+        {
+            k++;
+        }
+
+        return k;
     }
 
     /// <summary>A number, or a code that carries a digit ("12C", "LE4", "MS-1193"): a specific detail.</summary>
