@@ -396,6 +396,25 @@ public class ActRulesBehaviourTests
     }
 
     [Theory]
+    [InlineData("I'd disagree with moving the stock check to Monday, we're always short that day.", ContextKind.Colleague)]
+    [InlineData("I don't entirely agree with closing the side door, the deliveries come in that way.", ContextKind.Partner)]
+    [InlineData("I don't think we should skip the handover notes, even on a quiet night.", ContextKind.Colleague)]
+    [InlineData("I can't do that, sorry - the keys have to stay with the site manager.", ContextKind.Colleague)]
+    public void Hedged_disagreement_and_a_reasoned_refusal_are_assertive(string reply, ContextKind context)
+    {
+        Assert.True(Score.Reply(reply, "", context).Has("assertiveness"));
+    }
+
+    [Theory]
+    [InlineData("The spare key is in the top drawer I think.", ContextKind.Colleague)]
+    [InlineData("I think she's on a late shift today.", ContextKind.Colleague)]
+    [InlineData("Sorry, that's not fair on you, I'll swap with you on Friday.", ContextKind.Colleague)]
+    public void A_hedging_I_think_a_concession_or_an_aggressive_demand_is_not_assertive(string reply, ContextKind context)
+    {
+        Assert.False(Score.Reply(reply, "", context).Has("assertiveness"));
+    }
+
+    [Theory]
     [InlineData("Honestly who cares.")]
     [InlineData("To be honest, I don't mind.")]
     public void Bare_honesty_markers_are_not_assertiveness(string reply)

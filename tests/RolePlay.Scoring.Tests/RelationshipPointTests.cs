@@ -339,6 +339,29 @@ public class RelationshipPointTests
         Assert.True(Score.Reply(reply, context: ContextKind.Partner).Has("de_escalation"));
     }
 
+    [Theory]
+    [InlineData("I'm not going to rush you, tell me what happened at the bus stop.")]
+    [InlineData("I'm not going to argue about whose form it was, let's get it sent.")]
+    [InlineData("Rather than point fingers, can we both look at the rota?")]
+    [InlineData("The check is routine, it's not an accusation.")]
+    [InlineData("I'll stay on the line with you while the ambulance comes.")]
+    public void Declining_to_rush_argue_or_accuse_and_staying_with_them_is_de_escalation(string reply)
+    {
+        var assessment = Score.Reply(reply, context: ContextKind.Customer);
+
+        Assert.True(assessment.Has("de_escalation"), assessment.Point("de_escalation").Rationale);
+    }
+
+    [Theory]
+    [InlineData("I'm not going to refund the delivery charge.")]
+    [InlineData("She keeps pointing fingers at the night team.")]
+    [InlineData("I can hear how frustrating that is.")]
+    [InlineData("Want me to sit with you when you fill in the form?")]
+    public void Refusals_finger_pointing_and_plain_empathy_are_not_de_escalation(string reply)
+    {
+        Assert.False(Score.Reply(reply, context: ContextKind.Customer).Has("de_escalation"));
+    }
+
     [Fact]
     public void Sarcastic_praise_is_not_respect()
     {
