@@ -7,7 +7,8 @@ namespace RolePlay.Scoring.Rules;
 /// Blame: fault put on the other person ("you must have", "if you'd read") or on someone else with a failure word
 /// ("the courier lost it", "sales never tell us"), a habit held against someone in the progressive with "always"
 /// ("you're always letting us down"), or a question that turns the person's own step back on them ("did you cancel in
-/// writing though?"). When the same reply apologises plainly or commits to act, naming the cause reads as an
+/// writing though?"), or a conditional saying their doing caused the trouble ("if you checked first you wouldn't have this
+/// issue"). When the same reply apologises plainly or commits to act, naming the cause reads as an
 /// explanation, so one cue is no longer enough.
 /// </summary>
 internal sealed class BlameRule : IMarkingPointRule
