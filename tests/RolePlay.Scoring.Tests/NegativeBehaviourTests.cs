@@ -61,6 +61,23 @@ public class NegativeBehaviourTests
     }
 
     [Theory]
+    [InlineData("If the surveyor had replied to my emails we wouldn't be three weeks behind.")]
+    [InlineData("Perhaps if you topped the meter up now and then, the heating would not keep cutting out.")]
+    public void A_conditional_saying_their_doing_caused_the_trouble_is_blame(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("blame"));
+    }
+
+    [Theory]
+    [InlineData("If you hadn't called us, we would never have found the leak.")]
+    [InlineData("If I'd known about the move, I wouldn't have booked the van for Friday.")]
+    [InlineData("If you would like a callback, I could ring you on Thursday morning.")]
+    public void Conditionals_about_oneself_thanks_or_offers_are_not_blame(string reply)
+    {
+        Assert.False(Score.Reply(reply).Has("blame"));
+    }
+
+    [Theory]
     [InlineData("the late fees are down to the letting agent not us")]
     public void Putting_it_down_to_someone_else_instead_of_oneself_is_blame(string reply)
     {
@@ -588,6 +605,29 @@ public class NegativeBehaviourTests
     [InlineData("We kept it because it never rains on the terrace.")]
     [InlineData("The food meets the standards we set last year.")]
     public void Reasons_with_never_and_plain_standards_are_not_aggression(string reply)
+    {
+        Assert.False(Score.Reply(reply, context: ContextKind.Colleague).Has("aggression"));
+    }
+
+    [Theory]
+    [InlineData("With respect, you've been told about the parking twice already.")]
+    [InlineData("With all due respect, we know how to fit a boiler.")]
+    [InlineData("Fine, you're the one with the van, sort it out.")]
+    [InlineData("No. Sort your paperwork out.")]
+    [InlineData("Well we can't invent more rooms, can we")]
+    [InlineData("We're not magicians, the parts take a week.")]
+    public void Polite_surface_hostility_bare_orders_and_group_retorts_are_aggression(string reply)
+    {
+        Assert.True(Score.Reply(reply, context: ContextKind.Colleague).Has("aggression"));
+    }
+
+    [Theory]
+    [InlineData("With respect to your question about the deposit, it comes back within ten days.")]
+    [InlineData("With respect I disagree, I think the Tuesday slot works better for the team.")]
+    [InlineData("Everyone here will treat you with respect, I promise.")]
+    [InlineData("Give me ten minutes and I'll sort it out, then ring you back.")]
+    [InlineData("We can't get a van there today, can we book Thursday instead?")]
+    public void Near_misses_of_polite_surface_hostility_bare_orders_and_group_retorts_are_not_aggression(string reply)
     {
         Assert.False(Score.Reply(reply, context: ContextKind.Colleague).Has("aggression"));
     }

@@ -6,7 +6,7 @@ namespace RolePlay.Scoring.Rules;
 
 /// <summary>
 /// Aggression: insults, swearing and sarcasm cues, shouting (a sentence in capitals that is also hostile or exclaimed), and
-/// a negative statement closed by a positive first-person tag ("I can't book you in, can I?"), and a "because" clause
+/// a negative statement closed by a positive first-person tag ("I can't book you in, can I?", "we can't read minds, can we"), and a "because" clause
 /// with "never" standing alone as a retort ("Because the factory has never been behind before.").
 /// </summary>
 internal sealed class AggressionRule : IMarkingPointRule
@@ -201,9 +201,9 @@ internal sealed class AggressionRule : IMarkingPointRule
     private static readonly HashSet<string> Softeners = new(StringComparer.Ordinal) { "just", "so", "now", "then", "please", "mate", "asap", "today" };
 
     /// <summary>
-    /// A sentence (or its opening, up to a comma) that is nothing but an order to fix it ("fix it", "Sort it out.", "Just
-    /// figure it out then"): no subject,
-    /// no reason, no offer - it pushes the problem at the person. Instructions with content ("fix it by restarting the
+    /// A sentence (or its opening up to a comma, or its close after one) that is nothing but an order to fix it ("fix it",
+    /// "Sort it out.", "Just figure it out then", "Well you're the driver, sort it out", "Sort your staffing out"): no
+    /// subject, no reason, no offer - it pushes the problem at the person. Instructions with content ("fix it by restarting the
     /// router") are longer than the order and do not count.
     /// </summary>
     private static void AddBareCommand(RuleInput input, List<Finding> findings)
@@ -212,37 +212,67 @@ internal sealed class AggressionRule : IMarkingPointRule
         var source = input.Reply.Source;
         foreach (var sentence in input.Reply.Sentences)
         {
-            var first = sentence.FirstToken;
-            while (first < sentence.EndToken && Softeners.Contains(tokens[first].Text))
-            {
-                first++;
-            }
-
-            if (first == sentence.EndToken || !FixingOrders.Contains(tokens[first].Text))
+            if (sentence.QuestionMark)
             {
                 continue;
             }
 
-            // The order is the sentence's first stretch up to a comma or dash: "just fix it, I haven't got time".
-            var end = first + 1;
-            while (end < sentence.EndToken && !BreaksBetween(source, tokens[end - 1], tokens[end]))
+            // The order is a stretch between the sentence's edges, commas or dashes: its opening ("just fix it, I haven't
+            // got time") or its close ("well you're the driver, sort it out").
+            for (var start = sentence.FirstToken; start < sentence.EndToken; start++)
             {
-                end++;
-            }
+                if (start > sentence.FirstToken && !BreaksBetween(source, tokens[start - 1], tokens[start]))
+                {
+                    continue;
+                }
 
-            var words = tokens[first..end].Where(t => t.Kind == TokenKind.Word).Select(t => t.Text)
-                .Where(w => !Softeners.Contains(w)).ToList();
-            if (sentence.QuestionMark || words.Count is < 2 or > 4 || !FixingOrders.Contains(words[0]) || words[1] is not ("it" or "this" or "that"))
-            {
-                continue;
-            }
+                var first = start;
+                while (first < sentence.EndToken && Softeners.Contains(tokens[first].Text))
+                {
+                    first++;
+                }
 
-            if (words.Skip(2).All(w => w is "out" or "with" or "it" or "yourself" or "yourselves"))
-            {
-                findings.Add(new Finding(BareCommand, input.Span(sentence.FirstToken, end), "a bare order:"));
-                return;
+                if (first == sentence.EndToken || !FixingOrders.Contains(tokens[first].Text))
+                {
+                    continue;
+                }
+
+                var end = first + 1;
+                while (end < sentence.EndToken && !BreaksBetween(source, tokens[end - 1], tokens[end]))
+                {
+                    end++;
+                }
+
+                if (start > sentence.FirstToken && end < sentence.EndToken)
+                {
+                    continue;
+                }
+
+                var words = tokens[first..end].Where(t => t.Kind == TokenKind.Word).Select(t => t.Text)
+                    .Where(w => !Softeners.Contains(w)).ToList();
+                if (IsBareOrder(words))
+                {
+                    findings.Add(new Finding(BareCommand, input.Span(start, end), "a bare order:"));
+                    return;
+                }
             }
         }
+    }
+
+    // "sort it out", "fix it yourself" or "sort your staffing out": the order and its object, nothing more.
+    private static bool IsBareOrder(List<string> words)
+    {
+        if (words.Count is < 2 or > 4 || !FixingOrders.Contains(words[0]))
+        {
+            return false;
+        }
+
+        if (words[1] == "your")
+        {
+            return words.Count == 4 && words[3] == "out";
+        }
+
+        return words[1] is "it" or "this" or "that" && words.Skip(2).All(w => w is "out" or "with" or "it" or "yourself" or "yourselves");
     }
 
     // Expanded contractions share their characters ("I'm" is "i" + "am"), so the gap between two tokens can be empty.
@@ -258,9 +288,9 @@ internal sealed class AggressionRule : IMarkingPointRule
     };
 
     /// <summary>
-    /// A negative statement closed by a positive tag about the writer ("Well I can't book you in if you don't tell me, can
-    /// I?", "I don't know, do I?"): the reversed tag asks for no answer - it makes the point that the other person should
-    /// have seen it, which is a retort. A tag that is the sentence's own question ("so can I run a test?") does not end
+    /// A negative statement closed by a positive tag about the writer or the writer's side ("Well I can't book you in if you
+    /// don't tell me, can I?", "I don't know, do I?", "we can't follow everyone into the showers, can we"): the reversed
+    /// tag asks for no answer - it makes the point that the other person should have seen it, which is a retort. A tag that is the sentence's own question ("so can I run a test?") does not end
     /// the sentence after a negative and does not count.
     /// </summary>
     private static void AddRetortTag(RuleInput input, List<Finding> findings)
@@ -269,7 +299,14 @@ internal sealed class AggressionRule : IMarkingPointRule
         foreach (var sentence in input.Reply.Sentences)
         {
             var end = sentence.EndToken;
-            if (sentence.TokenCount < 5 || tokens[end - 1].Text != "i" || !TagAuxiliaries.Contains(tokens[end - 2].Text) || tokens[end - 2].Quoted)
+            if (sentence.TokenCount < 5)
+            {
+                continue;
+            }
+
+            var subject = tokens[end - 1].Text;
+            var aux = tokens[end - 2].Text;
+            if (subject is not ("i" or "we") || !(TagAuxiliaries.Contains(aux) || (subject == "we" && aux == "are")) || tokens[end - 2].Quoted)
             {
                 continue;
             }

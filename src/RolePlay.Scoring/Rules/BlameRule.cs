@@ -7,7 +7,8 @@ namespace RolePlay.Scoring.Rules;
 /// Blame: fault put on the other person ("you must have", "if you'd read") or on someone else with a failure word
 /// ("the courier lost it", "sales never tell us"), a habit held against someone in the progressive with "always"
 /// ("you're always letting us down"), or a question that turns the person's own step back on them ("did you cancel in
-/// writing though?"). When the same reply apologises plainly or commits to act, naming the cause reads as an
+/// writing though?"), or a conditional saying their doing caused the trouble ("if you checked first you wouldn't have this
+/// issue"). When the same reply apologises plainly or commits to act, naming the cause reads as an
 /// explanation, so one cue is no longer enough.
 /// </summary>
 internal sealed class BlameRule : IMarkingPointRule
@@ -24,7 +25,7 @@ internal sealed class BlameRule : IMarkingPointRule
     public MarkingPointResult Assess(MarkingPointDefinition point, RuleInput input)
     {
         var matches = input.Effective(point.Id);
-        var named = NamedPersonFailures(input).Concat(HindsightOrders(input)).Concat(ComplainedHabits(input)).Concat(RebuttingQuestions(input)).ToList();
+        var named = NamedPersonFailures(input).Concat(HindsightOrders(input)).Concat(ComplainedHabits(input)).Concat(RebuttingQuestions(input)).Concat(CounterfactualCharges(input)).ToList();
         if ((matches.Count == 0 && named.Count == 0) || !point.AppliesIn(input.Context))
         {
             return new CueRule().Assess(point, input);
@@ -110,6 +111,50 @@ internal sealed class BlameRule : IMarkingPointRule
                 && tokens[last].Text is "though" or "tho" && !tokens[first].Quoted)
             {
                 yield return (first, sentence.EndToken);
+            }
+        }
+    }
+
+    // If-clause subjects that are not another party: oneself, or a dummy subject ("if it wasn't for you").
+    private static readonly HashSet<string> OwnSubjects = new(StringComparer.Ordinal) { "i", "we", "it", "this", "that", "there" };
+    private static readonly HashSet<string> PoliteAfterYou = new(StringComparer.Ordinal)
+    {
+        "would", "could", "can", "will", "like", "want", "wish", "need", "prefer", "do", "are", "have", "feel",
+    };
+
+    /// <summary>
+    /// "If you checked the address first, you wouldn't have this issue", "maybe if the kitchen cooked faster we wouldn't
+    /// have a problem": a conditional about what another party did (or did not do), whose main clause says the trouble
+    /// would not have happened, charges them with causing it. An if-clause about oneself ("if I'd known, I wouldn't"), a
+    /// negated one that thanks ("if you hadn't told us we wouldn't have found it") and a polite one ("if you would like")
+    /// do not count.
+    /// </summary>
+    private static IEnumerable<(int Start, int End)> CounterfactualCharges(RuleInput input)
+    {
+        var tokens = input.Reply.Tokens;
+        foreach (var sentence in input.Reply.Sentences)
+        {
+            for (var k = sentence.FirstToken; k + 4 < sentence.EndToken; k++)
+            {
+                if (tokens[k].Text != "if" || tokens[k].Quoted || OwnSubjects.Contains(tokens[k + 1].Text)
+                    || (tokens[k + 1].Text == "you" && PoliteAfterYou.Contains(tokens[k + 2].Text)))
+                {
+                    continue;
+                }
+
+                for (var m = k + 3; m + 1 < sentence.EndToken; m++)
+                {
+                    if (tokens[m].Text == "not" || tokens[m].Text == "never" || tokens[m].Text == "if")
+                    {
+                        break;
+                    }
+
+                    if (tokens[m].Text is "would" or "could" && tokens[m + 1].Text is "not" or "never")
+                    {
+                        yield return (k, m + 2);
+                        break;
+                    }
+                }
             }
         }
     }
