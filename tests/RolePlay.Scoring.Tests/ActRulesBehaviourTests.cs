@@ -176,6 +176,23 @@ public class ActRulesBehaviourTests
     }
 
     [Theory]
+    [InlineData("The printer's probably a loose cable at the back, try reseating it.")]
+    [InlineData("Looks like a flat battery on the card reader.")]
+    [InlineData("Your membership renews automatically on the first of the month.")]
+    public void A_likely_cause_and_an_automatic_process_are_explanations(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("explanation"));
+    }
+
+    [Theory]
+    [InlineData("That's probably a good idea, go for it.")]
+    [InlineData("Does it renew automatically?")]
+    public void A_hedged_opinion_and_a_question_are_not_explanations(string reply)
+    {
+        Assert.False(Score.Reply(reply).Has("explanation"));
+    }
+
+    [Theory]
     [InlineData("The door alarm sounds after ten seconds, to stop anyone wandering out at night.")]
     [InlineData("Reading the messages aloud would break our privacy policy.")]
     [InlineData("Filming other patients is not allowed under our privacy rules.")]

@@ -19,7 +19,8 @@ namespace RolePlay.Scoring.Rules;
 /// someone's details back, naming them is the reason for the refusal ("it's her personal data"), not a breach. Also a
 /// rule told with the condition that limits it, in the present tense ("we don't tell your GP anything unless you ask us
 /// to", "we only open a record when we're dispensing"; not a promise, an instruction or the listener's choice), and an
-/// acronym spelled out by the words after it ("FTTC is fibre to the cabinet").
+/// acronym spelled out by the words after it ("FTTC is fibre to the cabinet"). Hedged causes ("probably a lease issue",
+/// "looks like a LOS") and automatic processes ("it renews automatically") are catalogue cues.
 /// </summary>
 internal sealed class ExplanationRule : IMarkingPointRule
 {
