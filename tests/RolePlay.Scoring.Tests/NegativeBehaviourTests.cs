@@ -520,6 +520,28 @@ public class NegativeBehaviourTests
     }
 
     [Theory]
+    [InlineData("Aw, it gets easier, honestly.")]
+    [InlineData("Toddlers bite, she'll grow out of it.")]
+    [InlineData("The signs are clear, people just don't read them.")]
+    [InlineData("Parking fines are nothing to do with us.")]
+    [InlineData("The surveyor is out all week. He'll ring back when he can.")]
+    public void Throwaway_reassurance_disowning_and_vague_whenever_are_dismissive(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("dismissive"), Score.Reply(reply).Point("dismissive").Rationale);
+    }
+
+    [Theory]
+    [InlineData("I'll show you a shortcut that makes the form easier to fill in.")]
+    [InlineData("She's grown so much this term, shall we try the next size up?")]
+    [InlineData("Some people don't see the sign by the lift, so I'll put another one at the door.")]
+    [InlineData("The delay has nothing to do with your payment, it's on our side and I'll fix it today.")]
+    [InlineData("The surveyor will ring you back by four, I'll make sure of it.")]
+    public void Near_misses_of_reassurance_disowning_and_whenever_are_not_dismissive(string reply)
+    {
+        Assert.False(Score.Reply(reply).Has("dismissive"), Score.Reply(reply).Point("dismissive").Rationale);
+    }
+
+    [Theory]
     [InlineData("I'm sorry you feel the wait was too long, appointments are given out in date order.")]
     [InlineData("Apologies if you were disappointed with the class. The tutors follow the published syllabus.")]
     [InlineData("Sorry if you think the price is steep, but our rates are set by head office.")]

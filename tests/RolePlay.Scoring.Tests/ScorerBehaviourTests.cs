@@ -165,6 +165,30 @@ public class ScorerBehaviourTests
     }
 
     [Theory]
+    [InlineData("Have you spoken to your line manager about it?")]
+    [InlineData("have you phoned the depot yet")]
+    [InlineData("Why would you say that? It only makes it harder.")]
+    public void A_suggestion_or_a_challenge_put_as_a_question_is_not_a_listening_question(string reply)
+    {
+        Assert.False(Score.Reply(reply, LateParcel).Has("active_listening"));
+    }
+
+    [Theory]
+    [InlineData("What did the driver say when you spoke to him?")]
+    [InlineData("Why do you think it keeps going to the wrong address?")]
+    public void Near_misses_of_suggestion_and_challenge_questions_stay_listening_questions(string reply)
+    {
+        Assert.True(Score.Reply(reply, LateParcel).Has("active_listening"));
+    }
+
+    [Fact]
+    public void Conceding_their_point_is_not_a_paraphrase_but_restating_it_is()
+    {
+        Assert.False(Score.Reply("You're right, the parcel was due on Monday and it still hasn't arrived.", LateParcel).Has("active_listening"));
+        Assert.True(Score.Reply("So you're saying the parcel was due on Monday and it still hasn't arrived.", LateParcel).Has("active_listening"));
+    }
+
+    [Theory]
     [InlineData("Let's start from the beginning - what went wrong with the delivery?")]
     [InlineData("Let's take it one bit at a time - did it come to the wrong house, or not at all?")]
     public void A_question_after_a_proposal_in_an_earlier_clause_is_still_a_listening_question(string reply)

@@ -12,7 +12,9 @@ namespace RolePlay.Scoring.Rules;
 /// frame ("so you're saying", "you mentioned") whose words overlap what the other person actually said; and naming a
 /// feeling, credited most when it is the feeling they expressed. Overlap with their words tolerates inflection ("no call
 /// back" echoes "nobody called me back"). A question may follow a statement or proposal in an earlier clause ("let's start
-/// again - what's gone wrong?"); a blame cue in a reply that apologises or owns the problem does not make it hostile.
+/// again - what's gone wrong?"); a blame cue in a reply that apologises or owns the problem does not make it hostile. A fix
+/// put as a question ("have you spoken to your manager?") and a challenge ("why would you say that?") are not listening,
+/// and "you're right, ..." concedes a point rather than restating it.
 /// </summary>
 internal sealed class ActiveListeningRule : IMarkingPointRule
 {
@@ -463,8 +465,9 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
                 what = DetailWhat;
             }
 
-            // "Why didn't you ...?" accuses rather than asks.
-            if (tokens[first].Text == "why" && HasNegatedYou(tokens, sentence))
+            // "Why didn't you ...?" accuses rather than asks; so does a modal "why would/should you ...?", which asks what
+            // could justify it, not what happened.
+            if (tokens[first].Text == "why" && (HasNegatedYou(tokens, sentence) || ChallengesWhy(tokens, sentence, first)))
             {
                 strength = AccusingQuestion;
             }
@@ -536,7 +539,8 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
     private static readonly HashSet<string> TroubleshootingVerbs = new(StringComparer.Ordinal)
     {
         "tried", "try", "checked", "check", "restarted", "restart", "cleared", "clear", "looked", "look", "put", "rung", "ring",
-        "contacted", "contact", "asked", "ask", "turned", "switched", "reset", "updated", "logged",
+        "contacted", "contact", "asked", "ask", "turned", "switched", "reset", "updated", "logged", "spoken", "talked", "told",
+        "phoned", "called", "emailed",
     };
 
     /// <summary>"Have you tried ...", "did you check ...", "have you put it out on the right day": a suggestion asked as a question.</summary>
@@ -579,6 +583,9 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
 
         return false;
     }
+
+    private static bool ChallengesWhy(Token[] tokens, SentenceInfo sentence, int first) =>
+        first + 2 < sentence.EndToken && tokens[first + 1].Text is "would" or "should" && tokens[first + 2].Text == "you";
 
     private static bool HasNegatedYou(Token[] tokens, SentenceInfo sentence)
     {
