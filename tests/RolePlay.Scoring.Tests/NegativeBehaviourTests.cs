@@ -279,6 +279,11 @@ public class NegativeBehaviourTests
     [InlineData("dunno, ring your branch")]
     [InlineData("It's all in the user guide, have a read.")]
     [InlineData("Look on the website for the opening times.")]
+    [InlineData("no idea, tell the warden")]
+    [InlineData("You'll have to inform the caretaker about the broken lock.")]
+    [InlineData("ask the nurses, they know the ward")]
+    [InlineData("you can always write to the area coordinator")]
+    [InlineData("youd have to phone Northgate yourself")]
     public void Sending_the_person_elsewhere_is_passing_the_buck(string reply)
     {
         Assert.True(Score.Reply(reply, context: ContextKind.Colleague).Has("passing_the_buck"));
@@ -298,6 +303,9 @@ public class NegativeBehaviourTests
     [InlineData("You signed for it, it's all in the terms and the fee applies after 14 days.")]
     [InlineData("It's in the contract that the deposit is kept if you cancel late.")]
     [InlineData("The new opening hours have been on the website since May.")]
+    [InlineData("Just tell her the parcel is on its way.")]
+    [InlineData("Tell them I said it's fine.")]
+    [InlineData("I'll tell the caretaker about the broken lock this morning.")]
     public void Handing_over_or_offering_an_option_is_not_passing_the_buck(string reply)
     {
         Assert.False(Score.Reply(reply).Has("passing_the_buck"));

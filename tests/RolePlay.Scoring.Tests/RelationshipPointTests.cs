@@ -39,6 +39,7 @@ public class RelationshipPointTests
     [InlineData("I'm escalating this to your manager.")]
     [InlineData("Samaritans are there all night on 116 123 if you need someone.")]
     [InlineData("Our records are kept separate from your GP.")]
+    [InlineData("I'm not going to speak to my manager about it.")]
     public void Sending_them_elsewhere_or_threatening_is_not_escalation(string reply)
     {
         var assessment = Score.Reply(reply);
@@ -53,6 +54,7 @@ public class RelationshipPointTests
     [InlineData("A refund that size has to be approved by the branch manager, so I've sent it over with your receipt.")]
     [InlineData("The customer wants a full refund, which is over my limit, so I need you to decide.")]
     [InlineData("That is beyond what I can approve, so I'll take it to the finance director today.")]
+    [InlineData("Can you hold it until noon? If not I'll speak to my manager so she can approve the refund.")]
     public void New_handover_shapes_are_escalation(string reply)
     {
         var assessment = Score.Reply(reply, context: ContextKind.Partner);

@@ -16,7 +16,7 @@ internal static class Referrals
         "will", "would", "need", "needs", "have", "has", "got", "to", "should", "could", "can", "must", "might", "may", "just",
         "please", "then", "so", "better", "best", "probably", "maybe", "perhaps", "try", "want", "going", "are", "is", "the",
         "your", "bet", "only", "really", "first", "instead", "directly", "yourself", "ought", "had", "do", "and", "or", "ll", "off", "be",
-        "worth", "start", "by", "suggest", "recommend",
+        "worth", "start", "by", "suggest", "recommend", "always",
     };
 
     /// <summary>Token ranges where the person is told to go to someone else: "[you'll need to] ring the bank".</summary>
@@ -24,6 +24,7 @@ internal static class Referrals
     {
         var tokens = input.Reply.Tokens;
         var verbs = input.Catalogue.Pipeline.Lexicon("referral_verbs");
+        var unitVerbs = input.Catalogue.Pipeline.Lexicon("referral_verbs_unit_only");
         var targets = input.Catalogue.Pipeline.Lexicon("referral_targets");
         foreach (var sentence in input.Reply.Sentences)
         {
@@ -35,16 +36,23 @@ internal static class Referrals
 
             for (var i = sentence.FirstToken; i < sentence.EndToken; i++)
             {
+                // "tell" sends someone on only to a unit or role ("tell the coordinator"); "tell her" passes a message.
                 var verbLength = verbs.MatchAt(tokens, i, sentence.EndToken);
+                var unitOnly = verbLength == 0;
+                if (unitOnly)
+                {
+                    verbLength = unitVerbs.MatchAt(tokens, i, sentence.EndToken);
+                }
+
                 if (verbLength == 0 || tokens[i].Negated)
                 {
                     continue;
                 }
 
-                var targetLength = targets.MatchAt(tokens, i + verbLength, sentence.EndToken);
+                var targetLength = unitOnly ? 0 : targets.MatchAt(tokens, i + verbLength, sentence.EndToken);
                 if (targetLength == 0)
                 {
-                    targetLength = TargetByShape(input, sentence, i, i + verbLength);
+                    targetLength = TargetByShape(input, sentence, i, i + verbLength, unitOnly);
                 }
 
                 if (targetLength == 0)
@@ -84,9 +92,10 @@ internal static class Referrals
 
     /// <summary>
     /// A target the lexicon does not list: a name ("ask Sarah", capitalised, after a verb that addresses a person) or a unit
-    /// ("the returns team", "the billing department"). Returns its length in tokens, or 0.
+    /// or role ("the returns team", "the billing department", "your social worker"). With <paramref name="unitOnly"/> only a
+    /// unit or role counts. Returns its length in tokens, or 0.
     /// </summary>
-    private static int TargetByShape(RuleInput input, SentenceInfo sentence, int verb, int next)
+    private static int TargetByShape(RuleInput input, SentenceInfo sentence, int verb, int next, bool unitOnly = false)
     {
         var tokens = input.Reply.Tokens;
         if (next >= sentence.EndToken)
@@ -96,7 +105,7 @@ internal static class Referrals
 
         var first = tokens[next];
         var source = input.Reply.Source;
-        if (PersonVerbs.Contains(tokens[verb].Text) && first.Kind == TokenKind.Word && first.Text != "i" && !first.AllCaps
+        if (!unitOnly && PersonVerbs.Contains(tokens[verb].Text) && first.Kind == TokenKind.Word && first.Text != "i" && !first.AllCaps
             && char.IsUpper(source[first.Start]))
         {
             return 1;
@@ -134,7 +143,7 @@ internal static class Referrals
             }
 
             var previous = tokens[k - 1].Text;
-            if (previous == "you")
+            if (previous is "you" or "u" or "youd" or "ya")
             {
                 return k - 1;
             }

@@ -365,7 +365,8 @@ internal sealed class Tokeniser
                 }
 
                 // "If it's not done today I'm escalating": without a comma the main clause starts at its subject.
-                if (conditional && j > n + 1 && MainClauseSubjects.Contains(tokens[j].Text))
+                // An elliptical "if not" ("If not I'll ring my manager") negates the condition left unsaid, not the main clause.
+                if (conditional && (j > n + 1 || (n > 0 && tokens[n - 1].Text is "if" or "unless")) && MainClauseSubjects.Contains(tokens[j].Text))
                 {
                     break;
                 }
