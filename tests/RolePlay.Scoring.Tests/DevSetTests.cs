@@ -2,64 +2,70 @@ namespace RolePlay.Scoring.Tests;
 
 /// <summary>
 /// Measures the built-in scorer on the independent, human-labelled development sets and fails if quality drops below the
-/// level reached. Data/devset.jsonl is the first set; Data/devset2.jsonl, Data/devset3.jsonl, Data/devset4.jsonl, Data/devset5.jsonl, Data/devset6.jsonl, Data/devset7.jsonl and Data/devset8.jsonl were each
+/// level reached. Data/devset.jsonl is the first set; Data/devset2.jsonl, Data/devset3.jsonl, Data/devset4.jsonl, Data/devset5.jsonl, Data/devset6.jsonl, Data/devset7.jsonl, Data/devset8.jsonl and Data/devset9.jsonl were each
 /// written later by two other labellers, blind to the scorer, and measured before any rule was shaped by them. Raise a ratchet when the scorer improves; never lower
 /// it to make a change pass.
 /// </summary>
 public class DevSetTests
 {
     /// <summary>Macro-F1 over all 26 ids reached on the whole first dev set (see docs/scoring.md for the per-point table).</summary>
-    public const double MacroF1Ratchet = 0.787;
+    public const double MacroF1Ratchet = 0.789;
 
     /// <summary>Pooled Cohen's kappa over all (reply, id) decisions reached on the whole first dev set.</summary>
-    public const double PooledKappaRatchet = 0.743;
+    public const double PooledKappaRatchet = 0.744;
 
     /// <summary>Macro-F1 reached on the second dev set.</summary>
-    public const double SecondSetMacroF1Ratchet = 0.811;
+    public const double SecondSetMacroF1Ratchet = 0.815;
 
     /// <summary>Pooled kappa reached on the second dev set.</summary>
-    public const double SecondSetPooledKappaRatchet = 0.783;
+    public const double SecondSetPooledKappaRatchet = 0.787;
 
     /// <summary>Macro-F1 reached on the third dev set.</summary>
-    public const double ThirdSetMacroF1Ratchet = 0.807;
+    public const double ThirdSetMacroF1Ratchet = 0.810;
 
     /// <summary>Pooled kappa reached on the third dev set.</summary>
-    public const double ThirdSetPooledKappaRatchet = 0.775;
+    public const double ThirdSetPooledKappaRatchet = 0.778;
 
     /// <summary>Macro-F1 reached on the fourth dev set.</summary>
-    public const double FourthSetMacroF1Ratchet = 0.802;
+    public const double FourthSetMacroF1Ratchet = 0.804;
 
     /// <summary>Pooled kappa reached on the fourth dev set.</summary>
-    public const double FourthSetPooledKappaRatchet = 0.774;
+    public const double FourthSetPooledKappaRatchet = 0.775;
 
     /// <summary>Macro-F1 reached on the fifth dev set (0.670 for the rules before it was written).</summary>
-    public const double FifthSetMacroF1Ratchet = 0.772;
+    public const double FifthSetMacroF1Ratchet = 0.782;
 
     /// <summary>Pooled kappa reached on the fifth dev set.</summary>
-    public const double FifthSetPooledKappaRatchet = 0.762;
+    public const double FifthSetPooledKappaRatchet = 0.771;
 
     /// <summary>Macro-F1 reached on the sixth dev set (0.664 for the rules before it was written).</summary>
-    public const double SixthSetMacroF1Ratchet = 0.754;
+    public const double SixthSetMacroF1Ratchet = 0.761;
 
     /// <summary>Pooled kappa reached on the sixth dev set.</summary>
-    public const double SixthSetPooledKappaRatchet = 0.744;
+    public const double SixthSetPooledKappaRatchet = 0.749;
 
     /// <summary>Macro-F1 reached on the seventh dev set (0.695 for the rules before it was written).</summary>
-    public const double SeventhSetMacroF1Ratchet = 0.721;
+    public const double SeventhSetMacroF1Ratchet = 0.753;
 
     /// <summary>Pooled kappa reached on the seventh dev set.</summary>
-    public const double SeventhSetPooledKappaRatchet = 0.727;
+    public const double SeventhSetPooledKappaRatchet = 0.749;
 
-    /// <summary>Macro-F1 reached on the eighth dev set (0.695 for the rules before it was written; not read during stop 16).</summary>
-    public const double EighthSetMacroF1Ratchet = 0.703;
+    /// <summary>Macro-F1 reached on the eighth dev set (0.695 for the rules before it was written; read from stop 17).</summary>
+    public const double EighthSetMacroF1Ratchet = 0.726;
 
     /// <summary>Pooled kappa reached on the eighth dev set.</summary>
-    public const double EighthSetPooledKappaRatchet = 0.712;
+    public const double EighthSetPooledKappaRatchet = 0.730;
+
+    /// <summary>Macro-F1 reached on the ninth dev set (0.692 for the rules before it was written; not read during stop 17).</summary>
+    public const double NinthSetMacroF1Ratchet = 0.702;
+
+    /// <summary>Pooled kappa reached on the ninth dev set.</summary>
+    public const double NinthSetPooledKappaRatchet = 0.711;
 
     // Stock replies that two blind writers each wrote for their own set; they are not copied replies.
     private static readonly HashSet<string> StockPhrases = new(StringComparer.OrdinalIgnoreCase)
     {
-        "typical. every single time with you lot.", "ok thanks for letting me know",
+        "typical. every single time with you lot.", "ok thanks for letting me know", "ok thanks for letting us know",
     };
 
     [Theory]
@@ -71,6 +77,7 @@ public class DevSetTests
     [InlineData("devset6.jsonl", 300)]
     [InlineData("devset7.jsonl", 300)]
     [InlineData("devset8.jsonl", 300)]
+    [InlineData("devset9.jsonl", 300)]
     public void Dev_set_is_read_completely(string file, int atLeast)
     {
         var run = Score.Evaluate(file);
@@ -88,6 +95,7 @@ public class DevSetTests
     [InlineData("devset6.jsonl", SixthSetMacroF1Ratchet, SixthSetPooledKappaRatchet)]
     [InlineData("devset7.jsonl", SeventhSetMacroF1Ratchet, SeventhSetPooledKappaRatchet)]
     [InlineData("devset8.jsonl", EighthSetMacroF1Ratchet, EighthSetPooledKappaRatchet)]
+    [InlineData("devset9.jsonl", NinthSetMacroF1Ratchet, NinthSetPooledKappaRatchet)]
     public void Macro_f1_does_not_drop_below_the_ratchet(string file, double macroF1, double pooledKappa)
     {
         var report = Score.Evaluate(file).Report;
@@ -106,6 +114,7 @@ public class DevSetTests
     [InlineData("devset6.jsonl")]
     [InlineData("devset7.jsonl")]
     [InlineData("devset8.jsonl")]
+    [InlineData("devset9.jsonl")]
     public void Every_labelled_id_is_a_catalogue_id(string file)
     {
         var known = Score.Scorer.Catalogue.Points.Select(p => p.Id).ToHashSet();
@@ -118,7 +127,7 @@ public class DevSetTests
     [
         "devset.jsonl", "holdout.jsonl", "devset2.jsonl", "holdout2.jsonl", "devset3.jsonl", "devset4.jsonl", "holdout3.jsonl",
         "holdout4.jsonl", "holdout5.jsonl", "holdout6.jsonl", "devset5.jsonl", "holdout7.jsonl", "holdout8.jsonl", "devset6.jsonl",
-        "holdout9.jsonl", "devset7.jsonl", "holdout10.jsonl", "devset8.jsonl", "holdout11.jsonl",
+        "holdout9.jsonl", "devset7.jsonl", "holdout10.jsonl", "devset8.jsonl", "holdout11.jsonl", "devset9.jsonl", "holdout12.jsonl",
     ];
 
     public static TheoryData<string> LaterSets => new(SetsInOrder.Skip(1));
