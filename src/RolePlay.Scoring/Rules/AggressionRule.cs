@@ -6,8 +6,9 @@ namespace RolePlay.Scoring.Rules;
 
 /// <summary>
 /// Aggression: insults, swearing and sarcasm cues, shouting (a sentence in capitals that is also hostile or exclaimed), and
-/// a negative statement closed by a positive first-person tag ("I can't book you in, can I?", "we can't read minds, can we"), and a "because" clause
-/// with "never" standing alone as a retort ("Because the factory has never been behind before.").
+/// a negative statement closed by a positive first-person tag ("I can't book you in, can I?", "we can't read minds, can
+/// we"), and a "because" clause with "never" standing alone as a retort ("Because the factory has never been behind
+/// before.").
 /// </summary>
 internal sealed class AggressionRule : IMarkingPointRule
 {
@@ -290,8 +291,8 @@ internal sealed class AggressionRule : IMarkingPointRule
     /// <summary>
     /// A negative statement closed by a positive tag about the writer or the writer's side ("Well I can't book you in if you
     /// don't tell me, can I?", "I don't know, do I?", "we can't follow everyone into the showers, can we"): the reversed
-    /// tag asks for no answer - it makes the point that the other person should have seen it, which is a retort. A tag that is the sentence's own question ("so can I run a test?") does not end
-    /// the sentence after a negative and does not count.
+    /// tag asks for no answer - it makes the point that the other person should have seen it, which is a retort. A tag that
+    /// is the sentence's own question ("so can I run a test?") does not end the sentence after a negative and does not count.
     /// </summary>
     private static void AddRetortTag(RuleInput input, List<Finding> findings)
     {
