@@ -58,6 +58,35 @@ public class CatalogueTests
     }
 
     [Fact]
+    public void An_override_without_a_lexicon_the_rules_read_loads_with_a_warning_naming_it()
+    {
+        var shipped = File.ReadAllLines(Score.DataFile("marking-points.yaml"));
+        var path = Path.Combine(Path.GetTempPath(), $"catalogue-{Guid.NewGuid():N}.yaml");
+        File.WriteAllLines(path, shipped.Where(line => !line.StartsWith("  senior_roles:", StringComparison.Ordinal)));
+        try
+        {
+            var result = MarkingPointCatalogue.LoadFile(path);
+
+            Assert.True(result.Success, string.Join("\n", result.Errors));
+            var warning = Assert.Single(result.Warnings, w => w.Message.Contains("senior_roles", StringComparison.Ordinal));
+            Assert.Equal(Array.IndexOf(shipped, "lexicons:") + 1, warning.Line);
+            Assert.DoesNotContain("support_services", warning.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void The_shipped_file_misses_no_lexicon()
+    {
+        var result = MarkingPointCatalogue.LoadFile(Score.DataFile("marking-points.yaml"));
+
+        Assert.DoesNotContain(result.Warnings, w => w.Message.Contains("lexicons missing", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Broken_yaml_is_reported_with_line_and_column()
     {
         var result = MarkingPointCatalogue.Parse("marking_points:\n  - id: apology\n    title: [unclosed\n", "bad.yaml");

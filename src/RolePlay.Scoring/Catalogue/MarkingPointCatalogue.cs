@@ -100,7 +100,30 @@ public sealed record MarkingPointCatalogue : IMarkingPointVocabulary
             return new CatalogueLoadResult(null, [new CatalogueError(path, 0, 0, $"cannot read catalogue: {ex.Message}")]);
         }
 
-        return Parse(text, path);
+        return WarnOfMissingLexicons(Parse(text, path), text, path);
+    }
+
+    /// <summary>
+    /// An override that leaves out a lexicon the shipped catalogue defines still loads, but the built-in rules read their
+    /// word lists by name and find an empty one, so the shapes that use it quietly stop working: say so.
+    /// </summary>
+    private static CatalogueLoadResult WarnOfMissingLexicons(CatalogueLoadResult result, string yaml, string path)
+    {
+        if (result.Catalogue is not { } loaded)
+        {
+            return result;
+        }
+
+        var missing = Default.Lexicons.Keys.Where(name => !loaded.Lexicons.ContainsKey(name)).Order(StringComparer.Ordinal).ToList();
+        if (missing.Count == 0)
+        {
+            return result;
+        }
+
+        var line = yaml.Split('\n').Select((text, index) => (text, index)).FirstOrDefault(l => l.text.StartsWith("lexicons:", StringComparison.Ordinal)).index + 1;
+        var warning = new CatalogueWarning(path, line, 1,
+            $"lexicons missing that the built-in rules read (they will be empty): {string.Join(", ", missing)}; copy them from the shipped marking-points.yaml");
+        return result with { Warnings = [.. result.Warnings, warning] };
     }
 
     /// <summary>Parses catalogue YAML; <paramref name="sourceName"/> names it in errors.</summary>
