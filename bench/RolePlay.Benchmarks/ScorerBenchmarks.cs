@@ -11,12 +11,12 @@ namespace RolePlay.Benchmarks;
 public class ScorerBenchmarks
 {
     // 60 words: apology, empathy, paraphrase, ownership, a timed next step and a check.
-    private const string SixtyWordReply =
+    internal const string SixtyWordReply =
         "I'm really sorry your parcel still hasn't arrived, that must be so frustrating when you needed it for Saturday. " +
         "So you're saying the tracking has just said in transit since Monday? I'll call the courier myself right now, " +
         "and I'll ring you back by 3pm today with a delivery slot or arrange a replacement. Does that sound okay to you?";
 
-    private const string PersonaLine =
+    internal const string PersonaLine =
         "My parcel was meant to arrive on Monday and the tracking just says in transit. I needed it for Saturday!";
 
     private readonly BuiltInScorer _scorer = new();
