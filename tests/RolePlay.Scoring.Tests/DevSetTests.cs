@@ -2,7 +2,7 @@ namespace RolePlay.Scoring.Tests;
 
 /// <summary>
 /// Measures the built-in scorer on the independent, human-labelled development sets and fails if quality drops below the
-/// level reached. Data/devset.jsonl is the first set; Data/devset2.jsonl, Data/devset3.jsonl, Data/devset4.jsonl, Data/devset5.jsonl, Data/devset6.jsonl, Data/devset7.jsonl, Data/devset8.jsonl and Data/devset9.jsonl were each
+/// level reached. Data/devset.jsonl is the first set; Data/devset2.jsonl, Data/devset3.jsonl, Data/devset4.jsonl, Data/devset5.jsonl, Data/devset6.jsonl, Data/devset7.jsonl, Data/devset8.jsonl, Data/devset9.jsonl and Data/devset10.jsonl were each
 /// written later by two other labellers, blind to the scorer, and measured before any rule was shaped by them. Raise a ratchet when the scorer improves; never lower
 /// it to make a change pass.
 /// </summary>
@@ -62,6 +62,12 @@ public class DevSetTests
     /// <summary>Pooled kappa reached on the ninth dev set.</summary>
     public const double NinthSetPooledKappaRatchet = 0.711;
 
+    /// <summary>Macro-F1 reached on the tenth dev set (0.692 for the rules before it was written; not read during stop 18).</summary>
+    public const double TenthSetMacroF1Ratchet = 0.691;
+
+    /// <summary>Pooled kappa reached on the tenth dev set.</summary>
+    public const double TenthSetPooledKappaRatchet = 0.706;
+
     // Stock replies that two blind writers each wrote for their own set; they are not copied replies.
     private static readonly HashSet<string> StockPhrases = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -78,6 +84,7 @@ public class DevSetTests
     [InlineData("devset7.jsonl", 300)]
     [InlineData("devset8.jsonl", 300)]
     [InlineData("devset9.jsonl", 300)]
+    [InlineData("devset10.jsonl", 300)]
     public void Dev_set_is_read_completely(string file, int atLeast)
     {
         var run = Score.Evaluate(file);
@@ -96,6 +103,7 @@ public class DevSetTests
     [InlineData("devset7.jsonl", SeventhSetMacroF1Ratchet, SeventhSetPooledKappaRatchet)]
     [InlineData("devset8.jsonl", EighthSetMacroF1Ratchet, EighthSetPooledKappaRatchet)]
     [InlineData("devset9.jsonl", NinthSetMacroF1Ratchet, NinthSetPooledKappaRatchet)]
+    [InlineData("devset10.jsonl", TenthSetMacroF1Ratchet, TenthSetPooledKappaRatchet)]
     public void Macro_f1_does_not_drop_below_the_ratchet(string file, double macroF1, double pooledKappa)
     {
         var report = Score.Evaluate(file).Report;
@@ -115,6 +123,7 @@ public class DevSetTests
     [InlineData("devset7.jsonl")]
     [InlineData("devset8.jsonl")]
     [InlineData("devset9.jsonl")]
+    [InlineData("devset10.jsonl")]
     public void Every_labelled_id_is_a_catalogue_id(string file)
     {
         var known = Score.Scorer.Catalogue.Points.Select(p => p.Id).ToHashSet();
@@ -128,6 +137,7 @@ public class DevSetTests
         "devset.jsonl", "holdout.jsonl", "devset2.jsonl", "holdout2.jsonl", "devset3.jsonl", "devset4.jsonl", "holdout3.jsonl",
         "holdout4.jsonl", "holdout5.jsonl", "holdout6.jsonl", "devset5.jsonl", "holdout7.jsonl", "holdout8.jsonl", "devset6.jsonl",
         "holdout9.jsonl", "devset7.jsonl", "holdout10.jsonl", "devset8.jsonl", "holdout11.jsonl", "devset9.jsonl", "holdout12.jsonl",
+        "devset10.jsonl",
     ];
 
     public static TheoryData<string> LaterSets => new(SetsInOrder.Skip(1));
