@@ -482,6 +482,44 @@ public class RelationshipPointTests
     }
 
     [Theory]
+    [InlineData("Sorry, we can't give that out over the phone.")]
+    [InlineData("We never confirm or deny who is booked into the shelter.")]
+    [InlineData("I'm not able to confirm whether she's a member here.")]
+    [InlineData("Looking him up for no work reason would be a data breach.")]
+    [InlineData("Your name isn't shared with anyone outside the group.")]
+    public void Refusing_to_give_out_or_confirm_someone_elses_details_is_confidentiality(string reply)
+    {
+        Assert.True(Score.Reply(reply, context: ContextKind.Customer).Has("confidentiality"));
+    }
+
+    [Theory]
+    [InlineData("We can't give refunds out on sale items.")]
+    [InlineData("I can confirm your booking for Friday at ten.")]
+    [InlineData("We'll give the new leaflets out at the door.")]
+    public void Refusing_a_remedy_or_confirming_a_booking_is_not_confidentiality(string reply)
+    {
+        Assert.False(Score.Reply(reply, context: ContextKind.Customer).Has("confidentiality"));
+    }
+
+    [Theory]
+    [InlineData("We're not a medical service, so please ring 111 about the rash.")]
+    [InlineData("We're not counsellors, but we can sit and have a cuppa with you.")]
+    [InlineData("We're only volunteers, so we can't investigate it ourselves.")]
+    [InlineData("We're not the right place for nursing care overnight.")]
+    public void Naming_what_the_service_is_not_is_a_boundary(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("boundaries"));
+    }
+
+    [Theory]
+    [InlineData("We're not a big chain, so every order matters to us.")]
+    [InlineData("The volunteers are lovely, you'll like them.")]
+    public void Describing_the_service_is_not_a_boundary(string reply)
+    {
+        Assert.False(Score.Reply(reply).Has("boundaries"));
+    }
+
+    [Theory]
     [InlineData("Have I answered your question about the deposit?")]
     [InlineData("Would that be alright with you and your partner?")]
     [InlineData("Just to check you've got it, can you say that back to me?")]
