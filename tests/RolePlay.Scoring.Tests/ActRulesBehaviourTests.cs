@@ -19,6 +19,7 @@ public class ActRulesBehaviourTests
     [InlineData("I'll pass it on to the night manager with the booking number.", ContextKind.Customer)]
     [InlineData("I'll note the details on the file for the night shift.", ContextKind.Colleague)]
     [InlineData("I'll tell her it's booked for the 14th, so she can plan around it.", ContextKind.Colleague)]
+    [InlineData("I'll fill her in on the refund and the two missed calls.", ContextKind.Colleague)]
     public void Passing_specific_facts_along_the_chain_is_information_sharing(string reply, ContextKind context)
     {
         Assert.True(Score.Reply(reply, "", context).Has("information_sharing"));
@@ -41,6 +42,8 @@ public class ActRulesBehaviourTests
     [InlineData("Sorry about that, I'll pass it on.", ContextKind.Customer)]
     [InlineData("The note on the file has the details, if you need them.", ContextKind.Colleague)]
     [InlineData("I'll message the tenant, and if I hear nothing by Friday I'll chase it up.", ContextKind.Colleague)]
+    [InlineData("Can you fill in the form before you go?", ContextKind.Colleague)]
+    [InlineData("P2 means an urgent repair within 3 working days.", ContextKind.Colleague)]
     public void Asking_for_facts_negations_other_peoples_acts_own_paperwork_and_informing_without_saying_what_are_not_information_sharing(string reply, ContextKind context)
     {
         Assert.False(Score.Reply(reply, "", context).Has("information_sharing"));
@@ -62,6 +65,11 @@ public class ActRulesBehaviourTests
     [InlineData("As he's named on the policy, he has to make the claim himself.")]
     [InlineData("The fee comes from the late payment on the 3rd.")]
     [InlineData("That's outside the 28 day return window for sale items.")]
+    [InlineData("The main cause was a burst pipe under the car park.")]
+    [InlineData("We had an outage at the data centre last night.")]
+    [InlineData("The side door stays locked at night for patient safety.")]
+    [InlineData("Data protection law says we need her consent first.")]
+    [InlineData("Tickets close automatically after 72 hours, you should have replied to the email.")]
     public void Saying_what_happened_or_how_it_works_is_an_explanation(string reply)
     {
         Assert.True(Score.Reply(reply).Has("explanation"));
@@ -78,6 +86,9 @@ public class ActRulesBehaviourTests
     [InlineData("Because those are the rules.")]
     [InlineData("Mr Patel has got cancer and he's on chemo so he can't get to the door quickly.")]
     [InlineData("We'll refit it unless there's a safety issue.")]
+    [InlineData("The main thing is that you're safe now.")]
+    [InlineData("We had a lovely time at the party.")]
+    [InlineData("It's your own fault for not reading the email.")]
     public void Feelings_conditions_questions_paraphrases_purposes_retorts_and_breaches_are_not_explanations(string reply)
     {
         Assert.False(Score.Reply(reply).Has("explanation"));

@@ -8,8 +8,8 @@ namespace RolePlay.Scoring.Rules;
 /// Explanation: the entry's cues (causes, "what happened was", "it takes N days") plus statements of what was done to
 /// something - the passive voice ("it was held at the depot", "the change was logged but not sent on", "complaints have to
 /// be answered within 10 days"). A passive about the learner or the other person ("I was told", "you were charged") is
-/// not counted (that is reporting or paraphrase), nor a feeling ("I was worried"), nor a question; a sentence that
-/// blames is an excuse, not an explanation. Also a reason joined by "so/as/since" (including "so technically he's not
+/// not counted (that is reporting or paraphrase), nor a feeling ("I was worried"), nor a question; a clause that
+/// blames is an excuse, not an explanation (the fact in the clause before "..., you should have replied" still explains). Also a reason joined by "so/as/since" (including "so technically he's not
 /// late" and "so it left at 14:41"), a term defined ("X means...", "X = Y", or an answer to "what is X?"), and the rule
 /// or fact behind a refusal in the clause after it ("I can't send the list outside - it's full of names and addresses").
 /// A limit that follows from a reason ("what's said in mediation is confidential, so I can't share it"; not a reason about
@@ -74,7 +74,8 @@ internal sealed class ExplanationRule : IMarkingPointRule
         var notParticiples = input.Catalogue.Pipeline.Lexicon("state_adjectives");
         var findings = new List<Finding>();
 
-        // A sentence that blames is an excuse, and one that gives away someone's private circumstances is a breach: neither explains.
+        // A clause that blames is an excuse, and a sentence that gives away someone's private circumstances is a breach: neither
+        // explains. Blame in another clause of the sentence leaves the fact stated before or after it standing.
         // A reply that refuses to share ("I can't give that out", "we keep it confidential") names the private detail as the
         // reason ("it's her personal data", "her address isn't ours to look up"): that explains the refusal.
         var protects = ProtectsData(input);
@@ -83,7 +84,8 @@ internal sealed class ExplanationRule : IMarkingPointRule
             var sentence = input.Reply.SentenceOf(token);
             foreach (var id in NotExplaining)
             {
-                if (input.Effective(id).Any(b => b.Start >= sentence.FirstToken && b.Start < sentence.EndToken && !(id == "confidentiality_breach" && protects)))
+                if (input.Effective(id).Any(b => b.Start >= sentence.FirstToken && b.Start < sentence.EndToken && !(id == "confidentiality_breach" && protects)
+                    && (id != "blame" || tokens[b.Start].Clause == tokens[token].Clause)))
                 {
                     return true;
                 }

@@ -13,7 +13,8 @@ namespace RolePlay.Scoring.Rules;
 /// (c) with a colleague or partner, a statement of case facts about a third party carrying a specific detail
 ///     ("The customer rang our call centre on Monday", "we had twelve customers waiting", "He's in bed 7B"), or a request for
 ///     specific information ("could you let us know when..."). An identifier handed over ("booking ref K7P2LQ", "the code
-///     is 4471") is a report about the case whoever it names.
+///     is 4471") is a report about the case whoever it names. A term defined ("P2 means priority 2", "stands for") is an
+///     explanation, not a case fact.
 /// Not when the transfer is negated or counterfactual ("I should have forwarded it"), when it is a directive ("tell her to
 /// ring back": an instruction passed on, not the facts), when the transfer word is a noun after a determiner ("a note on
 /// her record", "the log"), or the sentence over-promises.
@@ -288,6 +289,13 @@ internal sealed class InformationSharingRule : IMarkingPointRule
         from + 1 < end && tokens[from].Text == "to" && tokens[from + 1].Kind == TokenKind.Word
         && tokens[from + 1].Text is not ("the" or "a" or "an" or "my" or "our" or "your" or "his" or "her" or "their" or "them" or "him" or "us" or "me" or "you" or "it" or "this" or "that");
 
+    // A term defined ("P2 means priority 2", "ODR stands for...") or the agreed terms quoted back ("our contract is 10 working
+    // days", "the SLA says two attempts"): the number belongs to a definition or a service level, not to a report of the case.
+    private static readonly HashSet<string> NotAReport = new(StringComparer.Ordinal)
+    {
+        "means", "stands",
+    };
+
     /// <summary>A statement about a third party (the customer, she, the warehouse) that carries a specific detail (a number, a day, a count).</summary>
     private static bool IsCaseFact(Token[] tokens, SentenceInfo sentence, Lexicon chain, Lexicon days, Lexicon numbers, Lexicon references, out int detailAt)
     {
@@ -297,6 +305,11 @@ internal sealed class InformationSharingRule : IMarkingPointRule
         for (var k = sentence.FirstToken; k < sentence.EndToken; k++)
         {
             party |= chain.MatchAt(tokens, k, sentence.EndToken) > 0 || IdentifierAt(tokens, k, sentence.EndToken, references);
+            if (NotAReport.Contains(tokens[k].Text))
+            {
+                return false;
+            }
+
             if (IsDetail(tokens[k]) || days.MatchAt(tokens, k, sentence.EndToken) > 0 || numbers.MatchAt(tokens, k, sentence.EndToken) > 0)
             {
                 detailAt = detailAt < 0 ? k : detailAt;
