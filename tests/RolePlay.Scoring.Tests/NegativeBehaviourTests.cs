@@ -873,4 +873,64 @@ public class NegativeBehaviourTests
     {
         Assert.False(Score.Reply(reply).Has("over_promising"));
     }
+
+    [Theory]
+    [InlineData("The ferry times are outside our control, so the trip is off.")]
+    [InlineData("It's not something we can control, the council sets the bin days.")]
+    [InlineData("The system assigns the desks, don't ask me.")]
+    [InlineData("Don't look at me, the night crew packed it.")]
+    [InlineData("No one ever showed us how to use the new till.")]
+    [InlineData("The bike was fine when it left the workshop.")]
+    [InlineData("That one's on finance not me.")]
+    [InlineData("So why didn't you mention it at the start?")]
+    [InlineData("The caterers let us down at the last minute.")]
+    [InlineData("The till doesn't lie, you paid for one coffee.")]
+    [InlineData("Coats are left at your own risk.")]
+    [InlineData("The managers never think these rotas through.")]
+    [InlineData("The engineers are flat out this week.")]
+    [InlineData("It's a system glitch, that's all.")]
+    public void Circumstances_machines_and_other_people_named_as_the_cause_are_blame(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("blame"));
+    }
+
+    [Theory]
+    [InlineData("The system sends you a reminder the day before.")]
+    [InlineData("Don't look at me like that, I'm only trying to help.")]
+    [InlineData("Why didn't you get a reply? Let me look into it.")]
+    [InlineData("I know you won't let us down on Saturday.")]
+    public void An_owned_cause_a_process_step_or_trust_in_someone_is_not_blame(string reply)
+    {
+        Assert.False(Score.Reply(reply).Has("blame"));
+    }
+
+    [Theory]
+    [InlineData("Sorry, it's first come first served.")]
+    [InlineData("We can't be held responsible for lost property.")]
+    [InlineData("Ring the bank yourself, I'm not your secretary.")]
+    [InlineData("I'm not a mind reader.")]
+    [InlineData("We're a library, not the noise police.")]
+    [InlineData("We can't babysit every volunteer.")]
+    [InlineData("It says so on the poster by the till.")]
+    [InlineData("Planning always takes ages, it's normal.")]
+    [InlineData("Kids say that all the time.")]
+    [InlineData("Honestly I've got better things to do than chase this.")]
+    [InlineData("I've done my bit, the rest is up to you.")]
+    [InlineData("We're full tonight, try somewhere else.")]
+    [InlineData("Nobody is going to notice a tiny mark like that.")]
+    [InlineData("The gym is always busy on a Monday.")]
+    public void Rules_pointed_at_role_disclaimers_and_generalised_habits_are_dismissive(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("dismissive"));
+    }
+
+    [Theory]
+    [InlineData("Can you read me what it says on the letter?")]
+    [InlineData("I'm not your enemy here, I want to help.")]
+    [InlineData("I know you're busy, so I've done the form for you.")]
+    [InlineData("I think about my mum all the time too, it's completely understandable.")]
+    public void Reading_a_notice_together_reassurance_and_shared_feelings_are_not_dismissive(string reply)
+    {
+        Assert.False(Score.Reply(reply).Has("dismissive"));
+    }
 }
