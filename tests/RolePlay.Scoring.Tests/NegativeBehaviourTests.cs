@@ -284,6 +284,14 @@ public class NegativeBehaviourTests
     [InlineData("ask the nurses, they know the ward")]
     [InlineData("you can always write to the area coordinator")]
     [InlineData("youd have to phone Northgate yourself")]
+    [InlineData("you'd need to arrange cover yourself")]
+    [InlineData("It's all explained in the induction pack.")]
+    [InlineData("honestly ask Marcus")]
+    [InlineData("idk, ask the boss")]
+    [InlineData("You'll have to chase the surgery for that letter.")]
+    [InlineData("You'd have to sort that out with them directly.")]
+    [InlineData("We've no beds tonight, try somewhere else.")]
+    [InlineData("you'd need to speak to your solicitor about that")]
     public void Sending_the_person_elsewhere_is_passing_the_buck(string reply)
     {
         Assert.True(Score.Reply(reply, context: ContextKind.Colleague).Has("passing_the_buck"));
@@ -306,6 +314,12 @@ public class NegativeBehaviourTests
     [InlineData("Just tell her the parcel is on its way.")]
     [InlineData("Tell them I said it's fine.")]
     [InlineData("I'll tell the caretaker about the broken lock this morning.")]
+    [InlineData("I'll arrange cover myself so you can go.")]
+    [InlineData("It's a quick form - I'll fill it in with you now.")]
+    [InlineData("Honestly, I'll ask Marcus and text you back by 3.")]
+    [InlineData("I'll chase the surgery for that letter this afternoon.")]
+    [InlineData("Let me sort that out with them directly and ring you back.")]
+    [InlineData("We're full here, but I'll ring round the other shelters for you now.")]
     public void Handing_over_or_offering_an_option_is_not_passing_the_buck(string reply)
     {
         Assert.False(Score.Reply(reply).Has("passing_the_buck"));
@@ -323,6 +337,10 @@ public class NegativeBehaviourTests
     [InlineData("Her son has ADHD and the dad was violent.")]
     [InlineData("Give me your personal gmail and I'll send the whole list over.")]
     [InlineData("ha stick it on the group chat")]
+    [InlineData("She's on meds for it, her dad told me.")]
+    [InlineData("His court case is next week, that's why he's been off.")]
+    [InlineData("she's been homeless since the spring apparently")]
+    [InlineData("He was in A&E on Saturday night.")]
     public void Giving_out_someone_elses_details_is_a_confidentiality_breach(string reply)
     {
         Assert.True(Score.Reply(reply, context: ContextKind.Partner).Has("confidentiality_breach"));
@@ -335,6 +353,9 @@ public class NegativeBehaviourTests
     [InlineData("I won't look him up, that's his private data.")]
     [InlineData("I'm so sorry to hear your mum is in hospital.")]
     [InlineData("Ring me if it hasn't arrived by Friday - 07700 900123.")]
+    [InlineData("Our kitchen can do the dish without sesame if anyone is allergic.")]
+    [InlineData("The court case against the landlord was settled, so the hall is ours again.")]
+    [InlineData("Allergy info is on the menu board by the till.")]
     public void Own_details_and_refusals_are_not_a_breach(string reply)
     {
         Assert.False(Score.Reply(reply, context: ContextKind.Partner).Has("confidentiality_breach"));

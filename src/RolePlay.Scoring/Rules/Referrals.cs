@@ -17,6 +17,9 @@ internal static class Referrals
         "please", "then", "so", "better", "best", "probably", "maybe", "perhaps", "try", "want", "going", "are", "is", "the",
         "your", "bet", "only", "really", "first", "instead", "directly", "yourself", "ought", "had", "do", "and", "or", "ll", "off", "be",
         "worth", "start", "by", "suggest", "recommend", "always",
+
+        // Discourse fillers that open a clause without changing who acts: "tbh ask Gary", "idk ask the boss".
+        "tbh", "idk", "honestly", "well", "ok", "okay", "lol", "mate",
     };
 
     /// <summary>Token ranges where the person is told to go to someone else: "[you'll need to] ring the bank".</summary>
