@@ -424,6 +424,24 @@ public class ActRulesBehaviourTests
     }
 
     [Theory]
+    [InlineData("Wednesday noon is the latest we can take the delivery without missing the service.", ContextKind.Partner)]
+    [InlineData("Moving the desks again isn't going to fix the noise, we need a quieter room.", ContextKind.Colleague)]
+    [InlineData("I'm not saying it's wrong, but the fire exit has to stay clear.", ContextKind.Colleague)]
+    public void Stating_a_limit_or_a_reasoned_objection_is_assertive(string reply, ContextKind context)
+    {
+        Assert.True(Score.Reply(reply, "", context).Has("assertiveness"));
+    }
+
+    [Theory]
+    [InlineData("What's the latest we can order for Friday?", ContextKind.Partner)]
+    [InlineData("The engineer is going to fix the boiler on Monday.", ContextKind.Partner)]
+    [InlineData("I'm not saying much on the call today.", ContextKind.Colleague)]
+    public void Near_misses_of_stating_a_limit_or_an_objection_are_not_assertive(string reply, ContextKind context)
+    {
+        Assert.False(Score.Reply(reply, "", context).Has("assertiveness"));
+    }
+
+    [Theory]
     [InlineData("I'd disagree with moving the stock check to Monday, we're always short that day.", ContextKind.Colleague)]
     [InlineData("I don't entirely agree with closing the side door, the deliveries come in that way.", ContextKind.Partner)]
     [InlineData("I don't think we should skip the handover notes, even on a quiet night.", ContextKind.Colleague)]

@@ -702,6 +702,31 @@ public class NegativeBehaviourTests
     }
 
     [Theory]
+    [InlineData("Not interested in excuses, the floor needed mopping by six.")]
+    [InlineData("Don't give me that nonsense, the form was on your desk.")]
+    [InlineData("I'll just rewrite the whole report myself then, shall I.")]
+    [InlineData("Brilliant, so now the printer's broken too.")]
+    [InlineData("If the van's late again I'll be raising it with your manager.")]
+    [InlineData("Perhaps if the night shift actually logged the calls we'd know.")]
+    [InlineData("Honestly, you were a disaster on that call.")]
+    public void Brush_offs_sarcastic_offers_and_threats_over_their_head_are_aggression(string reply)
+    {
+        Assert.True(Score.Reply(reply, context: ContextKind.Colleague).Has("aggression"));
+    }
+
+    [Theory]
+    [InlineData("I'm not interested in the upgrade, thanks, the old plan suits me.")]
+    [InlineData("Don't give me that form yet, I still need to sign page two.")]
+    [InlineData("If that suits you, then shall I book the room for Tuesday?")]
+    [InlineData("Brilliant, so the printer's working again.")]
+    [InlineData("I'll raise it with our contracts manager and come back to you.")]
+    [InlineData("The last audit was a disaster for the whole sector, so they changed the form.")]
+    public void Near_misses_of_brush_offs_sarcastic_offers_and_threats_are_not_aggression(string reply)
+    {
+        Assert.False(Score.Reply(reply, context: ContextKind.Colleague).Has("aggression"));
+    }
+
+    [Theory]
     [InlineData("That's a relief 🙂")]
     [InlineData("However, we can rebook you for Monday.")]
     [InlineData("However, would you like us to rebook it?")]

@@ -355,6 +355,24 @@ public class RelationshipPointTests
     }
 
     [Theory]
+    [InlineData("You weren't to know the lift was out, it wasn't on the board.")]
+    [InlineData("You couldn't have known the door code had changed.")]
+    public void Clearing_them_of_blame_is_de_escalation(string reply)
+    {
+        var assessment = Score.Reply(reply, context: ContextKind.Customer);
+
+        Assert.True(assessment.Has("de_escalation"), assessment.Point("de_escalation").Rationale);
+    }
+
+    [Theory]
+    [InlineData("You were not in on Monday, so here is what we agreed.")]
+    [InlineData("You could have known the code if you had read the email.")]
+    public void Near_misses_of_clearing_them_of_blame_are_not_de_escalation(string reply)
+    {
+        Assert.False(Score.Reply(reply, context: ContextKind.Customer).Has("de_escalation"));
+    }
+
+    [Theory]
     [InlineData("I'm not going to refund the delivery charge.")]
     [InlineData("She keeps pointing fingers at the night team.")]
     [InlineData("I can hear how frustrating that is.")]
