@@ -610,6 +610,27 @@ public class RelationshipPointTests
         Assert.True(Score.Reply(reply).Has("sla_awareness"));
     }
 
+    [Theory]
+    [InlineData("That's covered by our data sharing agreement with the council.")]
+    [InlineData("Under our maintenance agreement you're due on site within a day.")]
+    [InlineData("As per our contract, faults are fixed the next working day.")]
+    [InlineData("The wifi is supplied on a best endeavours basis.")]
+    [InlineData("There's a one month notice period on the membership.")]
+    [InlineData("The code runs out after our 48 hour collection window.")]
+    [InlineData("That's well past your 15-day target for a repair.")]
+    public void Named_agreements_windows_and_targets_are_service_level_awareness(string reply)
+    {
+        Assert.True(Score.Reply(reply, context: ContextKind.Partner).Has("sla_awareness"));
+    }
+
+    [Theory]
+    [InlineData("Our group agreement is that we listen without interrupting.")]
+    [InlineData("Please shut the window when you leave the room.")]
+    public void A_group_rule_or_a_plain_window_is_not_a_service_level(string reply)
+    {
+        Assert.False(Score.Reply(reply, context: ContextKind.Colleague).Has("sla_awareness"));
+    }
+
     [Fact]
     public void A_data_breach_is_not_a_service_level()
     {
