@@ -188,6 +188,17 @@ public class RelationshipPointTests
     }
 
     [Fact]
+    public void A_summing_up_so_opens_the_sentence()
+    {
+        const string persona = "My bike came back from the service with the brakes still squeaking.";
+        var summary = Score.Reply("Right, so the brakes are still squeaking after the service.", persona);
+        var result = Score.Reply("I'll book the bike in again on Monday, so the brakes get looked at properly.", persona);
+
+        Assert.True(summary.Has("active_listening"), summary.Point("active_listening").Rationale);
+        Assert.False(result.Has("active_listening"), result.Point("active_listening").Rationale);
+    }
+
+    [Fact]
     public void A_lost_item_is_not_a_reflected_feeling()
     {
         Assert.False(Score.Reply("Your suitcase is lost somewhere between Madrid and here.").Has("active_listening"));

@@ -14,7 +14,8 @@ namespace RolePlay.Scoring.Rules;
 /// back" echoes "nobody called me back"). A question may follow a statement or proposal in an earlier clause ("let's start
 /// again - what's gone wrong?"); a blame cue in a reply that apologises or owns the problem does not make it hostile. A fix
 /// put as a question ("have you spoken to your manager?") and a challenge ("why would you say that?") are not listening,
-/// and "you're right, ..." concedes a point rather than restating it.
+/// and "you're right, ..." concedes a point rather than restating it. A summing-up "so" opens its sentence (a "so" after a
+/// clause of the reply's own gives a result: "I'll ring them, so the gate's shut").
 /// </summary>
 internal sealed class ActiveListeningRule : IMarkingPointRule
 {
@@ -117,7 +118,8 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
         {
             var sentence = input.Reply.SentenceOf(frame.Start);
             var explicitFrame = frame.Cue.Tier == CueTier.Strong;
-            if (!explicitFrame && (hostile || dismissed.Contains(tokens[frame.Start].Sentence) || AfterEmpathyFrame(tokens, sentence.FirstToken, frame.Start)))
+            if (!explicitFrame && (hostile || dismissed.Contains(tokens[frame.Start].Sentence) || AfterEmpathyFrame(tokens, sentence.FirstToken, frame.Start)
+                || ResultSo(tokens, sentence.FirstToken, frame.Start)))
             {
                 continue;
             }
@@ -156,6 +158,28 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
         }
 
         return frames.Count;
+    }
+
+    /// <summary>
+    /// "..., so it needs to go to the data officer", "I'll ring them so the gate's shut": a "so" after a clause of the reply's
+    /// own gives a result or purpose; a summing-up "so" opens the sentence (after "right,", "ok", "oh").
+    /// </summary>
+    private static bool ResultSo(Token[] tokens, int sentenceStart, int frameStart)
+    {
+        if (tokens[frameStart].Text != "so")
+        {
+            return false;
+        }
+
+        for (var k = sentenceStart; k < frameStart; k++)
+        {
+            if (!LeadIns.Contains(tokens[k].Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
