@@ -302,6 +302,8 @@ public class ActRulesBehaviourTests
     [InlineData("We can give your group the quiet room on Wednesdays.", ContextKind.Customer)]
     [InlineData("Can we agree a weekly check-in until the backlog clears?", ContextKind.Partner)]
     [InlineData("I'll have someone round to look at the boiler by noon.", ContextKind.Customer)]
+    [InlineData("Could you do my Sunday early if I take your Friday close?", ContextKind.Colleague)]
+    [InlineData("Can you do just the two urgent jobs today?", ContextKind.Partner)]
     public void Offers_fixes_and_concrete_suggestions_are_solutions(string reply, ContextKind context)
     {
         Assert.True(Score.Reply(reply, "", context).Has("solution"));
@@ -338,6 +340,7 @@ public class ActRulesBehaviourTests
     [InlineData("We're looking at the figures this afternoon.", ContextKind.Customer)]
     [InlineData("Could you send me the delivery reference?", ContextKind.Partner)]
     [InlineData("Can you quickly tell me what happened?", ContextKind.Colleague)]
+    [InlineData("Can you do it sometime?", ContextKind.Colleague)]
     public void Acts_already_done_or_asked_for_that_only_find_out_or_inform_are_not_solutions(string reply, ContextKind context)
     {
         Assert.False(Score.Reply(reply, "", context).Has("solution"));
