@@ -296,6 +296,14 @@ public class ActRulesBehaviourTests
     [InlineData("I'm swapping your seat to the aisle now.", ContextKind.Customer)]
     [InlineData("Can you deliver the rest of the pallets on Tuesday?", ContextKind.Partner)]
     [InlineData("Could you cut the batch down to fifty this week?", ContextKind.Colleague)]
+    [InlineData("I'll put a fan in the back office for you this afternoon.", ContextKind.Colleague)]
+    [InlineData("We can put an extra volunteer on the door on Saturdays.", ContextKind.Partner)]
+    [InlineData("I'll give you a loan laptop while yours is away.", ContextKind.Customer)]
+    [InlineData("We can give your group the quiet room on Wednesdays.", ContextKind.Customer)]
+    [InlineData("Can we agree a weekly check-in until the backlog clears?", ContextKind.Partner)]
+    [InlineData("I'll have someone round to look at the boiler by noon.", ContextKind.Customer)]
+    [InlineData("Could you do my Sunday early if I take your Friday close?", ContextKind.Colleague)]
+    [InlineData("Can you do just the two urgent jobs today?", ContextKind.Partner)]
     public void Offers_fixes_and_concrete_suggestions_are_solutions(string reply, ContextKind context)
     {
         Assert.True(Score.Reply(reply, "", context).Has("solution"));
@@ -315,6 +323,11 @@ public class ActRulesBehaviourTests
     [InlineData("I'll have it looked at by the team.")]
     [InlineData("I'll get the case reviewed and let you know.")]
     [InlineData("I'll have it seen to by someone.")]
+    [InlineData("I'll put you through to the bookings desk.")]
+    [InlineData("I'll put it in writing for you.")]
+    [InlineData("I'll give you a call later on.")]
+    [InlineData("I'll give her a ring about it.")]
+    [InlineData("We agree that the wait was too long.")]
     public void Mentioned_remedies_information_and_ownership_are_not_solutions(string reply)
     {
         Assert.False(Score.Reply(reply).Has("solution"));
@@ -327,6 +340,7 @@ public class ActRulesBehaviourTests
     [InlineData("We're looking at the figures this afternoon.", ContextKind.Customer)]
     [InlineData("Could you send me the delivery reference?", ContextKind.Partner)]
     [InlineData("Can you quickly tell me what happened?", ContextKind.Colleague)]
+    [InlineData("Can you do it sometime?", ContextKind.Colleague)]
     public void Acts_already_done_or_asked_for_that_only_find_out_or_inform_are_not_solutions(string reply, ContextKind context)
     {
         Assert.False(Score.Reply(reply, "", context).Has("solution"));

@@ -21,7 +21,8 @@ namespace RolePlay.Scoring.Rules;
 ///     3pm", "I'm booking a surveyor"), unless the verb only finds out, informs, or names a mistake ("I've checked",
 ///     "I'm calling the depot", "we've missed it");
 /// (g) with a colleague or partner, "could/can/would you" and any verb naming an act of its own ("could you send the black
-///     ones first?"), unless it only finds out or informs ("can you send me the reference", "could you check").
+///     ones first?", "could you do my Thursday late?"), unless it only finds out or informs ("can you send me the reference",
+///     "could you check") or "do" has no task after it ("can you do it").
 /// Sending or telling information ("I'll send you the order number") is information sharing, not a fix.
 /// </summary>
 internal sealed class SolutionRule : IMarkingPointRule
@@ -40,6 +41,11 @@ internal sealed class SolutionRule : IMarkingPointRule
 
     private static readonly HashSet<string> FrameFillers = new(StringComparer.Ordinal) { "just", "also", "now", "then", "personally", "gladly" };
 
+
+    private static readonly HashSet<string> TaskDeterminers = new(StringComparer.Ordinal)
+    {
+        "my", "your", "his", "her", "their", "our", "the", "those", "these", "a", "an", "some", "another", "extra", "two", "three", "four", "five", "ten",
+    };
 
     private static readonly HashSet<string> Requesters = new(StringComparer.Ordinal) { "could", "can", "would", "will" };
 
@@ -187,7 +193,8 @@ internal sealed class SolutionRule : IMarkingPointRule
     /// <summary>
     /// Shape (g): with a colleague or partner, "could you / can you / would you" and any verb that names an act of its own
     /// ("could you send the black ones first?", "can you keep the stock back till Friday?"), unless the verb only finds out,
-    /// informs or passes on ("can you check", "could you let me know", "can you send me the reference").
+    /// informs or passes on ("can you check", "could you let me know", "can you send me the reference"). "do" counts when a
+    /// task follows it ("could you do my Thursday late?"), not in "can you do it".
     /// </summary>
     private static void AddRequestedAct(RuleInput input, Lexicon information, Lexicon chain, List<Finding> findings)
     {
@@ -199,7 +206,7 @@ internal sealed class SolutionRule : IMarkingPointRule
             {
                 if (tokens[verb].Quoted || tokens[verb].Negated || !IsWord(tokens[verb].Text) || tokens[verb].Text.EndsWith("ly", StringComparison.Ordinal)
                     || !IsRequest(tokens, sentence, verb)
-                    || notFixes.MatchAt(tokens, verb, sentence.EndToken) > 0
+                    || (notFixes.MatchAt(tokens, verb, sentence.EndToken) > 0 && !DoesATask(tokens, verb, sentence.EndToken))
                     || PassesInformation(tokens, verb + 1, sentence.EndToken, information, chain)
                     || (verb + 1 < sentence.EndToken && tokens[verb + 1].Text is "me" or "us")
                     || IsTakingItToSomeone(tokens, verb, sentence.EndToken))
@@ -326,6 +333,22 @@ internal sealed class SolutionRule : IMarkingPointRule
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// "could you do my Thursday late", "can you do those three first", "could you do 10 extra": "do" with a determiner or a
+    /// number after it names a task; "do it", "do that" or "do anything" name none.
+    /// </summary>
+    private static bool DoesATask(Token[] tokens, int verb, int end)
+    {
+        if (tokens[verb].Text != "do" || verb + 1 >= end)
+        {
+            return false;
+        }
+
+        var next = verb + 1 < end - 1 && tokens[verb + 1].Text == "just" ? verb + 2 : verb + 1;
+        var word = tokens[next].Text;
+        return TaskDeterminers.Contains(word) || (word.Length > 0 && char.IsDigit(word[0]));
     }
 
     private static bool IsWord(string text) => text.Length > 1 && text.All(char.IsLetter);
