@@ -55,6 +55,7 @@ public class RelationshipPointTests
     [InlineData("The customer wants a full refund, which is over my limit, so I need you to decide.")]
     [InlineData("That is beyond what I can approve, so I'll take it to the finance director today.")]
     [InlineData("Can you hold it until noon? If not I'll speak to my manager so she can approve the refund.")]
+    [InlineData("Waiving the fee is above what I can agree. I'll put it to my manager today.")]
     public void New_handover_shapes_are_escalation(string reply)
     {
         var assessment = Score.Reply(reply, context: ContextKind.Partner);
@@ -67,6 +68,7 @@ public class RelationshipPointTests
     [InlineData("I'll mention it to my supervisor, she won't mind.")]
     [InlineData("The plans were approved by the council last year.")]
     [InlineData("I need you to sign here.")]
+    [InlineData("Waiving the fee is a big ask. I'll put it to my manager today.")]
     public void Near_misses_of_the_new_handover_shapes_are_not_escalation(string reply)
     {
         var assessment = Score.Reply(reply, context: ContextKind.Partner);
