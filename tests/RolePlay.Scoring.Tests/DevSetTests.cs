@@ -9,64 +9,64 @@ namespace RolePlay.Scoring.Tests;
 public class DevSetTests
 {
     /// <summary>Macro-F1 over all 26 ids reached on the whole first dev set (see docs/scoring.md for the per-point table).</summary>
-    public const double MacroF1Ratchet = 0.789;
+    public const double MacroF1Ratchet = 0.791;
 
     /// <summary>Pooled Cohen's kappa over all (reply, id) decisions reached on the whole first dev set.</summary>
-    public const double PooledKappaRatchet = 0.744;
+    public const double PooledKappaRatchet = 0.747;
 
     /// <summary>Macro-F1 reached on the second dev set.</summary>
-    public const double SecondSetMacroF1Ratchet = 0.815;
+    public const double SecondSetMacroF1Ratchet = 0.819;
 
     /// <summary>Pooled kappa reached on the second dev set.</summary>
-    public const double SecondSetPooledKappaRatchet = 0.787;
+    public const double SecondSetPooledKappaRatchet = 0.792;
 
     /// <summary>Macro-F1 reached on the third dev set.</summary>
-    public const double ThirdSetMacroF1Ratchet = 0.810;
+    public const double ThirdSetMacroF1Ratchet = 0.811;
 
     /// <summary>Pooled kappa reached on the third dev set.</summary>
-    public const double ThirdSetPooledKappaRatchet = 0.778;
+    public const double ThirdSetPooledKappaRatchet = 0.781;
 
     /// <summary>Macro-F1 reached on the fourth dev set.</summary>
-    public const double FourthSetMacroF1Ratchet = 0.804;
+    public const double FourthSetMacroF1Ratchet = 0.805;
 
     /// <summary>Pooled kappa reached on the fourth dev set.</summary>
-    public const double FourthSetPooledKappaRatchet = 0.775;
+    public const double FourthSetPooledKappaRatchet = 0.778;
 
     /// <summary>Macro-F1 reached on the fifth dev set (0.670 for the rules before it was written).</summary>
-    public const double FifthSetMacroF1Ratchet = 0.782;
+    public const double FifthSetMacroF1Ratchet = 0.788;
 
     /// <summary>Pooled kappa reached on the fifth dev set.</summary>
-    public const double FifthSetPooledKappaRatchet = 0.771;
+    public const double FifthSetPooledKappaRatchet = 0.777;
 
     /// <summary>Macro-F1 reached on the sixth dev set (0.664 for the rules before it was written).</summary>
-    public const double SixthSetMacroF1Ratchet = 0.761;
+    public const double SixthSetMacroF1Ratchet = 0.765;
 
     /// <summary>Pooled kappa reached on the sixth dev set.</summary>
-    public const double SixthSetPooledKappaRatchet = 0.749;
+    public const double SixthSetPooledKappaRatchet = 0.755;
 
     /// <summary>Macro-F1 reached on the seventh dev set (0.695 for the rules before it was written).</summary>
-    public const double SeventhSetMacroF1Ratchet = 0.753;
+    public const double SeventhSetMacroF1Ratchet = 0.765;
 
     /// <summary>Pooled kappa reached on the seventh dev set.</summary>
-    public const double SeventhSetPooledKappaRatchet = 0.749;
+    public const double SeventhSetPooledKappaRatchet = 0.760;
 
     /// <summary>Macro-F1 reached on the eighth dev set (0.695 for the rules before it was written; read from stop 17).</summary>
-    public const double EighthSetMacroF1Ratchet = 0.726;
+    public const double EighthSetMacroF1Ratchet = 0.764;
 
     /// <summary>Pooled kappa reached on the eighth dev set.</summary>
-    public const double EighthSetPooledKappaRatchet = 0.730;
+    public const double EighthSetPooledKappaRatchet = 0.755;
 
-    /// <summary>Macro-F1 reached on the ninth dev set (0.692 for the rules before it was written; not read during stop 17).</summary>
-    public const double NinthSetMacroF1Ratchet = 0.702;
+    /// <summary>Macro-F1 reached on the ninth dev set (0.692 for the rules before it was written; read from stop 18).</summary>
+    public const double NinthSetMacroF1Ratchet = 0.751;
 
     /// <summary>Pooled kappa reached on the ninth dev set.</summary>
-    public const double NinthSetPooledKappaRatchet = 0.711;
+    public const double NinthSetPooledKappaRatchet = 0.750;
 
     /// <summary>Macro-F1 reached on the tenth dev set (0.692 for the rules before it was written; not read during stop 18).</summary>
-    public const double TenthSetMacroF1Ratchet = 0.691;
+    public const double TenthSetMacroF1Ratchet = 0.696;
 
     /// <summary>Pooled kappa reached on the tenth dev set.</summary>
-    public const double TenthSetPooledKappaRatchet = 0.706;
+    public const double TenthSetPooledKappaRatchet = 0.711;
 
     // Stock replies that two blind writers each wrote for their own set; they are not copied replies.
     private static readonly HashSet<string> StockPhrases = new(StringComparer.OrdinalIgnoreCase)
@@ -137,7 +137,7 @@ public class DevSetTests
         "devset.jsonl", "holdout.jsonl", "devset2.jsonl", "holdout2.jsonl", "devset3.jsonl", "devset4.jsonl", "holdout3.jsonl",
         "holdout4.jsonl", "holdout5.jsonl", "holdout6.jsonl", "devset5.jsonl", "holdout7.jsonl", "holdout8.jsonl", "devset6.jsonl",
         "holdout9.jsonl", "devset7.jsonl", "holdout10.jsonl", "devset8.jsonl", "holdout11.jsonl", "devset9.jsonl", "holdout12.jsonl",
-        "devset10.jsonl",
+        "devset10.jsonl", "holdout13.jsonl",
     ];
 
     public static TheoryData<string> LaterSets => new(SetsInOrder.Skip(1));
