@@ -9,9 +9,10 @@ namespace RolePlay.Scoring.Rules;
 /// something - the passive voice ("it was held at the depot", "the change was logged but not sent on", "complaints have to
 /// be answered within 10 days"). A passive about the learner or the other person ("I was told", "you were charged") is
 /// not counted (that is reporting or paraphrase), nor a feeling ("I was worried"), nor a question; a clause that
-/// blames is an excuse, not an explanation (the fact in the clause before "..., you should have replied" still explains). Also a reason joined by "so/as/since" (including "so technically he's not
-/// late" and "so it left at 14:41"), a term defined ("X means...", "X = Y", or an answer to "what is X?"), and the rule
-/// or fact behind a refusal in the clause after it ("I can't send the list outside - it's full of names and addresses").
+/// blames is an excuse, not an explanation (the fact in the clause before "..., you should have replied" still
+/// explains). Also a reason joined by "so/as/since" (including "so technically he's not late" and "so it left at 14:41"),
+/// a term defined ("X means...", "X = Y", or an answer to "what is X?"), and the rule or fact behind a refusal in the
+/// clause after it ("I can't send the list outside - it's full of names and addresses").
 /// A limit that follows from a reason ("what's said in mediation is confidential, so I can't share it"; not a reason about
 /// the learner, "I'm not a counsellor so I can't advise"), a consequence with an indefinite subject ("so nobody can make
 /// you come"), and what someone else did, in the past tense at the start of a clause ("the surgery only sent it over at

@@ -289,8 +289,8 @@ internal sealed class InformationSharingRule : IMarkingPointRule
         from + 1 < end && tokens[from].Text == "to" && tokens[from + 1].Kind == TokenKind.Word
         && tokens[from + 1].Text is not ("the" or "a" or "an" or "my" or "our" or "your" or "his" or "her" or "their" or "them" or "him" or "us" or "me" or "you" or "it" or "this" or "that");
 
-    // A term defined ("P2 means priority 2", "ODR stands for...") or the agreed terms quoted back ("our contract is 10 working
-    // days", "the SLA says two attempts"): the number belongs to a definition or a service level, not to a report of the case.
+    // A term defined ("P2 means priority 2", "ODR stands for..."): the number belongs to the definition, not to a report of
+    // the case.
     private static readonly HashSet<string> NotAReport = new(StringComparer.Ordinal)
     {
         "means", "stands",
