@@ -606,6 +606,38 @@ public class RelationshipPointTests
         Assert.Contains("not why it goes to them", escalation.Rationale, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Sure, I'll check with my supervisor.")]
+    [InlineData("Hmm, I'll have to speak to my manager and get back to you.")]
+    public void Asking_their_own_manager_with_no_reason_is_not_a_handover(string reply)
+    {
+        Assert.False(Score.Reply(reply, context: ContextKind.Partner).Has("escalation"));
+    }
+
+    [Theory]
+    [InlineData("Moving your appointment isn't something I can do myself, so I'll check with my supervisor today.")]
+    [InlineData("That's over what I'm allowed to refund, so I'll speak to my manager this morning.")]
+    public void Asking_their_own_manager_with_a_limit_is_escalation(string reply)
+    {
+        Assert.True(Score.Reply(reply, context: ContextKind.Customer).Has("escalation"));
+    }
+
+    [Theory]
+    [InlineData("We can't sit on this - if a child might be hurt, it has to go to our welfare lead today.")]
+    [InlineData("Anything about a missed dose needs to be checked properly, so this needs to go to the duty nurse.")]
+    public void A_case_that_has_to_go_to_someone_with_authority_is_escalation(string reply)
+    {
+        Assert.True(Score.Reply(reply, context: ContextKind.Colleague).Has("escalation"));
+    }
+
+    [Theory]
+    [InlineData("It has to go to the post office before five.")]
+    [InlineData("The parcel needs to go to the depot on Monday.")]
+    public void Something_that_has_to_go_somewhere_without_authority_is_not_escalation(string reply)
+    {
+        Assert.False(Score.Reply(reply, context: ContextKind.Colleague).Has("escalation"));
+    }
+
     [Fact]
     public void Fetching_the_manager_they_asked_for_is_escalation()
     {

@@ -7,7 +7,9 @@ namespace RolePlay.Scoring.Rules;
 /// <summary>
 /// Escalation: the learner refers the case upwards or to the right person themselves. Strong cues are referral acts
 /// ("escalate", "put you through", "hand over"); weak cues are the people referred to ("my manager", "a specialist"),
-/// credited only when the learner is the one doing the referring ("I'll speak to my manager"). Sending the person off
+/// credited only when the learner is the one doing the referring ("I'll speak to my manager") and says why it goes there
+/// (a bare "I'll ask my manager" is weak like any role named). A case stated as having to go to a role ("it has to go to
+/// our safeguarding lead") is a strong cue: the obligation is the reason. Sending the person off
 /// to do it themselves ("ask my manager", "you'll have to contact the supervisor") is passing the buck, and naming
 /// the other side's manager with no reason or courtesy ("I'm escalating to your account manager.") is a threat; neither
 /// earns credit. A hand-over verb ending in "to"/"with" also counts when it names the person ("I'll flag it to Lisa").
