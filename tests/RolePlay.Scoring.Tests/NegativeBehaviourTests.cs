@@ -298,6 +298,23 @@ public class NegativeBehaviourTests
     }
 
     [Theory]
+    [InlineData("I'll stay on the line while you ring the council.")]
+    [InlineData("Want me to sit beside you while you do it?")]
+    [InlineData("I'll keep your seat free until you speak to the ticket office.")]
+    public void A_time_clause_with_you_as_subject_sends_nobody_away(string reply)
+    {
+        Assert.False(Score.Reply(reply, context: ContextKind.Customer).Has("passing_the_buck"));
+    }
+
+    [Theory]
+    [InlineData("Once you're home, just ring the council yourself.")]
+    [InlineData("When it breaks again, you'll need to ring the landlord.")]
+    public void An_instruction_after_a_time_clause_is_still_passing_the_buck(string reply)
+    {
+        Assert.True(Score.Reply(reply, context: ContextKind.Customer).Has("passing_the_buck"));
+    }
+
+    [Theory]
     [InlineData("I'll ring your landlord myself and call you back by 4.")]
     [InlineData("Let me ask Priya, she knows the rota.")]
     [InlineData("Could you ask the billing team to send me the invoice?")]

@@ -6,7 +6,8 @@ namespace RolePlay.Scoring.Rules;
 /// Whether a reply sends the person somewhere else to sort it out themselves: a referral verb ("ring", "ask", "take it up
 /// with") aimed at the person - an imperative or "you('ll need to)" - rather than done by the learner ("I'll ring the bank").
 /// Passing the buck flags these; escalation withholds credit for them. One reading keeps the two points consistent.
-/// A sentence where the learner goes along ("let's go and see her together") sends nobody away.
+/// A sentence where the learner goes along ("let's go and see her together") sends nobody away, and neither does a time
+/// clause ("I'll sit with you while you ring her").
 /// </summary>
 internal static class Referrals
 {
@@ -63,8 +64,10 @@ internal static class Referrals
                     continue;
                 }
 
+                // "while you ring her", "once you call them": a time clause says when, it does not send anyone away
+                // (for escalation the person is still the one acting, so SendsPersonTo keeps it).
                 var from = AimedAtPerson(tokens, sentence, i);
-                if (from >= 0)
+                if (from >= 0 && !(from > sentence.FirstToken && TimeClauseOpeners.Contains(tokens[from - 1].Text)))
                 {
                     yield return (from, i + verbLength + targetLength);
                 }
@@ -130,6 +133,12 @@ internal static class Referrals
 
         return 0;
     }
+
+    /// <summary>Subordinators that make "you ring them" a time clause ("while you ring her") rather than an instruction.</summary>
+    private static readonly HashSet<string> TimeClauseOpeners = new(StringComparer.Ordinal)
+    {
+        "while", "whilst", "when", "once", "before", "after", "until", "till",
+    };
 
     /// <summary>
     /// Where the instruction starts when the verb at <paramref name="verb"/> is an instruction to the person (clause-initial
