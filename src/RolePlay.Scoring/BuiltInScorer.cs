@@ -83,7 +83,7 @@ public sealed class BuiltInScorer : IReplyScorer
         var other = compiled.Pipeline.Tokeniser.Tokenise(OtherPersonText(context));
         var input = new RuleInput(compiled, tokens, other, context.Context);
         var results = compiled.Points.Select(p => AssessSafely(_rules[p.Rule], p, input)).ToArray();
-        ApplyWeakening(compiled.Points, results, tokens);
+        ApplyWeakening(compiled, results, tokens);
 
         var positives = results.Where((_, i) => compiled.Points[i].Kind == MarkingPointKind.Positive).ToList();
         var negatives = results.Where((_, i) => compiled.Points[i].Kind == MarkingPointKind.Negative).ToList();
@@ -201,17 +201,31 @@ public sealed class BuiltInScorer : IReplyScorer
         System.Buffers.SearchValues.Create("ąćęłńśźżőűřěůčšžďťňğışñõãâêôœßøåæŵŷ");
 
     /// <summary>Whether negative <paramref name="id"/> was detected where it reaches <paramref name="point"/> (see <see cref="WeakeningScope"/>).</summary>
-    private static bool Spoils(MarkingPointDefinition[] points, MarkingPointResult[] results, string id, ReplyText reply, MarkingPointResult point)
-    {
-        var index = Array.FindIndex(results, r => r.Id == id);
-        return index >= 0 && results[index].Credited
-            && (points[index].WeakensWithin == WeakeningScope.Reply || SharesASentence(reply, results[index], point));
-    }
+    private static bool Spoils(CompiledCatalogue catalogue, MarkingPointResult[] results, string id, ReplyText reply, MarkingPointResult point) =>
+        catalogue.IndexById.TryGetValue(id, out var index) && results[index].Credited
+            && (catalogue.Points[index].WeakensWithin == WeakeningScope.Reply || SharesASentence(reply, results[index], point));
 
+    // Evidence lists hold at most a few spans, so a nested loop beats building a set of sentences per check.
     private static bool SharesASentence(ReplyText reply, MarkingPointResult spoiler, MarkingPointResult point)
     {
-        var spoiled = spoiler.Evidence.Select(e => SentenceAt(reply, e.Start)).ToHashSet();
-        return point.Evidence.Count == 0 || point.Evidence.Any(e => spoiled.Contains(SentenceAt(reply, e.Start)));
+        if (point.Evidence.Count == 0)
+        {
+            return true;
+        }
+
+        foreach (var spoiled in spoiler.Evidence)
+        {
+            var sentence = SentenceAt(reply, spoiled.Start);
+            foreach (var evidence in point.Evidence)
+            {
+                if (SentenceAt(reply, evidence.Start) == sentence)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static int SentenceAt(ReplyText reply, int offset)
@@ -231,15 +245,26 @@ public sealed class BuiltInScorer : IReplyScorer
     public const double WeakenedFactor = 0.45;
 
     /// <summary>A point "weakened by" a detected negative keeps <see cref="WeakenedFactor"/> of its strength (e.g. ownership while insulting).</summary>
-    private static void ApplyWeakening(MarkingPointDefinition[] points, MarkingPointResult[] results, ReplyText reply)
+    private static void ApplyWeakening(CompiledCatalogue catalogue, MarkingPointResult[] results, ReplyText reply)
     {
+        var points = catalogue.Points;
         for (var i = 0; i < points.Length; i++)
         {
-            var point = results[i];
-            var spoilers = points[i].WeakenedBy
-                .Where(id => Spoils(points, results, id, reply, point))
-                .ToList();
-            if (spoilers.Count == 0 || !results[i].Credited)
+            if (!results[i].Credited || points[i].WeakenedBy.Count == 0)
+            {
+                continue;
+            }
+
+            List<string>? spoilers = null;
+            foreach (var id in points[i].WeakenedBy)
+            {
+                if (Spoils(catalogue, results, id, reply, results[i]))
+                {
+                    (spoilers ??= []).Add(id);
+                }
+            }
+
+            if (spoilers is null)
             {
                 continue;
             }

@@ -744,6 +744,36 @@ public class NegativeBehaviourTests
     }
 
     [Theory]
+    [InlineData("Tuesday?! Lovely. Really organised as ever.")]
+    [InlineData("Again? Fantastic.")]
+    [InlineData("Oh great. Fab. Just what the morning needed.")]
+    [InlineData("Marvellous. Another burst pipe in the same flat.")]
+    [InlineData("So the whole choir waits in the rain because your driver got lost. Nice.")]
+    [InlineData("I'm escalating this to your account manager today.")]
+    [InlineData("Keep reading people's files and you'll be sacked.")]
+    [InlineData("To be fair you didn't know what you were doing in that meeting.")]
+    public void Praise_where_nothing_went_well_and_threats_over_their_head_are_aggression(string reply)
+    {
+        var assessment = Score.Reply(reply, context: ContextKind.Partner);
+
+        Assert.True(assessment.Has("aggression"), assessment.Point("aggression").Rationale);
+    }
+
+    [Theory]
+    [InlineData("Lovely. I'll see you on Tuesday at ten.")]
+    [InlineData("Tuesday? Lovely, thanks, that works for us.")]
+    [InlineData("I've booked the van for nine. Perfect.")]
+    [InlineData("Great! I'll send the forms over tonight.")]
+    [InlineData("Thanks for sorting the keys so quickly. Brilliant.")]
+    [InlineData("I'll raise it with our account manager and call you back.")]
+    public void Praise_that_goes_with_something_done_is_not_aggression(string reply)
+    {
+        var assessment = Score.Reply(reply, context: ContextKind.Partner);
+
+        Assert.False(assessment.Has("aggression"), assessment.Point("aggression").Rationale);
+    }
+
+    [Theory]
     [InlineData("That's a relief 🙂")]
     [InlineData("However, we can rebook you for Monday.")]
     [InlineData("However, would you like us to rebook it?")]

@@ -368,6 +368,29 @@ public class RelationshipPointTests
     }
 
     [Theory]
+    [InlineData("I'm not worried about whose fault the leak was, let's get it dried out.")]
+    [InlineData("Rather than argue over whose fault it is, can we get the van rebooked?")]
+    [InlineData("You're not going mad, the noise really is louder tonight.")]
+    [InlineData("You don't have to decide anything today.")]
+    [InlineData("I do care, and I want to find your bag.")]
+    public void Setting_fault_aside_reassuring_and_offering_a_breather_is_de_escalation(string reply)
+    {
+        var assessment = Score.Reply(reply, context: ContextKind.Customer);
+
+        Assert.True(assessment.Has("de_escalation"), assessment.Point("de_escalation").Rationale);
+    }
+
+    [Theory]
+    [InlineData("Whose fault was it, do you know?")]
+    [InlineData("You'll need to decide by Friday which room you want.")]
+    public void Near_misses_of_setting_fault_aside_and_breathers_are_not_de_escalation(string reply)
+    {
+        var assessment = Score.Reply(reply, context: ContextKind.Customer);
+
+        Assert.False(assessment.Has("de_escalation"), assessment.Point("de_escalation").Rationale);
+    }
+
+    [Theory]
     [InlineData("You weren't to know the lift was out, it wasn't on the board.")]
     [InlineData("You couldn't have known the door code had changed.")]
     public void Clearing_them_of_blame_is_de_escalation(string reply)
@@ -540,6 +563,25 @@ public class RelationshipPointTests
     public void Naming_what_the_service_is_not_is_a_boundary(string reply)
     {
         Assert.True(Score.Reply(reply).Has("boundaries"));
+    }
+
+    [Theory]
+    [InlineData("I can't sign for a delivery I haven't checked.")]
+    [InlineData("I won't be able to give out other members' numbers, sorry.")]
+    [InlineData("We aren't able to authorise a refund at the desk.")]
+    public void Refusing_an_act_outside_the_role_in_any_form_is_a_boundary(string reply)
+    {
+        var assessment = Score.Reply(reply);
+
+        Assert.True(assessment.Has("boundaries"), assessment.Point("boundaries").Rationale);
+    }
+
+    [Theory]
+    [InlineData("I can't wait to see the new kitchen.")]
+    [InlineData("I won't be able to find it without the reference.")]
+    public void Refusals_that_are_not_about_the_role_are_not_a_boundary(string reply)
+    {
+        Assert.False(Score.Reply(reply).Has("boundaries"));
     }
 
     [Theory]

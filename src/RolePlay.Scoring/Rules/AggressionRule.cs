@@ -140,56 +140,85 @@ internal sealed class AggressionRule : IMarkingPointRule
         }
     }
 
-    /// <summary>What praise said twice in a row ("Brilliant. Just brilliant.") counts: the echo is what makes it sarcasm.</summary>
+    /// <summary>What praise standing alone where nothing was done well ("Brilliant. Just brilliant.", "Again? Amazing.") counts.</summary>
     public const double EchoedPraise = 0.7;
 
     private static readonly HashSet<string> PraiseWords = new(StringComparer.Ordinal)
     {
         "brilliant", "great", "fantastic", "marvellous", "wonderful", "lovely", "perfect", "superb", "excellent", "fab", "amazing", "terrific",
+        "nice", "fabulous", "splendid", "super",
     };
 
     private static readonly HashSet<string> Intensifiers = new(StringComparer.Ordinal) { "just", "absolutely", "really", "bloody", "oh", "simply", "truly" };
 
     /// <summary>
-    /// A praise word standing as its own sentence and echoed in the next ("Brilliant. Just brilliant.", "Great. Really
-    /// great."): said once it may be genuine thanks, repeated as a fragment it is sarcasm.
+    /// A praise word standing as its own sentence where it cannot be praise: echoed in the next sentence ("Brilliant. Just
+    /// brilliant.", "Oh great. Fab."), answering the writer's own echo of the news ("Thursday?! Brilliant.", "Again?
+    /// Amazing."), introducing "another" ("Brilliant. Another outage."), or closing a reply after a statement about the
+    /// other side ("So the kids go without because of your supplier. Nice."). Praise that goes with something done
+    /// ("Brilliant, thanks.", "Great! I'll book it.", "I'll see you Tuesday. Lovely.") is none of these.
     /// </summary>
     private static void AddEchoedPraise(RuleInput input, List<Finding> findings)
     {
         var sentences = input.Reply.Sentences;
         var tokens = input.Reply.Tokens;
-        string? Praise(SentenceInfo sentence)
+        bool IsPraise(SentenceInfo sentence)
         {
-            if (sentence.TokenCount > 3)
+            if (sentence.TokenCount > 3 || sentence.QuestionMark)
             {
-                return null;
+                return false;
             }
 
-            string? praise = null;
+            var praise = false;
             for (var k = sentence.FirstToken; k < sentence.EndToken; k++)
             {
                 var word = tokens[k].Text;
-                if (Intensifiers.Contains(word))
+                if (Intensifiers.Contains(word) || (tokens[k].Kind == TokenKind.Symbol && praise))
                 {
                     continue;
                 }
 
-                if (praise is not null || !PraiseWords.Contains(word))
+                if (praise || !PraiseWords.Contains(word) || tokens[k].Quoted)
                 {
-                    return null;
+                    return false;
                 }
 
-                praise = word;
+                praise = true;
             }
 
             return praise;
         }
 
-        for (var s = 0; s + 1 < sentences.Length; s++)
+        bool AboutTheOtherSide(SentenceInfo sentence)
         {
-            if (Praise(sentences[s]) is { } word && Praise(sentences[s + 1]) == word)
+            for (var k = sentence.FirstToken; k < sentence.EndToken; k++)
             {
-                findings.Add(new Finding(EchoedPraise, input.Span(sentences[s].FirstToken, sentences[s + 1].EndToken), "sarcastic praise:"));
+                if (tokens[k].Text is "i" or "we" or "me" or "us" or "thanks" or "thank" or "cheers")
+                {
+                    return false;
+                }
+            }
+
+            return sentence.TokenCount >= 3;
+        }
+
+        for (var s = 0; s < sentences.Length; s++)
+        {
+            if (!IsPraise(sentences[s]))
+            {
+                continue;
+            }
+
+            var previous = s > 0 ? sentences[s - 1] : default;
+            var echoed = s + 1 < sentences.Length && IsPraise(sentences[s + 1]);
+            var answersEcho = s > 0 && previous.QuestionMark && previous.TokenCount <= 4;
+            var introducesAnother = s + 1 < sentences.Length && tokens[sentences[s + 1].FirstToken].Text == "another";
+            var closesOnThem = s > 0 && s == sentences.Length - 1 && sentences[s].Exclamations == 0 && !previous.QuestionMark
+                && AboutTheOtherSide(previous);
+            if (echoed || answersEcho || introducesAnother || closesOnThem)
+            {
+                var end = echoed ? sentences[s + 1].EndToken : sentences[s].EndToken;
+                findings.Add(new Finding(EchoedPraise, input.Span(answersEcho ? previous.FirstToken : sentences[s].FirstToken, end), "sarcastic praise:"));
                 return;
             }
         }
