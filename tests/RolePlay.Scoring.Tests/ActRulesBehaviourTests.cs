@@ -178,6 +178,26 @@ public class ActRulesBehaviourTests
     }
 
     [Theory]
+    [InlineData("The tenant was told on Monday that the boiler part is on order.")]
+    [InlineData("We were given a Thursday slot for the inspection.")]
+    [InlineData("The nurse has already been informed about the new rota.")]
+    [InlineData("Because of you the whole team missed lunch.")]
+    [InlineData("I know it's been hard because of our delay with the forms.")]
+    public void Someone_being_told_something_and_a_cause_that_is_a_party_are_not_explanations(string reply)
+    {
+        Assert.False(Score.Reply(reply).Has("explanation"));
+    }
+
+    [Theory]
+    [InlineData("The boiler part was ordered on Monday from the supplier.")]
+    [InlineData("Those seats were promised to the choir last month.")]
+    [InlineData("The match was called off because of a waterlogged pitch.")]
+    public void What_was_done_to_a_thing_a_thing_promised_and_a_cause_that_is_an_event_are_explanations(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("explanation"));
+    }
+
+    [Theory]
     [InlineData("I'm so incredibly sorry about the mix-up with your booking.")]
     [InlineData("Thanks so much, it arrived this morning.")]
     [InlineData("Ticket = done.")]

@@ -8,7 +8,9 @@ namespace RolePlay.Scoring.Rules;
 /// Explanation: the entry's cues (causes, "what happened was", "it takes N days") plus statements of what was done to
 /// something - the passive voice ("it was held at the depot", "the change was logged but not sent on", "complaints have to
 /// be answered within 10 days"). A passive about the learner or the other person ("I was told", "you were charged") is
-/// not counted (that is reporting or paraphrase), nor a feeling ("I was worried"), nor a question; a clause that
+/// not counted (that is reporting or paraphrase), nor a telling or giving verb whose subject is a person in the chain ("she
+/// was told on the phone", "we were given the 14th": what someone was told, not what happened), nor a feeling ("I was
+/// worried"), nor a question; a clause that
 /// blames is an excuse, not an explanation (the fact in the clause before "..., you should have replied" still
 /// explains). Also a reason joined by "so/as/since" (including "so technically he's not late" and "so it left at 14:41"),
 /// a term defined ("X means...", "X = Y", or an answer to "what is X?"), and the rule or fact behind a refusal in the
@@ -73,6 +75,7 @@ internal sealed class ExplanationRule : IMarkingPointRule
         var tokens = input.Reply.Tokens;
         var participles = input.Catalogue.Pipeline.Lexicon("irregular_participles");
         var notParticiples = input.Catalogue.Pipeline.Lexicon("state_adjectives");
+        var chain = input.Catalogue.Pipeline.Lexicon("chain_people");
         var findings = new List<Finding>();
 
         // A clause that blames is an excuse, and a sentence that gives away someone's private circumstances is a breach: neither
@@ -168,7 +171,7 @@ internal sealed class ExplanationRule : IMarkingPointRule
                     p++;
                 }
 
-                if (IsParticiple(tokens[p].Text, participles, notParticiples) && !Blames(k))
+                if (IsParticiple(tokens[p].Text, participles, notParticiples) && !Blames(k) && !IsToldToSomeone(tokens, sentence, k, p, chain))
                 {
                     findings.Add(new Finding(Passive, input.Span(k, p + 1), "said what happened:"));
                     break;
@@ -855,6 +858,40 @@ internal sealed class ExplanationRule : IMarkingPointRule
         }
 
         return false;
+    }
+
+    // Verbs of telling and giving: their passive has the person told as its subject.
+    private static readonly HashSet<string> TellingVerbs = new(StringComparer.Ordinal)
+    {
+        "told", "informed", "promised", "given", "asked", "advised", "notified", "warned", "offered", "reassured",
+    };
+
+    // Auxiliaries and adverbs that may stand between a subject and its "was/been": "she has already been told".
+    private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal)
+    {
+        "has", "have", "had", "is", "was", "will", "would", "not", "already", "just", "also", "since", "now", "all", "both",
+    };
+
+    /// <summary>
+    /// "She was told on the phone", "the customer has been promised a refund", "we were given the 14th": a passive of a
+    /// telling or giving verb whose subject is a person in the chain reports what someone was told (the information
+    /// passed on), not what happened to something or why. A thing promised ("four jobs that were promised first") or a
+    /// failure to tell ("you should have been told") is left to count.
+    /// </summary>
+    private static bool IsToldToSomeone(Token[] tokens, SentenceInfo sentence, int be, int participle, Lexicon chain)
+    {
+        if (!TellingVerbs.Contains(tokens[participle].Text))
+        {
+            return false;
+        }
+
+        var k = be - 1;
+        while (k >= sentence.FirstToken && k >= be - 3 && Auxiliaries.Contains(tokens[k].Text))
+        {
+            k--;
+        }
+
+        return k >= sentence.FirstToken && (tokens[k].Text is "we" or "they" || chain.Contains(tokens[k].Text));
     }
 
     /// <summary>"What has happened to my parcel" typed without '?': a wh- word and an auxiliary, and no "... is/was" after (not "what has happened is").</summary>
