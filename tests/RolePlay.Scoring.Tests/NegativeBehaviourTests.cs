@@ -613,6 +613,25 @@ public class NegativeBehaviourTests
     }
 
     [Theory]
+    [InlineData("Whatever, do what you like.")]
+    [InlineData("lol no, the rota's up on the wall.")]
+    public void A_bare_whatever_or_laughing_it_off_is_dismissive(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("dismissive"), Score.Reply(reply).Point("dismissive").Rationale);
+    }
+
+    [Theory]
+    [InlineData("Haha go on then, I'll swap your Tuesday for Thursday.")]
+    [InlineData("I'll refund whatever was charged after you cancelled.")]
+    [InlineData("Whatever happens at the panel, I'll be there with you.")]
+    [InlineData("Whatever they said at the desk, the room is yours until Sunday.")]
+    [InlineData("Your call was passed to the repairs team this morning.")]
+    public void Granting_with_a_laugh_a_free_relative_whatever_and_a_phone_call_are_not_dismissive(string reply)
+    {
+        Assert.False(Score.Reply(reply).Has("dismissive"), Score.Reply(reply).Point("dismissive").Rationale);
+    }
+
+    [Theory]
     [InlineData("I'm sorry you feel the wait was too long, appointments are given out in date order.")]
     [InlineData("Apologies if you were disappointed with the class. The tutors follow the published syllabus.")]
     [InlineData("Sorry if you think the price is steep, but our rates are set by head office.")]
