@@ -241,6 +241,21 @@ public class NegativeBehaviourTests
     }
 
     [Theory]
+    [InlineData("You dropped it on the stairs, that's why the lid is cracked.")]
+    public void Saying_they_dropped_it_is_blame(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("blame"), Score.Reply(reply).Point("blame").Rationale);
+    }
+
+    [Theory]
+    [InlineData("Let's look at the photos from when you dropped it off and compare them with the lid now.")]
+    [InlineData("The keys you left with us are in the safe, shall I bring them round at six?")]
+    public void Handing_something_over_is_not_blame(string reply)
+    {
+        Assert.False(Score.Reply(reply).Has("blame"), Score.Reply(reply).Point("blame").Rationale);
+    }
+
+    [Theory]
     [InlineData("Honestly, you're always leaving the dishes for me to do.")]
     [InlineData("He's forever changing the spec at the last minute.")]
     [InlineData("Have you read the handout though?")]
