@@ -224,6 +224,38 @@ public class NegativeBehaviourTests
     }
 
     [Theory]
+    [InlineData("The colour was printed from the sample you approved last month.")]
+    [InlineData("It went to the address on the booking form you filled in.")]
+    [InlineData("Did you register before the cut-off? If not that's why.")]
+    public void Pointing_at_the_persons_own_document_or_omission_is_blame(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("blame"), Score.Reply(reply).Point("blame").Rationale);
+    }
+
+    [Theory]
+    [InlineData("I'm so sorry, the address on the form you filled in was right and we misread it. I'll resend it today.")]
+    [InlineData("If not, that's fine, I can post the form to you instead.")]
+    public void Near_misses_of_the_persons_own_document_are_not_blame(string reply)
+    {
+        Assert.False(Score.Reply(reply).Has("blame"), Score.Reply(reply).Point("blame").Rationale);
+    }
+
+    [Theory]
+    [InlineData("You dropped it on the stairs, that's why the lid is cracked.")]
+    public void Saying_they_dropped_it_is_blame(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("blame"), Score.Reply(reply).Point("blame").Rationale);
+    }
+
+    [Theory]
+    [InlineData("Let's look at the photos from when you dropped it off and compare them with the lid now.")]
+    [InlineData("The keys you left with us are in the safe, shall I bring them round at six?")]
+    public void Handing_something_over_is_not_blame(string reply)
+    {
+        Assert.False(Score.Reply(reply).Has("blame"), Score.Reply(reply).Point("blame").Rationale);
+    }
+
+    [Theory]
     [InlineData("Honestly, you're always leaving the dishes for me to do.")]
     [InlineData("He's forever changing the spec at the last minute.")]
     [InlineData("Have you read the handout though?")]
@@ -583,6 +615,50 @@ public class NegativeBehaviourTests
     [InlineData("The delay has nothing to do with your payment, it's on our side and I'll fix it today.")]
     [InlineData("The surveyor will ring you back by four, I'll make sure of it.")]
     public void Near_misses_of_reassurance_disowning_and_whenever_are_not_dismissive(string reply)
+    {
+        Assert.False(Score.Reply(reply).Has("dismissive"), Score.Reply(reply).Point("dismissive").Rationale);
+    }
+
+    [Theory]
+    [InlineData("Prices are the same everywhere at Christmas.")]
+    [InlineData("Teenagers slam doors, some people are like that.")]
+    [InlineData("A bit of rust on the hinges, it's common with older sheds.")]
+    [InlineData("You wait your turn on the list, that's how the scheme works.")]
+    [InlineData("The new boiler takes a while to settle, give it time.")]
+    [InlineData("Just swap the blue ones in, the guests won't notice.")]
+    [InlineData("Bake the plain sponge instead, she won't know the difference.")]
+    [InlineData("Missed appointments? Happens a lot round here.")]
+    [InlineData("Everybody gets lost at first on that estate.")]
+    public void Normalising_the_problem_and_saying_no_one_will_notice_are_dismissive(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("dismissive"), Score.Reply(reply).Point("dismissive").Rationale);
+    }
+
+    [Theory]
+    [InlineData("It's normal to feel wobbly after a fall, shall we go through what happened?")]
+    [InlineData("The guests will notice the new rooms straight away, I'll show you round them on Friday.")]
+    [InlineData("She'll know the difference between the two courses once I send her the outline tonight.")]
+    [InlineData("I'll ring the depot now and ring you back by four with a new slot.")]
+    public void Near_misses_of_normalising_and_no_one_will_notice_are_not_dismissive(string reply)
+    {
+        Assert.False(Score.Reply(reply).Has("dismissive"), Score.Reply(reply).Point("dismissive").Rationale);
+    }
+
+    [Theory]
+    [InlineData("Whatever, do what you like.")]
+    [InlineData("lol no, the rota's up on the wall.")]
+    public void A_bare_whatever_or_laughing_it_off_is_dismissive(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("dismissive"), Score.Reply(reply).Point("dismissive").Rationale);
+    }
+
+    [Theory]
+    [InlineData("Haha go on then, I'll swap your Tuesday for Thursday.")]
+    [InlineData("I'll refund whatever was charged after you cancelled.")]
+    [InlineData("Whatever happens at the panel, I'll be there with you.")]
+    [InlineData("Whatever they said at the desk, the room is yours until Sunday.")]
+    [InlineData("Your call was passed to the repairs team this morning.")]
+    public void Granting_with_a_laugh_a_free_relative_whatever_and_a_phone_call_are_not_dismissive(string reply)
     {
         Assert.False(Score.Reply(reply).Has("dismissive"), Score.Reply(reply).Point("dismissive").Rationale);
     }
