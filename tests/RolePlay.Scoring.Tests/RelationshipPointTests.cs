@@ -370,7 +370,6 @@ public class RelationshipPointTests
     [Theory]
     [InlineData("I'm not worried about whose fault the leak was, let's get it dried out.")]
     [InlineData("Rather than argue over whose fault it is, can we get the van rebooked?")]
-    [InlineData("You're not going mad, the noise really is louder tonight.")]
     [InlineData("You don't have to decide anything today.")]
     [InlineData("I do care, and I want to find your bag.")]
     public void Setting_fault_aside_reassuring_and_offering_a_breather_is_de_escalation(string reply)
