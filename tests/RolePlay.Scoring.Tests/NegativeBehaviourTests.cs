@@ -411,6 +411,16 @@ public class NegativeBehaviourTests
     }
 
     [Fact]
+    public void Agreeing_to_hand_over_someones_records_is_a_breach_but_agreeing_to_other_requests_is_not()
+    {
+        Assert.True(Score.Reply("yep, I'll forward the spreadsheet after lunch", "Could you send me the list of tenants with their phone numbers for our newsletter?", ContextKind.Colleague).Has("confidentiality_breach"));
+        Assert.True(Score.Reply("sure thing, pdf ok?", "Can you email me the case notes on the Morgan family before the visit?", ContextKind.Partner).Has("confidentiality_breach"));
+        Assert.False(Score.Reply("Sure, I'll send the rota over this afternoon.", "Can you send me next week's rota?", ContextKind.Colleague).Has("confidentiality_breach"));
+        Assert.False(Score.Reply("No, I can't send that list - it has people's phone numbers on it.", "Could you send me the list of tenants with their phone numbers?", ContextKind.Colleague).Has("confidentiality_breach"));
+        Assert.False(Score.Reply("Yes, it's on the label for the driver.", "What's the customer's phone number so the driver can ring her?", ContextKind.Partner).Has("confidentiality_breach"));
+    }
+
+    [Fact]
     public void Naming_what_kind_of_data_something_is_protects_it_rather_than_leaking_it()
     {
         var named = Score.Reply("Please take that post down - it's her medical information and the whole office can see it.", "I put Leanne's test results on the team noticeboard.", ContextKind.Colleague);
