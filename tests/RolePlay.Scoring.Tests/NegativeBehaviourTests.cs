@@ -411,6 +411,35 @@ public class NegativeBehaviourTests
     }
 
     [Fact]
+    public void Agreeing_to_hand_over_someones_records_is_a_breach_but_agreeing_to_other_requests_is_not()
+    {
+        Assert.True(Score.Reply("yep, I'll forward the spreadsheet after lunch", "Could you send me the list of tenants with their phone numbers for our newsletter?", ContextKind.Colleague).Has("confidentiality_breach"));
+        Assert.True(Score.Reply("sure thing, pdf ok?", "Can you email me the case notes on the Morgan family before the visit?", ContextKind.Partner).Has("confidentiality_breach"));
+        Assert.False(Score.Reply("Sure, I'll send the rota over this afternoon.", "Can you send me next week's rota?", ContextKind.Colleague).Has("confidentiality_breach"));
+        Assert.False(Score.Reply("No, I can't send that list - it has people's phone numbers on it.", "Could you send me the list of tenants with their phone numbers?", ContextKind.Colleague).Has("confidentiality_breach"));
+        Assert.False(Score.Reply("Yes, it's on the label for the driver.", "What's the customer's phone number so the driver can ring her?", ContextKind.Partner).Has("confidentiality_breach"));
+    }
+
+    [Fact]
+    public void Naming_what_kind_of_data_something_is_protects_it_rather_than_leaking_it()
+    {
+        var named = Score.Reply("Please take that post down - it's her medical information and the whole office can see it.", "I put Leanne's test results on the team noticeboard.", ContextKind.Colleague);
+        Assert.False(named.Has("confidentiality_breach"));
+        Assert.True(named.Has("confidentiality"));
+        Assert.True(Score.Reply("Her medical history shows two falls this year.", context: ContextKind.Colleague).Has("confidentiality_breach"));
+        Assert.True(Score.Reply("Let's not mention it to the team, that news is his to share.", context: ContextKind.Colleague).Has("confidentiality"));
+        Assert.False(Score.Reply("The spare desk is his to use while you're away.", context: ContextKind.Colleague).Has("confidentiality"));
+    }
+
+    [Fact]
+    public void Promising_to_report_back_what_someone_says_or_advising_what_not_to_instruct_is_not_a_breach()
+    {
+        Assert.False(Score.Reply("I'll ring the supplier and tell you what she says by lunchtime.", context: ContextKind.Colleague).Has("confidentiality_breach"));
+        Assert.False(Score.Reply("Don't tell him to wait another week, offer the refund now.", context: ContextKind.Colleague).Has("confidentiality_breach"));
+        Assert.True(Score.Reply("Don't tell him I said this, but his wife has left him.", context: ContextKind.Colleague).Has("confidentiality_breach"));
+    }
+
+    [Fact]
     public void Joining_in_with_gossip_about_someones_private_life_is_a_breach_but_the_same_words_elsewhere_are_not()
     {
         Assert.True(Score.Reply("No way! Show me, which flat?", Gossip, ContextKind.Colleague).Has("confidentiality_breach"));

@@ -11,7 +11,8 @@ namespace RolePlay.Scoring.Rules;
 /// ("show me", "no way") when the other person is passing on someone's private details. A reply that also protects
 /// the data ("I can't share her details") is refusing, not disclosing, so its mentions count for less. Asked about
 /// someone else ("did my husband drop his phone off?"), an answer that says what that person did or has ("yeah he came
-/// in Tuesday") gives their details away too.
+/// in Tuesday") gives their details away too; so does agreeing ("sure", "yeah go on") to a request to send, give or look up
+/// someone else's records or contact details.
 /// </summary>
 internal sealed class ConfidentialityBreachRule : IMarkingPointRule
 {
@@ -60,6 +61,7 @@ internal sealed class ConfidentialityBreachRule : IMarkingPointRule
 
         AddGossipInvites(input, findings);
         AddAnswersAboutSomeoneElse(input, findings);
+        AddYesToARequestForDetails(input, findings);
         if (findings.Count == 0 && echoed is { } repeated)
         {
             return Verdict.None(point, $"Not detected: \"{Verdict.Shorten(input.Span(repeated).Quote)}\" repeats what they told you themselves.");
@@ -214,6 +216,65 @@ internal sealed class ConfidentialityBreachRule : IMarkingPointRule
 
             findings.Add(new Finding(AnsweredAboutSomeone, input.Span(k, Math.Min(sentence.EndToken, k + 6)), "answered about someone else:"));
             return;
+        }
+    }
+
+    private static readonly HashSet<string> RequestVerbs = new(StringComparer.Ordinal)
+    {
+        "send", "give", "export", "email", "forward", "share", "tell", "pull", "look", "access", "cc", "put", "post", "pass",
+    };
+
+    // Contact details a partner needs to do the job ("what's her mobile so the driver can ring?") are left out with partners.
+    private static readonly HashSet<string> ContactNouns = new(StringComparer.Ordinal) { "number", "numbers", "mobile", "phone", "address", "addresses" };
+
+    private static readonly HashSet<string> RecordNouns = new(StringComparer.Ordinal)
+    {
+        "list", "names", "notes", "record", "records", "file", "files", "details", "report", "password", "results", "log", "database", "info", "information",
+    };
+
+    private static readonly HashSet<string> ThirdParty = new(StringComparer.Ordinal)
+    {
+        "his", "her", "their", "him", "them", "he", "she", "customer", "customers", "members", "staff", "women", "men", "people", "kids", "class", "everyone",
+    };
+
+    private static readonly HashSet<string> Compliances = new(StringComparer.Ordinal) { "yes", "yeah", "yep", "yup", "yea", "sure", "ok", "okay", "go" };
+
+    /// <summary>
+    /// Asked to send, give, look up or pass on someone else's details ("can you send me the names of the women who came?",
+    /// "should I tell the group?"), a reply that opens by agreeing ("sure", "yeah go on", "ok") hands them over. The request
+    /// must name another person ("her", "the customer", a relative) and what is asked for must be a record or a contact
+    /// detail; with partners only records count, since a courier needs the customer's number. One pass over each line.
+    /// </summary>
+    private static void AddYesToARequestForDetails(RuleInput input, List<Finding> findings)
+    {
+        if (!input.HasOther || input.Reply.Tokens.Length == 0 || input.Reply.Tokens[0].Negated || !Compliances.Contains(input.Reply.Tokens[0].Text)
+            || (input.Reply.Tokens[0].Text == "go" && (input.Reply.Tokens.Length < 2 || input.Reply.Tokens[1].Text != "on")))
+        {
+            return;
+        }
+
+        var family = input.Catalogue.Pipeline.Lexicon("family_words");
+        var clients = input.Catalogue.Pipeline.Lexicon("client_words");
+        var partner = input.Context == ContextKind.Partner;
+        var other = input.Other;
+        var tokens = other.Tokens;
+        foreach (var sentence in other.Sentences)
+        {
+            bool verb = false, data = false, someone = false;
+            for (var k = sentence.FirstToken; k < sentence.EndToken; k++)
+            {
+                var word = tokens[k].Text;
+                verb |= RequestVerbs.Contains(word);
+                data |= RecordNouns.Contains(word) || (!partner && ContactNouns.Contains(word));
+                someone |= ThirdParty.Contains(word) || family.Contains(word) || clients.Contains(word);
+            }
+
+            if (verb && data && someone)
+            {
+                var sentenceEnd = input.Reply.SentenceOf(0).EndToken;
+                findings.Add(new Finding(AnsweredAboutSomeone, input.Span(0, Math.Min(sentenceEnd, 4)), "agreed to pass on someone's details:"));
+                return;
+            }
         }
     }
 
