@@ -354,6 +354,26 @@ public class ActRulesBehaviourTests
     }
 
     [Theory]
+    [InlineData("I'll try to rebook you on the early train.")]
+    [InlineData("We'll try a different courier for the next parcel.")]
+    [InlineData("We can give you a replacement kettle today.")]
+    public void An_offer_frame_with_a_task_after_try_or_a_remedy_is_a_solution(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("solution"));
+    }
+
+    [Theory]
+    [InlineData("We won't be able to give you a replacement kettle, I'm afraid.")]
+    [InlineData("I will never get you a replacement for that.")]
+    [InlineData("Okay, we'll try our best.")]
+    [InlineData("Fair point, I'll try harder.")]
+    [InlineData("ok i'll try")]
+    public void A_negated_offer_frame_or_a_promise_of_effort_is_not_a_solution(string reply)
+    {
+        Assert.False(Score.Reply(reply).Has("solution"));
+    }
+
+    [Theory]
     [InlineData("I've checked the system and it's still showing as pending.", ContextKind.Customer)]
     [InlineData("I've missed the deadline on your claim, I'm afraid.", ContextKind.Customer)]
     [InlineData("I'm calling the depot about it now.", ContextKind.Customer)]

@@ -8,7 +8,9 @@ namespace RolePlay.Scoring.Rules;
 /// <summary>
 /// Solution: the entry's cues (options, suggestions, "how about...") plus three structures:
 /// (a) an offer frame ("I'll", "I can", "we could", "would you like") followed by a remedy ("a refund", "a replacement") or
-///     a fix verb ("I'll rebook it", "I can freeze your card"); a remedy merely mentioned ("the refund was rejected") is not offered;
+///     a fix verb ("I'll rebook it", "I can freeze your card"); a remedy merely mentioned ("the refund was rejected") is not offered,
+///     a frame negated right after it ("I won't be able to give you a refund") withdraws the offer, and "try" with no task of
+///     its own after the frame ("we'll try our best", "I'll try harder") promises effort, not a fix;
 /// (b) an imperative suggestion at the start of a sentence or clause ("just bring it back to the store", "try the neighbour");
 /// (c) with a colleague or partner, a request for a concrete action ("could you leave a card through the door?");
 /// (d) an action frame ("I can", "I'll", "you can", "would you like me to") followed by any verb that names an action of
@@ -78,6 +80,14 @@ internal sealed class SolutionRule : IMarkingPointRule
                 }
 
                 var frame = token.Negated ? 0 : frames.MatchAt(tokens, k, sentence.EndToken);
+                if (frame > 0 && k + frame < sentence.EndToken && tokens[k + frame].Text is "not" or "never")
+                {
+                    // "I won't be able to give you a refund", "we can't offer": a negated frame withdraws the offer.
+                    (frameAt, frameEnd) = (-1, -1);
+                    k += frame - 1;
+                    continue;
+                }
+
                 if (frame > 0)
                 {
                     (frameAt, frameEnd) = (k, k + frame);
@@ -103,7 +113,7 @@ internal sealed class SolutionRule : IMarkingPointRule
                     continue;
                 }
 
-                if (frameEnd >= 0 && k - frameEnd <= 2)
+                if (frameEnd >= 0 && k - frameEnd <= 2 && !IsEffortPromise(tokens, k, fix, sentence.EndToken))
                 {
                     findings.Add(new Finding(Offered, input.Span(frameAt, k + fix), "offered a fix:"));
                     break;
@@ -350,6 +360,14 @@ internal sealed class SolutionRule : IMarkingPointRule
         var word = tokens[next].Text;
         return TaskDeterminers.Contains(word) || (word.Length > 0 && char.IsDigit(word[0]));
     }
+
+    /// <summary>
+    /// "I'll try", "we'll try our best", "I'll try harder": after the learner's own frame, "try" with no task of its own
+    /// promises effort, not a fix ("we could try the Leeds depot" and "I'll try to rebook" still count).
+    /// </summary>
+    private static bool IsEffortPromise(Token[] tokens, int at, int length, int end) =>
+        length == 1 && tokens[at].Text == "try"
+        && (at + 1 >= end || tokens[at + 1].Text is "my" or "our" or "harder" or "and" || (tokens[at + 1].Text == "to" && at + 2 < end && tokens[at + 2].Text == "be"));
 
     private static bool IsWord(string text) => text.Length > 1 && text.All(char.IsLetter);
 
