@@ -506,6 +506,29 @@ public class ActRulesBehaviourTests
     }
 
     [Theory]
+    [InlineData("Good effort on the till. Next time could you count the float before opening?", ContextKind.Colleague)]
+    [InlineData("You did fine overall, though next time I'd check the booking sheet first.", ContextKind.Colleague)]
+    [InlineData("Moving the whole archive by Monday isn't realistic with three people off.", ContextKind.Partner)]
+    [InlineData("I know you wanted to cheer him up, but we can't promise him a place on the course.", ContextKind.Colleague)]
+    [InlineData("It's best we don't mention her diagnosis to the other volunteers.", ContextKind.Colleague)]
+    [InlineData("I don't really want to swap my Sunday again this month.", ContextKind.Colleague)]
+    public void Constructive_next_time_a_stated_limit_and_a_firm_preference_are_assertive(string reply, ContextKind context)
+    {
+        Assert.True(Score.Reply(reply, "", context).Has("assertiveness"));
+    }
+
+    [Theory]
+    [InlineData("Next time I'll bring the spare forms with me.", ContextKind.Colleague)]
+    [InlineData("It isn't possible to say when the engineer will arrive yet.", ContextKind.Partner)]
+    [InlineData("Can we not offer him a place on the later course?", ContextKind.Colleague)]
+    [InlineData("We did our best, we don't know why the upload failed.", ContextKind.Colleague)]
+    [InlineData("I don't want to hold you up, the van's outside.", ContextKind.Colleague)]
+    public void Own_promises_uncertainty_questions_and_a_plain_want_are_not_assertive(string reply, ContextKind context)
+    {
+        Assert.False(Score.Reply(reply, "", context).Has("assertiveness"));
+    }
+
+    [Theory]
     [InlineData("The spare key is in the top drawer I think.", ContextKind.Colleague)]
     [InlineData("I think she's on a late shift today.", ContextKind.Colleague)]
     [InlineData("Sorry, that's not fair on you, I'll swap with you on Friday.", ContextKind.Colleague)]
