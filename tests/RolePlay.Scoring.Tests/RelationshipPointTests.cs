@@ -300,6 +300,15 @@ public class RelationshipPointTests
         Assert.True(Score.Reply(reply).Has("check_understanding"));
     }
 
+    [Theory]
+    [InlineData("Can you confirm the delivery address for me?")]
+    [InlineData("Please confirm your date of birth.")]
+    [InlineData("Could you confirm the new date by Friday?")]
+    public void Asking_them_to_confirm_a_fact_is_not_a_check_of_understanding(string reply)
+    {
+        Assert.False(Score.Reply(reply).Has("check_understanding"));
+    }
+
     [Fact]
     public void Chasing_a_third_party_is_not_following_up_with_the_person()
     {

@@ -174,6 +174,27 @@ public class ScorerBehaviourTests
     }
 
     [Theory]
+    [InlineData("Did you keep the original box?")]
+    [InlineData("Have you paid the latest invoice?")]
+    [InlineData("have u got the booking reference")]
+    [InlineData("Do you want me to walk down to the depot with you?")]
+    [InlineData("Is there another address we could send it to?")]
+    [InlineData("Is the afternoon slot free instead?")]
+    public void Checking_what_they_did_offering_or_seeking_an_alternative_is_not_a_listening_question(string reply)
+    {
+        Assert.False(Score.Reply(reply, LateParcel).Has("active_listening"));
+    }
+
+    [Theory]
+    [InlineData("Did you feel anyone at the depot was listening to you?")]
+    [InlineData("Have you been waiting in all week for it?")]
+    [InlineData("Is there something about the delivery that is worrying you?")]
+    public void Asking_what_they_went_through_stays_a_listening_question(string reply)
+    {
+        Assert.True(Score.Reply(reply, LateParcel).Has("active_listening"));
+    }
+
+    [Theory]
     [InlineData("What did the driver say when you spoke to him?")]
     [InlineData("Why do you think it keeps going to the wrong address?")]
     public void Near_misses_of_suggestion_and_challenge_questions_stay_listening_questions(string reply)

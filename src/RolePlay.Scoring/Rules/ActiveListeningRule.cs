@@ -13,7 +13,9 @@ namespace RolePlay.Scoring.Rules;
 /// feeling, credited most when it is the feeling they expressed. Overlap with their words tolerates inflection ("no call
 /// back" echoes "nobody called me back"). A question may follow a statement or proposal in an earlier clause ("let's start
 /// again - what's gone wrong?"); a blame cue in a reply that apologises or owns the problem does not make it hostile. A fix
-/// put as a question ("have you spoken to your manager?") and a challenge ("why would you say that?") are not listening,
+/// put as a question ("have you spoken to your manager?"), a check on whether they did an act ("did you keep the box?";
+/// "did you feel / notice ...", "have you been ..." still ask what they went through), an offer ("do you want me to ...?"),
+/// a request for an alternative ("is there another room ...?", "... instead?") and a challenge ("why would you say that?") are not listening,
 /// and "you're right, ..." concedes a point rather than restating it. A summing-up "so" opens its sentence (a "so" after a
 /// clause of the reply's own gives a result: "I'll ring them, so the gate's shut").
 /// </summary>
@@ -440,6 +442,13 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
                 continue;
             }
 
+            // "Did you keep the packaging?", "have you paid the renewal?": whether they did an act; one that names a detail
+            // ("have you got the receipt?") is left to the detail check below, which explains why it is not credited.
+            if (ChecksAnAct(tokens, sentence, first) && !AsksOnlyForADetail(tokens, sentence, first, details))
+            {
+                continue;
+            }
+
             // "What happened is...", "What I'll do is..." (no question mark): a statement built on a wh- clause.
             if (!sentence.QuestionMark && PseudoCleft(tokens, first, sentence.EndToken))
             {
@@ -466,7 +475,7 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
                 what = "asked an open question:";
             }
             else if (InformationAuxiliaries.Contains(tokens[first].Text) && Subjects.Contains(second) && sentence.TokenCount >= 3
-                && !(second == "you" && tokens[first + 2].Text == "sure"))
+                && !(second == "you" && tokens[first + 2].Text == "sure") && !OffersOrSeeksAnAlternative(tokens, sentence, first))
             {
                 strength = ClosedQuestion;
                 what = "asked a clarifying question:";
@@ -567,10 +576,60 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
         "phoned", "called", "emailed",
     };
 
-    /// <summary>"Have you tried ...", "did you check ...", "have you put it out on the right day": a suggestion asked as a question.</summary>
+    // After "did you" / "have you", verbs of going through something ("did you feel", "have you been", "did you notice")
+    // and adverbs before the verb ("did you still ...") ask about their experience rather than whether they did an act.
+    private static readonly HashSet<string> ExperienceVerbs = new(StringComparer.Ordinal)
+    {
+        "feel", "felt", "been", "had", "have", "notice", "noticed", "hear", "heard", "see", "seen", "manage", "managed", "get",
+        "experience", "experienced", "find", "found", "think", "thought", "mean", "meant", "know", "known", "want", "need",
+        "like", "say", "said", "ever", "still", "already", "always", "recently", "both", "all", "lose", "lost", "go", "gone",
+    };
+
+    /// <summary>
+    /// "Have you tried ...", "did you check ...", "have you put it out on the right day": a suggestion asked as a question.
+    /// More generally a closed "did you / have you" + an act ("did you keep the packaging", "have you paid the renewal",
+    /// "have you got the receipt") checks whether they did or hold something - a fix, a detail or a compliance check, not a
+    /// question about their situation; "did you feel / notice / manage", "have you been / had" ask what they went through.
+    /// </summary>
     private static bool SuggestsAFix(Token[] tokens, SentenceInfo sentence, int first) =>
         first + 2 < sentence.EndToken && tokens[first].Text is "have" or "did" && tokens[first + 1].Text == "you"
         && TroubleshootingVerbs.Contains(tokens[first + 2].Text);
+
+    /// <summary>The wider "did you / have you" + an act (not a verb of going through something).</summary>
+    private static bool ChecksAnAct(Token[] tokens, SentenceInfo sentence, int first) =>
+        first + 2 < sentence.EndToken && tokens[first].Text is "have" or "has" or "did" && tokens[first + 1].Text == "you"
+        && !ExperienceVerbs.Contains(tokens[first + 2].Text);
+
+    /// <summary>
+    /// "Do you want me to come with you?", "would you like a drink?": an offer put as a question; "is there another room we
+    /// could use?", "is the 10am slot free instead?": a request for an alternative. Neither asks about their situation.
+    /// </summary>
+    private static bool OffersOrSeeksAnAlternative(Token[] tokens, SentenceInfo sentence, int first)
+    {
+        var end = sentence.EndToken;
+        if (first + 3 < end && tokens[first].Text is "do" or "would" && tokens[first + 1].Text == "you"
+            && tokens[first + 2].Text is "want" or "like" or "fancy" && tokens[first + 3].Text is "me" or "us" or "a" or "an" or "some" or "any" or "anything" or "something")
+        {
+            return true;
+        }
+
+        if (first + 2 < end && tokens[first].Text is "is" or "are" && tokens[first + 1].Text == "there"
+            && (tokens[first + 2].Text is "another" or "other" or "alternative"
+                || (first + 3 < end && tokens[first + 2].Text is "an" or "any" && tokens[first + 3].Text is "alternative" or "other")))
+        {
+            return true;
+        }
+
+        for (var k = first + 2; k < end; k++)
+        {
+            if (tokens[k].Text == "instead")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>A lexicon entry starting at or before <paramref name="last"/> ("can you talk me through...").</summary>
     private static bool OpensWith(Lexicon lexicon, Token[] tokens, int from, int last, int end)
