@@ -14,9 +14,9 @@ namespace RolePlay.Scoring.Rules;
 /// back" echoes "nobody called me back"). A question may follow a statement or proposal in an earlier clause ("let's start
 /// again - what's gone wrong?"); a blame cue in a reply that apologises or owns the problem does not make it hostile. A fix
 /// put as a question ("have you spoken to your manager?"), a check on whether they did an act ("did you keep the box?";
-/// "did you feel / notice ...", "have you been ..." still ask what they went through), an offer ("do you want me to ...?"),
-/// a request for an alternative ("is there another room ...?", "... instead?") and a challenge ("why would you say that?") are not listening,
-/// and "you're right, ..." concedes a point rather than restating it. A summing-up "so" opens its sentence (a "so" after a
+/// "did you feel / notice ...", "have you been ..." still ask what they went through), an offer ("do you want me to
+/// ...?"), a request for an alternative ("is there another room ...?", "... instead?") and a challenge ("why would you
+/// say that?") are not listening, and "you're right, ..." concedes a point rather than restating it. A summing-up "so" opens its sentence (a "so" after a
 /// clause of the reply's own gives a result: "I'll ring them, so the gate's shut").
 /// </summary>
 internal sealed class ActiveListeningRule : IMarkingPointRule
