@@ -871,7 +871,8 @@ public class NegativeBehaviourTests
     [InlineData("Great! I'll send the forms over tonight.")]
     [InlineData("Thanks for sorting the keys so quickly. Brilliant.")]
     [InlineData("I'll raise it with our account manager and call you back.")]
-    public void Praise_that_goes_with_something_done_is_not_aggression(string reply)
+    [InlineData("I'd like to escalate this to your account manager, please.")]
+    public void Praise_that_goes_with_something_done_and_a_polite_escalation_are_not_aggression(string reply)
     {
         var assessment = Score.Reply(reply, context: ContextKind.Partner);
 
