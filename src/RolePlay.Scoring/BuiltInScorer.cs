@@ -1,13 +1,15 @@
 using RolePlay.Engine.Scoring;
 using RolePlay.Scoring.Catalogue;
+using RolePlay.Scoring.Learned;
 using RolePlay.Scoring.Rules;
 using RolePlay.Scoring.Text;
 
 namespace RolePlay.Scoring;
 
 /// <summary>
-/// The default scorer: deterministic cue rules over a tokenised reply, no LLM. Assesses every catalogue entry and
-/// reports, for each, credited or not, a strength, evidence spans and a one-line rationale.
+/// The default scorer: deterministic cue rules over a tokenised reply, then a learned model that adds credits the rules
+/// missed, no LLM. Assesses every catalogue entry and reports, for each, credited or not, a strength, evidence spans and
+/// a one-line rationale.
 /// </summary>
 public sealed class BuiltInScorer : IReplyScorer
 {
@@ -29,20 +31,33 @@ public sealed class BuiltInScorer : IReplyScorer
     }
 
     public BuiltInScorer(MarkingPointCatalogue catalogue)
-        : this(catalogue, RuleSet.Rules)
+        : this(catalogue, CreditModel.Default)
+    {
+    }
+
+    /// <summary>A scorer whose rules' results pass through <paramref name="creditModel"/>; null leaves the rules alone.</summary>
+    public BuiltInScorer(MarkingPointCatalogue catalogue, CreditModel? creditModel)
+        : this(catalogue, RuleSet.Rules, creditModel)
     {
     }
 
     /// <summary>For tests: the same scorer with its rules looked up in <paramref name="rules"/>.</summary>
-    internal BuiltInScorer(MarkingPointCatalogue catalogue, IReadOnlyDictionary<string, IMarkingPointRule> rules)
+    internal BuiltInScorer(MarkingPointCatalogue catalogue, IReadOnlyDictionary<string, IMarkingPointRule> rules, CreditModel? creditModel = null)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(rules);
         Catalogue = catalogue;
         _rules = rules;
+        CreditModel = creditModel;
     }
 
+    /// <summary>The cue rules alone, without the learned model (what the model is trained on).</summary>
+    public static BuiltInScorer RulesOnly(MarkingPointCatalogue? catalogue = null) => new(catalogue ?? MarkingPointCatalogue.Default, creditModel: null);
+
     private readonly IReadOnlyDictionary<string, IMarkingPointRule> _rules;
+
+    /// <summary>The learned model that adds credits after the rules, or null for the rules alone.</summary>
+    public CreditModel? CreditModel { get; }
 
     public MarkingPointCatalogue Catalogue { get; }
 
@@ -53,7 +68,21 @@ public sealed class BuiltInScorer : IReplyScorer
     }
 
     /// <summary>Scores one reply synchronously (the scorer does no I/O).</summary>
-    public TurnAssessment Score(ReplyContext context)
+    public TurnAssessment Score(ReplyContext context) => Assess(context, features: null);
+
+    /// <summary>
+    /// The learned model's features for <paramref name="context"/> from the rules alone (what <see cref="CreditModel"/>
+    /// is trained on), or null when the reply is not scored at all (empty, too long, not English).
+    /// </summary>
+    public IReadOnlyList<string>? CreditFeaturesOf(ReplyContext context)
+    {
+        var features = new List<string>();
+        BuiltInScorer rules = CreditModel is null ? this : new(Catalogue, _rules, creditModel: null);
+        rules.Assess(context, features);
+        return features.Count == 0 ? null : features;
+    }
+
+    private TurnAssessment Assess(ReplyContext context, List<string>? features)
     {
         ArgumentNullException.ThrowIfNull(context);
         var reply = context.Reply ?? "";
@@ -84,6 +113,11 @@ public sealed class BuiltInScorer : IReplyScorer
         var input = new RuleInput(compiled, tokens, other, context.Context);
         var results = compiled.Points.Select(p => AssessSafely(_rules[p.Rule], p, input)).ToArray();
         ApplyWeakening(compiled, results, tokens);
+        features?.AddRange(CreditFeatures.Of(results, tokens));
+        if (CreditModel is not null)
+        {
+            CreditFeatures.AddCredits(CreditModel, compiled.Points, results, tokens, context.Context);
+        }
 
         var positives = results.Where((_, i) => compiled.Points[i].Kind == MarkingPointKind.Positive).ToList();
         var negatives = results.Where((_, i) => compiled.Points[i].Kind == MarkingPointKind.Negative).ToList();

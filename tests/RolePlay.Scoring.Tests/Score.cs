@@ -9,8 +9,10 @@ namespace RolePlay.Scoring.Tests;
 /// <summary>Helpers shared by the scorer tests.</summary>
 internal static class Score
 {
+    /// <summary>The whole built-in scorer: the rules, then the learned credit layer. The labelled sets measure this.</summary>
     public static readonly BuiltInScorer Scorer = new();
 
+    /// <summary>What the whole scorer makes of a reply: behaviour tests pin the rules and the learned layer together.</summary>
     public static TurnAssessment Reply(string reply, string persona = "", ContextKind context = ContextKind.Customer, params string[] assessed) =>
         Scorer.Score(new ReplyContext(reply, persona, [], assessed, context));
 

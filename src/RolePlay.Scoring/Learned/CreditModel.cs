@@ -1,0 +1,292 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Text;
+
+namespace RolePlay.Scoring.Learned;
+
+/// <summary>One training example for <see cref="CreditModel.Train"/>: the features of a reply and the ids it was labelled with.</summary>
+public sealed record CreditExample(IReadOnlyList<string> Features, IReadOnlySet<string> Labels);
+
+/// <summary>How <see cref="CreditModel.Train"/> fits its weights; the defaults are the ones the shipped model uses.</summary>
+public sealed record CreditTraining
+{
+    /// <summary>Passes over the examples.</summary>
+    public int Epochs { get; init; } = 6;
+
+    /// <summary>Pull of every weight towards zero, so no single word decides alone.</summary>
+    public double L2 { get; init; } = 1e-3;
+
+    /// <summary>Base step of the adaptive (AdaGrad) updates.</summary>
+    public double Rate { get; init; } = 0.2;
+
+    /// <summary>A word seen in fewer training replies than this is left out: it would only memorise one writer.</summary>
+    public int MinWordCount { get; init; } = 5;
+
+    /// <summary>Seed of the example order, so training is repeatable.</summary>
+    public int Seed { get; init; } = 1;
+}
+
+/// <summary>
+/// One logistic model per catalogue id over what the rules found (credited or not, how strongly) and the reply's
+/// words, trained on the labelled development sets. The scorer uses it only to add credits the rules missed; see
+/// docs/scoring.md, "The learned credit layer".
+/// </summary>
+public sealed class CreditModel
+{
+    /// <summary>Resource name of the shipped model, trained on the development sets only.</summary>
+    public const string ResourceName = "RolePlay.Scoring.credit-model.tsv";
+
+    /// <summary>Probability at or above which the model credits an id the rules missed.</summary>
+    public const double CreditThreshold = 0.5;
+
+    private readonly string[] ids;
+    private readonly double[] bias;
+    private readonly FrozenDictionary<string, double[]> weights;
+
+    // The word rows again, keyed by the bare word, so the scorer looks a token up without building "W:" + word.
+    private readonly FrozenDictionary<string, double[]> words;
+
+    private CreditModel(string[] ids, double[] bias, FrozenDictionary<string, double[]> weights)
+    {
+        this.ids = ids;
+        this.bias = bias;
+        this.weights = weights;
+        words = weights.Where(w => CreditFeatures.IsWord(w.Key))
+            .ToFrozenDictionary(w => w.Key[CreditFeatures.WordPrefix.Length..], w => w.Value, StringComparer.Ordinal);
+    }
+
+    private static readonly Lazy<CreditModel> Shipped = new(() =>
+    {
+        using var stream = typeof(CreditModel).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"embedded resource {ResourceName} is missing");
+        using var reader = new StreamReader(stream);
+        return Read(reader);
+    });
+
+    /// <summary>The model shipped inside the assembly.</summary>
+    public static CreditModel Default => Shipped.Value;
+
+    /// <summary>The ids the model has weights for, in its own order.</summary>
+    public IReadOnlyList<string> Ids => ids;
+
+    /// <summary>Number of distinct features the model knows.</summary>
+    public int FeatureCount => weights.Count;
+
+    /// <summary>The weights of <paramref name="feature"/> per id (in <see cref="Ids"/> order), or null when the model does not know it.</summary>
+    public IReadOnlyList<double>? WeightsOf(string feature) => weights.GetValueOrDefault(feature);
+
+    /// <summary>Adds the weights of <paramref name="feature"/> to <paramref name="sums"/> (one per id); unknown features add nothing.</summary>
+    internal void Add(string feature, Span<double> sums)
+    {
+        if (weights.TryGetValue(feature, out var row))
+        {
+            for (var i = 0; i < row.Length; i++)
+            {
+                sums[i] += row[i];
+            }
+        }
+    }
+
+    /// <summary>Adds the weights of the word feature for <paramref name="word"/> (a normalised token) to <paramref name="sums"/>.</summary>
+    internal void AddWord(string word, Span<double> sums)
+    {
+        if (words.TryGetValue(word, out var row))
+        {
+            for (var i = 0; i < row.Length; i++)
+            {
+                sums[i] += row[i];
+            }
+        }
+    }
+
+    /// <summary>The weight of <paramref name="word"/> towards the id at <paramref name="index"/>; 0 when the model does not know the word.</summary>
+    internal double WordWeight(string word, int index) => words.TryGetValue(word, out var row) ? row[index] : 0;
+
+    /// <summary>Where <paramref name="id"/> is in <see cref="Ids"/>, or -1.</summary>
+    public int IndexOf(string id) => Array.IndexOf(ids, id);
+
+    /// <summary>Fills <paramref name="sums"/> with the bias of each id (the starting point before any feature).</summary>
+    internal void Start(Span<double> sums) => bias.CopyTo(sums);
+
+    /// <summary>The probability of each id (in <see cref="Ids"/> order) for a reply with <paramref name="features"/>.</summary>
+    public double[] Probabilities(IEnumerable<string> features)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        var sums = new double[ids.Length];
+        Start(sums);
+        foreach (var feature in features.Distinct(StringComparer.Ordinal))
+        {
+            Add(feature, sums);
+        }
+
+        return sums.Select(Logistic).ToArray();
+    }
+
+    /// <summary>The logistic function, clamped so a hostile reply cannot overflow it.</summary>
+    public static double Logistic(double sum) => 1 / (1 + Math.Exp(-Math.Clamp(sum, -30, 30)));
+
+    /// <summary>Fits one logistic model per id with AdaGrad and L2, repeatably (fixed seed, ordinal feature order).</summary>
+    public static CreditModel Train(IReadOnlyList<string> ids, IReadOnlyList<CreditExample> examples, CreditTraining? training = null)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        ArgumentNullException.ThrowIfNull(examples);
+        training ??= new CreditTraining();
+
+        var wordCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var feature in examples.SelectMany(e => e.Features.Distinct(StringComparer.Ordinal)).Where(CreditFeatures.IsWord))
+        {
+            wordCounts[feature] = wordCounts.GetValueOrDefault(feature) + 1;
+        }
+
+        bool Kept(string feature) => !CreditFeatures.IsWord(feature) || wordCounts[feature] >= training.MinWordCount;
+        var names = examples.SelectMany(e => e.Features).Where(Kept).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var index = names.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
+        var rows = examples.Select(e => e.Features.Where(Kept).Distinct(StringComparer.Ordinal).Select(f => index[f]).ToArray()).ToArray();
+
+        var bias = new double[ids.Count];
+        var columns = new double[ids.Count][];
+        for (var p = 0; p < ids.Count; p++)
+        {
+            var labels = examples.Select(e => e.Labels.Contains(ids[p])).ToArray();
+            (columns[p], bias[p]) = Fit(rows, labels, names.Length, training);
+        }
+
+        var weights = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        for (var f = 0; f < names.Length; f++)
+        {
+            var row = new double[ids.Count];
+            for (var p = 0; p < ids.Count; p++)
+            {
+                row[p] = Rounded(columns[p][f]);
+            }
+
+            if (row.Any(w => w != 0))
+            {
+                weights[names[f]] = row;
+            }
+        }
+
+        return new CreditModel([.. ids], bias.Select(Rounded).ToArray(), weights.ToFrozenDictionary(StringComparer.Ordinal));
+    }
+
+    private static (double[] Weights, double Bias) Fit(int[][] rows, bool[] labels, int featureCount, CreditTraining training)
+    {
+        const double Start = 1e-8;
+        var weights = new double[featureCount];
+        var squares = new double[featureCount];
+        Array.Fill(squares, Start);
+        var bias = 0.0;
+        var biasSquares = Start;
+        var order = Enumerable.Range(0, rows.Length).ToArray();
+        var random = new Random(training.Seed);
+        for (var epoch = 0; epoch < training.Epochs; epoch++)
+        {
+            random.Shuffle(order);
+            foreach (var i in order)
+            {
+                var sum = bias;
+                foreach (var f in rows[i])
+                {
+                    sum += weights[f];
+                }
+
+                var error = Logistic(sum) - (labels[i] ? 1 : 0);
+                foreach (var f in rows[i])
+                {
+                    var gradient = error + (training.L2 * weights[f]);
+                    squares[f] += gradient * gradient;
+                    weights[f] -= training.Rate * gradient / Math.Sqrt(squares[f]);
+                }
+
+                biasSquares += error * error;
+                bias -= training.Rate * error / Math.Sqrt(biasSquares);
+            }
+        }
+
+        return (weights, bias);
+    }
+
+    // Four decimals: the written model stays small, and what is read back is exactly what was trained.
+    private static double Rounded(double weight) => Math.Round(weight, 4, MidpointRounding.ToEven);
+
+    /// <summary>Writes the weights as tab-separated text (one row per feature, one column per id), sorted, so a retrained model diffs cleanly.</summary>
+    public void Write(TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteLine("# Credit model for the built-in scorer: logistic weights per feature (rows) and id (columns).");
+        writer.WriteLine("# Generated from the development sets by CreditModelTests; do not edit by hand.");
+        writer.WriteLine(string.Join('\t', ["ids", .. ids]));
+        writer.WriteLine(string.Join('\t', ["bias", .. bias.Select(Number)]));
+        foreach (var (feature, row) in weights.OrderBy(w => w.Key, StringComparer.Ordinal))
+        {
+            writer.WriteLine(string.Join('\t', [feature, .. row.Select(Number)]));
+        }
+    }
+
+    /// <summary>Reads weights written by <see cref="Write"/>; a damaged line is reported with its number.</summary>
+    public static CreditModel Read(TextReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        string[]? ids = null;
+        double[]? bias = null;
+        var weights = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        var lineNumber = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            lineNumber++;
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            var fields = line.Split('\t');
+            if (ids is null)
+            {
+                if (fields[0] != "ids" || fields.Length < 2)
+                {
+                    throw new FormatException($"credit model line {lineNumber}: expected the \"ids\" line first");
+                }
+
+                ids = fields[1..];
+                continue;
+            }
+
+            if (fields.Length != ids.Length + 1 || fields[0].Length == 0)
+            {
+                throw new FormatException($"credit model line {lineNumber}: expected a feature and {ids.Length} weights separated by tabs");
+            }
+
+            var row = new double[ids.Length];
+            for (var i = 0; i < row.Length; i++)
+            {
+                if (!double.TryParse(fields[i + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out row[i]) || !double.IsFinite(row[i]))
+                {
+                    throw new FormatException($"credit model line {lineNumber}: weight {i + 1} (\"{fields[i + 1]}\") is not a number");
+                }
+            }
+
+            if (fields[0] == "bias")
+            {
+                bias = row;
+            }
+            else
+            {
+                weights[fields[0]] = row;
+            }
+        }
+
+        ids ??= [];
+        return new CreditModel(ids, bias ?? new double[ids.Length], weights.ToFrozenDictionary(StringComparer.Ordinal));
+    }
+
+    /// <summary>Builds the model text for <paramref name="examples"/> (what <see cref="Write"/> would write).</summary>
+    public static string TrainToText(IReadOnlyList<string> ids, IReadOnlyList<CreditExample> examples, CreditTraining? training = null)
+    {
+        var builder = new StringBuilder();
+        using var writer = new StringWriter(builder, CultureInfo.InvariantCulture) { NewLine = "\n" };
+        Train(ids, examples, training).Write(writer);
+        return builder.ToString();
+    }
+
+    private static string Number(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,187 @@
+using System.Globalization;
+
+using RolePlay.Engine.Model;
+using RolePlay.Engine.Scoring;
+using RolePlay.Scoring.Learned;
+using RolePlay.TestSupport;
+
+namespace RolePlay.Scoring.Tests;
+
+/// <summary>The learned credit layer: how it learns, what it may change, and that the shipped model comes from the dev sets only.</summary>
+public class CreditModelTests
+{
+    /// <summary>
+    /// The sets the shipped model is trained on: the even lines of the first dev set (its odd lines are never read) and
+    /// the second to eleventh dev sets. Held-out sets must never be here: they measure it.
+    /// </summary>
+    public static readonly string[] TrainingSets =
+    [
+        "devset.jsonl", "devset2.jsonl", "devset3.jsonl", "devset4.jsonl", "devset5.jsonl", "devset6.jsonl", "devset7.jsonl",
+        "devset8.jsonl", "devset9.jsonl", "devset10.jsonl", "devset11.jsonl",
+    ];
+
+    private const string UpdateVariable = "ROLEPLAY_UPDATE_CREDIT_MODEL";
+
+    // Weights are written to four decimals; a retrained model may differ from the shipped one by rounding, never more.
+    private const double Tolerance = 0.0002;
+
+    /// <summary>The ids the model learns: the positive marking points only (negative behaviours are left to the rules).</summary>
+    public static IReadOnlyList<string> PositiveIds => [.. Score.Scorer.Catalogue.Positives.Select(p => p.Id)];
+
+    /// <summary>The training examples of every training set, from the rules alone.</summary>
+    public static List<CreditExample> TrainingExamples()
+    {
+        var rules = BuiltInScorer.RulesOnly();
+        return TrainingSets.SelectMany(file =>
+        {
+            using var reader = File.OpenText(Score.DataFile(file));
+            return CreditTrainingSet.FromJsonl(reader, rules, file == "devset.jsonl" ? line => line % 2 == 0 : null);
+        }).ToList();
+    }
+
+    [Fact]
+    public void The_shipped_model_is_what_the_development_sets_train()
+    {
+        var trained = CreditModel.TrainToText(PositiveIds, TrainingExamples());
+        if (Environment.GetEnvironmentVariable(UpdateVariable) == "1")
+        {
+            File.WriteAllText(Path.Combine(RepositoryRoot.Find(), "src", "RolePlay.Scoring", "Learned", "credit-model.tsv"), trained);
+            return;
+        }
+
+        var writer = new StringWriter { NewLine = "\n" };
+        CreditModel.Default.Write(writer);
+        var shipped = writer.ToString().Split('\n');
+        var retrained = trained.Split('\n');
+        var hint = $"regenerate it with {UpdateVariable}=1 dotnet test tests/RolePlay.Scoring.Tests --filter {nameof(The_shipped_model_is_what_the_development_sets_train)}";
+        Assert.True(shipped.Length == retrained.Length, $"the shipped credit model has {shipped.Length} lines, retraining gives {retrained.Length}; {hint}");
+        foreach (var (mine, theirs) in shipped.Zip(retrained))
+        {
+            Assert.True(SameWithinRounding(mine, theirs), $"the shipped credit model has \"{Shorten(mine)}\" where retraining gives \"{Shorten(theirs)}\"; {hint}");
+        }
+    }
+
+    private static bool SameWithinRounding(string shipped, string retrained)
+    {
+        var a = shipped.Split('\t');
+        var b = retrained.Split('\t');
+        return a.Length == b.Length && a[0] == b[0] && a.Skip(1).Zip(b.Skip(1)).All(p => p.First == p.Second
+            || (double.TryParse(p.First, CultureInfo.InvariantCulture, out var x) && double.TryParse(p.Second, CultureInfo.InvariantCulture, out var y) && Math.Abs(x - y) <= Tolerance));
+    }
+
+    private static string Shorten(string line) => line.Length <= 80 ? line : line[..80] + "...";
+
+    [Fact]
+    public void Held_out_sets_are_never_trained_on() =>
+        Assert.DoesNotContain(TrainingSets, file => file.StartsWith("holdout", StringComparison.Ordinal));
+
+    [Fact]
+    public void Words_learned_from_examples_add_a_credit_the_rules_missed()
+    {
+        // "flibber" is no cue of any rule; in these examples it always comes with the empathy label.
+        var examples = Enumerable.Range(0, 40).Select(i => new CreditExample(
+            ["W:flibber", $"W:word{i % 7}"], new HashSet<string>(i % 2 == 0 ? ["empathy"] : [], StringComparer.Ordinal)))
+            .Concat(Enumerable.Range(0, 40).Select(i => new CreditExample([$"W:word{i % 7}"], new HashSet<string>(StringComparer.Ordinal))))
+            .Concat(Enumerable.Range(0, 20).Select(_ => new CreditExample(["W:flibber"], new HashSet<string>(["empathy"], StringComparer.Ordinal))))
+            .ToList();
+        var model = CreditModel.Train(["empathy", "blame"], examples);
+        var scorer = new BuiltInScorer(Score.Scorer.Catalogue, model);
+
+        var assessment = scorer.Score(new ReplyContext("Flibber, I will look at it.", "", [], [], ContextKind.Customer));
+
+        var empathy = assessment.Point("empathy");
+        Assert.True(empathy.Credited);
+        Assert.Equal("Flibber", Assert.Single(empathy.Evidence).Quote);
+        Assert.Contains("learned model", empathy.Rationale, StringComparison.Ordinal);
+        Assert.False(assessment.Has("blame"));
+        Assert.False(BuiltInScorer.RulesOnly().Score(new ReplyContext("Flibber, I will look at it.", "", [], [], ContextKind.Customer)).Has("empathy"));
+    }
+
+    [Fact]
+    public void The_model_never_removes_a_credit_the_rules_gave()
+    {
+        // A model that weighs every word against apology cannot take away the rules' apology.
+        var examples = Enumerable.Range(0, 50).Select(_ => new CreditExample(["W:sorry", "R:apology"], new HashSet<string>(StringComparer.Ordinal))).ToList();
+        var model = CreditModel.Train(["apology"], examples);
+        var scorer = new BuiltInScorer(Score.Scorer.Catalogue, model);
+
+        Assert.True(model.Probabilities(["W:sorry", "R:apology"])[0] < 0.1);
+        Assert.True(scorer.Score(new ReplyContext("I'm so sorry about that.", "", [], [], ContextKind.Customer)).Has("apology"));
+    }
+
+    [Fact]
+    public void The_model_never_detects_a_negative_behaviour()
+    {
+        var examples = Enumerable.Range(0, 50).Select(_ => new CreditExample(["W:flibber"], new HashSet<string>(["blame"], StringComparer.Ordinal))).ToList();
+        var model = CreditModel.Train(["blame"], examples);
+        var scorer = new BuiltInScorer(Score.Scorer.Catalogue, model);
+
+        Assert.True(model.Probabilities(["W:flibber"])[0] > 0.9);
+        Assert.False(scorer.Score(new ReplyContext("Flibber, I will look at it.", "", [], [], ContextKind.Customer)).Has("blame"));
+    }
+
+    [Fact]
+    public void Without_a_word_that_weighs_towards_it_nothing_is_credited()
+    {
+        // A large bias alone says "usually labelled", but a credit needs words of this reply as its evidence.
+        var examples = Enumerable.Range(0, 50).Select(_ => new CreditExample(["L:0"], new HashSet<string>(["respect"], StringComparer.Ordinal))).ToList();
+        var model = CreditModel.Train(["respect"], examples);
+        var scorer = new BuiltInScorer(Score.Scorer.Catalogue, model);
+
+        Assert.True(model.Probabilities(["L:0"])[0] > 0.9);
+        Assert.False(scorer.Score(new ReplyContext("ok", "", [], [], ContextKind.Customer)).Has("respect"));
+    }
+
+    [Fact]
+    public void A_reply_in_another_language_gets_nothing_from_the_model()
+    {
+        var assessment = new BuiltInScorer().Score(new ReplyContext(
+            "Lo siento mucho, voy a llamar al mensajero ahora y le devuelvo la llamada esta tarde.", "Where is my parcel?", [], [], ContextKind.Customer));
+
+        Assert.Empty(assessment.CreditedIds);
+        Assert.Contains(BuiltInScorer.NotEnglishNote, assessment.Notes);
+    }
+
+    [Fact]
+    public void Learned_evidence_quotes_the_reply_exactly()
+    {
+        var scorer = new BuiltInScorer();
+        foreach (var item in Score.Evaluate("devset2.jsonl").Items.Take(120))
+        {
+            var assessment = scorer.Score(new ReplyContext(item.Text, "", [], [], ContextKind.Customer));
+            foreach (var point in assessment.MarkingPoints.Concat(assessment.Negatives).Where(p => p.Credited))
+            {
+                Assert.All(point.Evidence, e => Assert.Equal(item.Text[e.Start..e.End], e.Quote));
+            }
+        }
+    }
+
+    [Fact]
+    public void A_model_reads_back_what_it_wrote()
+    {
+        var examples = TrainingExamples().Take(200).ToList();
+        var text = CreditModel.TrainToText(PositiveIds, examples);
+
+        var read = CreditModel.Read(new StringReader(text));
+        var writer = new StringWriter { NewLine = "\n" };
+        read.Write(writer);
+
+        Assert.Equal(text, writer.ToString());
+        Assert.True(read.FeatureCount > 26);
+    }
+
+    [Fact]
+    public void A_damaged_model_line_is_reported_with_its_number()
+    {
+        var error = Assert.Throws<FormatException>(() => CreditModel.Read(new StringReader("# header\nids\tapology\tblame\nbias\t0.1\tx\n")));
+
+        Assert.Contains("line 3", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Training_is_repeatable()
+    {
+        var examples = TrainingExamples().Take(300).ToList();
+        Assert.Equal(CreditModel.TrainToText(PositiveIds, examples), CreditModel.TrainToText(PositiveIds, examples));
+    }
+}
