@@ -26,6 +26,24 @@ public class ActRulesBehaviourTests
     }
 
     [Theory]
+    [InlineData("Our contract says two visits a week on Mondays and Thursdays.", ContextKind.Partner, false)]
+    [InlineData("We agreed five working days for repairs.", ContextKind.Partner, false)]
+    [InlineData("Our contract says 48 hours for callbacks, but the customer has waited since the 3rd.", ContextKind.Partner, true)]
+    public void The_figures_of_an_agreement_are_its_terms_not_a_report_of_the_case(string reply, ContextKind context, bool shared)
+    {
+        Assert.Equal(shared, Score.Reply(reply, "", context).Has("information_sharing"));
+    }
+
+    [Fact]
+    public void Someones_private_details_in_the_sentence_are_a_breach_not_information_sharing()
+    {
+        var breach = Score.Reply("Room 5 is Mr Ellis, he is diabetic and on insulin.", "", ContextKind.Colleague);
+        Assert.False(breach.Has("information_sharing"));
+        Assert.True(breach.Has("confidentiality_breach"));
+        Assert.True(Score.Reply("Room 5 is Mr Ellis, he checks out on Friday.", "", ContextKind.Colleague).Has("information_sharing"));
+    }
+
+    [Theory]
     [InlineData("Can you send me a photo of the damage?", ContextKind.Customer)]
     [InlineData("Could you send a couple of photos of the tear to this email?", ContextKind.Customer)]
     [InlineData("I didn't pass on the message.", ContextKind.Colleague)]

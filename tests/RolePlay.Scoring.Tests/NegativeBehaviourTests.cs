@@ -113,6 +113,22 @@ public class NegativeBehaviourTests
     }
 
     [Fact]
+    public void Asking_a_colleague_who_it_was_invites_gossip_but_asking_a_customer_whose_account_it_is_does_not()
+    {
+        Assert.True(Score.Reply("oh no, what was her name? I might know the family", "A lady rang in tears, her son has been arrested.", ContextKind.Colleague).Has("confidentiality_breach"));
+        Assert.False(Score.Reply("Let me check for you, what's his name?", "Is my dad alright? He was admitted yesterday.", ContextKind.Customer).Has("confidentiality_breach"));
+    }
+
+    [Theory]
+    [InlineData("Go easy on Kieran today, his dad left last month.", true)]
+    [InlineData("Go easy on Kieran today, his mum is in prison.", true)]
+    [InlineData("Go easy on Kieran today, his dad is collecting him at 3.", false)]
+    public void A_third_persons_family_troubles_are_a_breach(string reply, bool breach)
+    {
+        Assert.Equal(breach, Score.Reply(reply, "Kieran was in a foul mood all morning.", ContextKind.Colleague).Has("confidentiality_breach"));
+    }
+
+    [Fact]
     public void Giving_your_own_number_when_asked_for_it_is_not_someone_elses_data()
     {
         Assert.False(Score.Reply("sure it's 07700 900461, ring whenever", "Can I have your mobile so I can ring you?").Has("confidentiality_breach"));

@@ -12,7 +12,8 @@ namespace RolePlay.Scoring.Rules;
 /// the data ("I can't share her details") is refusing, not disclosing, so its mentions count for less. Asked about
 /// someone else ("did my husband drop his phone off?"), an answer that says what that person did or has ("yeah he came
 /// in Tuesday") gives their details away too; so does agreeing ("sure", "yeah go on") to a request to send, give or look up
-/// someone else's records or contact details.
+/// someone else's records or contact details. Asking who it was ("what was her name?") invites disclosure, except to a
+/// customer asking about their own relative, where the name identifies whose account to look at.
 /// </summary>
 internal sealed class ConfidentialityBreachRule : IMarkingPointRule
 {
@@ -41,8 +42,17 @@ internal sealed class ConfidentialityBreachRule : IMarkingPointRule
         var matches = input.Effective(point.Id);
         var findings = new List<Finding>(matches.Count);
         CueMatch? echoed = null;
+        var identifies = false;
         foreach (var match in matches)
         {
+            // "What's his name?" to a colleague passing on someone's troubles invites gossip; to a customer asking about their
+            // own relative it identifies whose account to look at.
+            if (input.Context == ContextKind.Customer && input.Reply.Tokens[match.End - 1].Text == "name")
+            {
+                identifies = true;
+                continue;
+            }
+
             if (input.Context == ContextKind.Customer && EchoesThem(input, match))
             {
                 echoed ??= match;
@@ -65,6 +75,11 @@ internal sealed class ConfidentialityBreachRule : IMarkingPointRule
         if (findings.Count == 0 && echoed is { } repeated)
         {
             return Verdict.None(point, $"Not detected: \"{Verdict.Shorten(input.Span(repeated).Quote)}\" repeats what they told you themselves.");
+        }
+
+        if (findings.Count == 0 && identifies)
+        {
+            return Verdict.None(point, "Not detected: asking whose account it is identifies the person they are asking about.");
         }
 
         if (findings.Count == 0)

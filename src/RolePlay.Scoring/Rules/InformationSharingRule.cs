@@ -17,7 +17,9 @@ namespace RolePlay.Scoring.Rules;
 ///     explanation, not a case fact.
 /// Not when the transfer is negated or counterfactual ("I should have forwarded it"), when it is a directive ("tell her to
 /// ring back": an instruction passed on, not the facts), when the transfer word is a noun after a determiner ("a note on
-/// her record", "the log"), or the sentence over-promises.
+/// her record", "the log"), or the sentence over-promises or gives someone's private details away (a confidentiality breach,
+/// not the chain at work). The figures in a clause that states an agreement ("our contract says two attempts", "we agreed ten
+/// working days") are its terms, not a case fact.
 /// </summary>
 internal sealed class InformationSharingRule : IMarkingPointRule
 {
@@ -53,17 +55,23 @@ internal sealed class InformationSharingRule : IMarkingPointRule
         var references = pipeline.Lexicon("reference_words");
         var tokens = input.Reply.Tokens;
         var promises = input.Effective("over_promising");
+        var breaches = input.Effective("confidentiality_breach");
         var chainContext = input.Context is ContextKind.Colleague or ContextKind.Partner;
         var findings = new List<Finding>();
 
         foreach (var match in input.Effective(point.Id))
         {
+            if (InBreach(breaches, input.Reply.SentenceOf(match.Start)))
+            {
+                continue;
+            }
+
             findings.Add(new Finding(match.Cue.BaseStrength, input.Span(match), "shared information:"));
         }
 
         foreach (var sentence in input.Reply.Sentences)
         {
-            if (promises.Any(p => p.Start >= sentence.FirstToken && p.Start < sentence.EndToken))
+            if (promises.Any(p => p.Start >= sentence.FirstToken && p.Start < sentence.EndToken) || InBreach(breaches, sentence))
             {
                 continue;
             }
@@ -166,6 +174,23 @@ internal sealed class InformationSharingRule : IMarkingPointRule
         }
 
         return Verdict.From(point, findings);
+    }
+
+    /// <summary>
+    /// Someone's private details given away in the sentence ("her number's 07700..., she lives on..."): the guide credits that
+    /// as a confidentiality breach, never as information passed along the chain.
+    /// </summary>
+    private static bool InBreach(IReadOnlyList<CueMatch> breaches, SentenceInfo sentence)
+    {
+        foreach (var breach in breaches)
+        {
+            if (breach.Start >= sentence.FirstToken && breach.Start < sentence.EndToken)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int FindInRange(Token[] tokens, int from, int to, Lexicon lexicon)
@@ -296,18 +321,36 @@ internal sealed class InformationSharingRule : IMarkingPointRule
         "means", "stands",
     };
 
+    private static readonly HashSet<string> AgreementWords = new(StringComparer.Ordinal)
+    {
+        "contract", "agreement", "agreed", "sla", "terms",
+    };
+
     /// <summary>A statement about a third party (the customer, she, the warehouse) that carries a specific detail (a number, a day, a count).</summary>
     private static bool IsCaseFact(Token[] tokens, SentenceInfo sentence, Lexicon chain, Lexicon days, Lexicon numbers, Lexicon references, out int detailAt)
     {
         detailAt = -1;
         var party = false;
         var details = 0;
+        var agreementClause = -1;
         for (var k = sentence.FirstToken; k < sentence.EndToken; k++)
         {
             party |= chain.MatchAt(tokens, k, sentence.EndToken) > 0 || IdentifierAt(tokens, k, sentence.EndToken, references);
             if (NotAReport.Contains(tokens[k].Text))
             {
                 return false;
+            }
+
+            // "Our contract says two attempts", "we agreed ten working days": the figures in that clause are the terms of an
+            // agreement, not a report; a further clause can still report ("..., and it's only been 24").
+            if (AgreementWords.Contains(tokens[k].Text) && agreementClause < 0 && detailAt < 0)
+            {
+                agreementClause = tokens[k].Clause;
+            }
+
+            if (tokens[k].Clause == agreementClause)
+            {
+                continue;
             }
 
             if (IsDetail(tokens[k]) || days.MatchAt(tokens, k, sentence.EndToken) > 0 || numbers.MatchAt(tokens, k, sentence.EndToken) > 0)
