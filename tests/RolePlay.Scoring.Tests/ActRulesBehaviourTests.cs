@@ -556,6 +556,27 @@ public class ActRulesBehaviourTests
     }
 
     [Theory]
+    [InlineData("I don't think we can take on another client this month, the team is full.", ContextKind.Colleague)]
+    [InlineData("Fair enough, but I think the training should come before the launch.", ContextKind.Colleague)]
+    [InlineData("I'm not sure I agree that the form is the problem.", ContextKind.Partner)]
+    [InlineData("I'd rather we kept the old layout until the audit.", ContextKind.Colleague)]
+    [InlineData("We need the signed form back before Friday.", ContextKind.Partner)]
+    public void A_doubting_view_a_contrasted_view_and_a_stated_need_are_assertive(string reply, ContextKind context)
+    {
+        Assert.True(Score.Reply(reply, "", context).Has("assertiveness"));
+    }
+
+    [Theory]
+    [InlineData("I'm not sure it has arrived yet.", ContextKind.Partner)]
+    [InlineData("Thanks for telling me, I'd rather know.", ContextKind.Colleague)]
+    [InlineData("I'll have a word with him and I won't mention your name.", ContextKind.Colleague)]
+    [InlineData("If we need more chairs, the hall has spares.", ContextKind.Colleague)]
+    public void Uncertainty_wanting_to_hear_a_discretion_promise_and_a_conditional_need_are_not_assertive(string reply, ContextKind context)
+    {
+        Assert.False(Score.Reply(reply, "", context).Has("assertiveness"));
+    }
+
+    [Theory]
     [InlineData("Honestly who cares.")]
     [InlineData("To be honest, I don't mind.")]
     public void Bare_honesty_markers_are_not_assertiveness(string reply)

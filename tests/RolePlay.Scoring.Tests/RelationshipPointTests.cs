@@ -77,6 +77,26 @@ public class RelationshipPointTests
     }
 
     [Theory]
+    [InlineData("He is asking for a second replacement, which I can't authorise. Can you call him before five?")]
+    [InlineData("Extending the deadline needs the head of department to approve it, so I'll send her your request today.")]
+    public void A_limit_stated_in_a_handover_is_escalation(string reply)
+    {
+        var assessment = Score.Reply(reply, context: ContextKind.Colleague);
+
+        Assert.True(assessment.Has("escalation"), assessment.Point("escalation").Rationale);
+    }
+
+    [Theory]
+    [InlineData("I can't authorise a refund on a sale item, sorry.")]
+    [InlineData("The new plan needs the whole team to agree before it starts.")]
+    public void A_bare_refusal_or_a_shared_decision_is_not_escalation(string reply)
+    {
+        var assessment = Score.Reply(reply, context: ContextKind.Colleague);
+
+        Assert.False(assessment.Has("escalation"), assessment.Point("escalation").Rationale);
+    }
+
+    [Theory]
     [InlineData("That's more than I can sign off, so I'll speak to my team leader and ring you back within the hour.")]
     [InlineData("Let me get my supervisor - I'll explain everything so you don't have to repeat it.")]
     [InlineData("I'd like to escalate this to your account manager, please, as the repair is now two weeks overdue.")]
