@@ -726,4 +726,27 @@ public class ActRulesBehaviourTests
     {
         Assert.False(Score.Reply(reply).Has("de_escalation"));
     }
+
+    [Theory]
+    [InlineData("I hear you. The invoice went out on the 3rd.")]
+    [InlineData("You did the right thing bringing the form in. I'll file it today.")]
+    [InlineData("If he is struggling to breathe, ring 999 straight away.")]
+    [InlineData("Can you send me step-by-step instructions for the reset?")]
+    [InlineData("Take your time, it's not a big deal, everyone gets these wrong.")]
+    [InlineData("I'm not bothered, that's not my job.")]
+    public void Hearing_praise_a_breathing_problem_a_how_to_guide_or_calm_words_with_a_brush_off_are_not_de_escalation(string reply)
+    {
+        Assert.False(Score.Reply(reply).Has("de_escalation"));
+    }
+
+    [Theory]
+    [InlineData("I hear you, and I'm not having a go at you.")]
+    [InlineData("Just breathe, and we'll sort the form out together.")]
+    [InlineData("We'll go through the reset step by step, there's no hurry.")]
+    [InlineData("Take your time, there's no rush.")]
+    [InlineData("Honestly, I'm not bothered about whose fault it was - let's just fix the rota.")]
+    public void Their_near_misses_that_do_lower_the_temperature_are_de_escalation(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("de_escalation"));
+    }
 }
