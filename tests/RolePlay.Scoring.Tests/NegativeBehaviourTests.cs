@@ -1148,4 +1148,49 @@ public class NegativeBehaviourTests
     {
         Assert.False(Score.Reply(reply).Has("dismissive"));
     }
+
+    [Theory]
+    [InlineData("You probably clicked the old link in the newsletter.")]
+    [InlineData("the router probably switched itself off when you moved it")]
+    [InlineData("Our porters are careful, so it wasn't broken on our side.")]
+    [InlineData("our tutor did nothing wrong, he followed the plan")]
+    [InlineData("It's not the portal, it's your browser.")]
+    [InlineData("the booking system is useless, it never saves anything")]
+    [InlineData("You sure it wasn't your flatmate who moved it?")]
+    [InlineData("did you fit the filter properly?")]
+    [InlineData("The delay was the landlord not us.")]
+    public void A_guessed_act_a_defended_side_or_a_reassigned_cause_is_blame(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("blame"));
+    }
+
+    [Theory]
+    [InlineData("You're probably exhausted after a week like that.")]
+    [InlineData("I probably mixed up the dates, I'm sorry.")]
+    [InlineData("you probably received a text about it this morning")]
+    [InlineData("Our porters are coming round on Thursday to collect it.")]
+    [InlineData("That's awful, the week you've had sounds rubbish.")]
+    public void Guesses_about_feelings_or_oneself_and_plain_news_about_our_side_are_not_blame(string reply)
+    {
+        Assert.False(Score.Reply(reply).Has("blame"));
+    }
+
+    [Theory]
+    [InlineData("Stop being so precious about the rota.")]
+    [InlineData("stop making such a fuss, it's one late bus")]
+    [InlineData("every new starter feels like that, you'll get used to it")]
+    [InlineData("Everyone does weekends, no point whinging.")]
+    public void Telling_them_off_for_complaining_or_making_it_universal_is_dismissive(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("dismissive"));
+    }
+
+    [Theory]
+    [InlineData("Please stop taking the tablets until the GP has called you.")]
+    [InlineData("You're not making a fuss at all, I'm glad you told me.")]
+    [InlineData("Every plan feels like a lot at first, so let's go through it together.")]
+    public void Advice_reassurance_and_a_shared_plan_are_not_dismissive(string reply)
+    {
+        Assert.False(Score.Reply(reply).Has("dismissive"));
+    }
 }

@@ -8,7 +8,7 @@ namespace RolePlay.Scoring.Rules;
 /// ("the courier lost it", "sales never tell us"), a habit held against someone in the progressive with "always"
 /// ("you're always letting us down"), or a question that turns the person's own step back on them ("did you cancel in
 /// writing though?"), or a conditional saying their doing caused the trouble ("if you checked first you wouldn't have this
-/// issue"). When the same reply apologises plainly or commits to act, naming the cause reads as an
+/// issue"), or a guessed past act offered as the cause ("you probably tapped twice"). When the same reply apologises plainly or commits to act, naming the cause reads as an
 /// explanation, so one cue is no longer enough.
 /// </summary>
 internal sealed class BlameRule : IMarkingPointRule
@@ -25,7 +25,7 @@ internal sealed class BlameRule : IMarkingPointRule
     public MarkingPointResult Assess(MarkingPointDefinition point, RuleInput input)
     {
         var matches = input.Effective(point.Id);
-        var named = NamedPersonFailures(input).Concat(HindsightOrders(input)).Concat(ComplainedHabits(input)).Concat(RebuttingQuestions(input)).Concat(CounterfactualCharges(input)).ToList();
+        var named = NamedPersonFailures(input).Concat(HindsightOrders(input)).Concat(ComplainedHabits(input)).Concat(RebuttingQuestions(input)).Concat(CounterfactualCharges(input)).Concat(GuessedCauses(input)).ToList();
         if ((matches.Count == 0 && named.Count == 0) || !point.AppliesIn(input.Context))
         {
             return new CueRule().Assess(point, input);
@@ -155,6 +155,43 @@ internal sealed class BlameRule : IMarkingPointRule
                         break;
                     }
                 }
+            }
+        }
+    }
+
+    private static readonly HashSet<string> GuessWords = new(StringComparer.Ordinal) { "probably", "prob", "probs" };
+    private static readonly HashSet<string> StateBe = new(StringComparer.Ordinal) { "is", "are", "am", "was", "were", "be", "i", "we" };
+
+    // Past forms that report what reached or touched the person, or how they felt, not a step someone got wrong.
+    private static readonly HashSet<string> NotASlip = new(StringComparer.Ordinal)
+    {
+        "received", "arrived", "heard", "noticed", "felt", "wanted", "needed", "expected", "used", "worried", "tried", "asked",
+        "explained", "offered", "helped", "deserved", "hoped", "experienced", "suffered",
+    };
+
+    /// <summary>
+    /// "You probably tapped twice", "probably dragged it over the kerb herself", "the line probably dropped": a guessed
+    /// past act ("probably" and a past form) offered as the cause of the trouble puts it on whoever did it. Not after a
+    /// form of "be" ("he's probably exhausted": a state) nor about oneself ("I probably missed it", "we've probably sent").
+    /// </summary>
+    private static IEnumerable<(int Start, int End)> GuessedCauses(RuleInput input)
+    {
+        var tokens = input.Reply.Tokens;
+        var participles = input.Catalogue.Pipeline.Lexicon("irregular_participles");
+        for (var k = 0; k + 1 < tokens.Length; k++)
+        {
+            if (!GuessWords.Contains(tokens[k].Text) || tokens[k].Quoted || tokens[k].Negated)
+            {
+                continue;
+            }
+
+            var v = tokens[k + 1].Text is "have" or "has" or "just" && k + 2 < tokens.Length ? k + 2 : k + 1;
+            var verb = tokens[v].Text;
+            var past = (verb.Length >= 5 && verb.EndsWith("ed", StringComparison.Ordinal)) || participles.MatchAt(tokens, v, v + 1) > 0;
+            var self = (k >= 1 && StateBe.Contains(tokens[k - 1].Text)) || (k >= 2 && tokens[k - 2].Text is "i" or "we");
+            if (past && !self && !NotASlip.Contains(verb) && tokens[v].Sentence == tokens[k].Sentence && !tokens[v].Negated)
+            {
+                yield return (k, v + 1);
             }
         }
     }
