@@ -2,6 +2,7 @@ using Microsoft.Extensions.AI;
 
 using RolePlay.Engine.Scoring;
 using RolePlay.Engine.Voice;
+using RolePlay.Scoring;
 
 namespace RolePlay.Llm;
 
@@ -12,7 +13,7 @@ public sealed class LlmServices : IDisposable
     public const string BuiltinScorerKey = "builtin";
 
     /// <summary>Names accepted by <see cref="TryCreateScorer"/> (and by <c>roleplay score --scorer</c>).</summary>
-    public static IReadOnlyList<string> ScorerNames { get; } = [ScorerSources.Builtin, ScorerSources.Llm, ScorerSources.Combined];
+    public static IReadOnlyList<string> ScorerNames { get; } = [ScorerSources.Builtin, ScorerSources.Rules, ScorerSources.Llm, ScorerSources.Combined];
 
     private readonly IReplyScorer _builtin;
     private readonly IChatClient? _chat;
@@ -89,7 +90,7 @@ public sealed class LlmServices : IDisposable
         return new LlmServices(options, builtinScorer, chat, http, prompts, guide, []);
     }
 
-    /// <summary>A scorer by name: <c>builtin</c>, <c>llm</c> (judge; built-in result on failure) or <c>combined</c>.
+    /// <summary>A scorer by name: <c>builtin</c>, <c>rules</c> (its cue rules alone), <c>llm</c> (judge; built-in result on failure) or <c>combined</c>.
     /// Returns false with a message for an unknown name or an LLM scorer without a configured provider.</summary>
     public bool TryCreateScorer(string name, out IReplyScorer scorer, out string? error)
     {
@@ -100,6 +101,18 @@ public sealed class LlmServices : IDisposable
         {
             error = $"Unknown scorer '{name}'; use one of: {string.Join(", ", ScorerNames)}.";
             return false;
+        }
+
+        if (normalized == ScorerSources.Rules)
+        {
+            if (_builtin is not BuiltInScorer builtin)
+            {
+                error = "Scorer 'rules' needs the built-in scorer.";
+                return false;
+            }
+
+            scorer = BuiltInScorer.RulesOnly(builtin.Catalogue);
+            return true;
         }
 
         if (normalized != ScorerSources.Builtin && !IsEnabled)

@@ -4,6 +4,9 @@ namespace RolePlay.Llm;
 public static class ScorerSources
 {
     public const string Builtin = "builtin";
+
+    /// <summary>The built-in scorer's cue rules alone, without its learned credit layer (to see what the rules found).</summary>
+    public const string Rules = "rules";
     public const string Llm = "llm";
     public const string Combined = "combined";
 

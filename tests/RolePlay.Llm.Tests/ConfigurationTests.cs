@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RolePlay.Engine.Scoring;
 using RolePlay.Engine.Voice;
 using RolePlay.Llm.Tests.Fakes;
+using RolePlay.Scoring;
 
 namespace RolePlay.Llm.Tests;
 
@@ -94,6 +95,26 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
+    public void The_rules_scorer_is_the_builtin_scorer_without_its_learned_layer()
+    {
+        using var llm = LlmServices.Create(new LlmOptions(), new BuiltInScorer());
+
+        Assert.True(llm.TryCreateScorer("rules", out var scorer, out _));
+        var rules = Assert.IsType<BuiltInScorer>(scorer);
+        Assert.Null(rules.CreditModel);
+        Assert.NotNull(Assert.IsType<BuiltInScorer>(llm.DefaultScorer).CreditModel);
+    }
+
+    [Fact]
+    public void The_rules_scorer_needs_the_builtin_scorer()
+    {
+        using var llm = LlmServices.Create(new LlmOptions(), new KeywordStandInScorer());
+
+        Assert.False(llm.TryCreateScorer("rules", out _, out var error));
+        Assert.Contains("built-in", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Without_a_provider_the_services_hand_out_the_scripted_voice_and_the_builtin_scorer()
     {
         var builtin = new KeywordStandInScorer();
@@ -119,7 +140,7 @@ public sealed class ConfigurationTests
         Assert.IsType<CombinedScorer>(combined);
         Assert.IsType<LlmPersonaVoice>(llm.Voice);
         Assert.False(llm.TryCreateScorer("magic", out _, out var error));
-        Assert.Contains("builtin, llm, combined", error);
+        Assert.Contains("builtin, rules, llm, combined", error);
     }
 
     [Fact]

@@ -156,7 +156,7 @@ public static class ScoreCommands
     }
 
     private static Option<string> ScorerOption() =>
-        new("--scorer") { Description = "builtin | llm | combined", DefaultValueFactory = _ => "builtin" };
+        new("--scorer") { Description = "builtin | rules (the built-in scorer without its learned layer) | llm | combined", DefaultValueFactory = _ => "builtin" };
 
     private static string N(double value, string format = "0.00") => value.ToString(format, CultureInfo.InvariantCulture);
 
