@@ -30,10 +30,18 @@ internal static class Score
     public static Evaluation.EvaluationRun Evaluate(string dataFile) =>
         Runs.GetOrAdd(dataFile, file => new Lazy<Evaluation.EvaluationRun>(() => EvaluateNow(file))).Value;
 
-    private static Evaluation.EvaluationRun EvaluateNow(string dataFile)
+    private static readonly ConcurrentDictionary<string, Lazy<Evaluation.EvaluationRun>> RulesOnlyRuns = new(StringComparer.Ordinal);
+
+    private static readonly BuiltInScorer RulesOnly = BuiltInScorer.RulesOnly();
+
+    /// <summary>Scores a labelled file from Data/ with the cue rules alone, without the learned layer (once per run).</summary>
+    public static Evaluation.EvaluationRun EvaluateRulesOnly(string dataFile) =>
+        RulesOnlyRuns.GetOrAdd(dataFile, file => new Lazy<Evaluation.EvaluationRun>(() => EvaluateNow(file, RulesOnly))).Value;
+
+    private static Evaluation.EvaluationRun EvaluateNow(string dataFile, BuiltInScorer? scorer = null)
     {
         using var reader = File.OpenText(DataFile(dataFile));
         var ids = Scorer.Catalogue.Points.Select(p => p.Id);
-        return Evaluation.Evaluation.EvaluateJsonlAsync(reader, Scorer, ids).GetAwaiter().GetResult();
+        return Evaluation.Evaluation.EvaluateJsonlAsync(reader, scorer ?? Scorer, ids).GetAwaiter().GetResult();
     }
 }
