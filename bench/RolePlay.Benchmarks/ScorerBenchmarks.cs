@@ -6,7 +6,7 @@ using RolePlay.Scoring;
 
 namespace RolePlay.Benchmarks;
 
-/// <summary>Scoring one reply against the whole catalogue with the built-in scorer (target: median under 50 µs for 60 words).</summary>
+/// <summary>Scoring one reply against the whole catalogue with the built-in scorer (target: median under 50 µs for 60 words), and with its rules alone.</summary>
 [MemoryDiagnoser]
 public class ScorerBenchmarks
 {
@@ -20,6 +20,7 @@ public class ScorerBenchmarks
         "My parcel was meant to arrive on Monday and the tracking just says in transit. I needed it for Saturday!";
 
     private readonly BuiltInScorer _scorer = new();
+    private readonly BuiltInScorer _rulesOnly = BuiltInScorer.RulesOnly();
     private ReplyContext _context = null!;
     private ReplyContext _longContext = null!;
 
@@ -34,6 +35,9 @@ public class ScorerBenchmarks
 
     [Benchmark(Baseline = true, Description = "60-word reply, whole catalogue")]
     public TurnAssessment SixtyWords() => _scorer.Score(_context);
+
+    [Benchmark(Description = "60-word reply, rules alone (no learned layer)")]
+    public TurnAssessment SixtyWordsRulesAlone() => _rulesOnly.Score(_context);
 
     [Benchmark(Description = "20,000-character reply (the limit)")]
     public TurnAssessment AtTheLimit() => _scorer.Score(_longContext);

@@ -49,12 +49,14 @@ public sealed class BuiltInScorer : IReplyScorer
         Catalogue = catalogue;
         _rules = rules;
         CreditModel = creditModel;
+        _creditPlan = creditModel is null ? null : new CreditPlan(creditModel, catalogue.Compiled.Points);
     }
 
     /// <summary>The cue rules alone, without the learned model (what the model is trained on).</summary>
     public static BuiltInScorer RulesOnly(MarkingPointCatalogue? catalogue = null) => new(catalogue ?? MarkingPointCatalogue.Default, creditModel: null);
 
     private readonly IReadOnlyDictionary<string, IMarkingPointRule> _rules;
+    private readonly CreditPlan? _creditPlan;
 
     /// <summary>The learned model that adds credits after the rules, or null for the rules alone.</summary>
     public CreditModel? CreditModel { get; }
@@ -114,13 +116,14 @@ public sealed class BuiltInScorer : IReplyScorer
         var results = compiled.Points.Select(p => AssessSafely(_rules[p.Rule], p, input)).ToArray();
         ApplyWeakening(compiled, results, tokens);
         features?.AddRange(CreditFeatures.Of(results, tokens));
-        if (CreditModel is not null)
-        {
-            CreditFeatures.AddCredits(CreditModel, compiled.Points, results, tokens, context.Context);
-        }
+        _creditPlan?.AddCredits(compiled.Points, results, tokens, context.Context);
 
-        var positives = results.Where((_, i) => compiled.Points[i].Kind == MarkingPointKind.Positive).ToList();
-        var negatives = results.Where((_, i) => compiled.Points[i].Kind == MarkingPointKind.Negative).ToList();
+        var positives = new List<MarkingPointResult>(results.Length);
+        var negatives = new List<MarkingPointResult>(results.Length);
+        for (var i = 0; i < results.Length; i++)
+        {
+            (compiled.Points[i].Kind == MarkingPointKind.Positive ? positives : negatives).Add(results[i]);
+        }
         notes.AddRange(input.Notes);
         if (tokens.WordCount <= 2)
         {

@@ -9,7 +9,7 @@ using RolePlay.Scoring.Text;
 namespace RolePlay.Scoring.Learned;
 
 /// <summary>
-/// The features <see cref="CreditModel"/> reads from one scored reply, and the step that adds its credits. Features:
+/// The features <see cref="CreditModel"/> reads from one scored reply, and how a learned credit is written. Features:
 /// <c>R:id</c> (the rules credited it), <c>S:id:n</c> (the rules' strength in quarters), <c>W:word</c> (each distinct
 /// normalised word), <c>L:n</c> (length in tens of words) and <c>Q</c> (a question mark).
 /// </summary>
@@ -21,13 +21,10 @@ internal static class CreditFeatures
     public const double EvidenceWeight = 0.05;
 
     private const int MaxEvidenceWords = 3;
-    private const int StrengthBins = 4;
-    private const int MaxLengthBin = 8;
+    internal const int StrengthBins = 4;
+    internal const int MaxLengthBin = 8;
 
     private static readonly ConcurrentDictionary<string, string[]> Names = new(StringComparer.Ordinal);
-
-    [ThreadStatic]
-    private static HashSet<string>? seenWords;
 
     public static bool IsWord(string feature) => feature.StartsWith(WordPrefix, StringComparison.Ordinal);
 
@@ -67,63 +64,7 @@ internal static class CreditFeatures
         return features;
     }
 
-    /// <summary>
-    /// Credits each id the rules left uncredited when the model's probability reaches <see cref="CreditModel.CreditThreshold"/>
-    /// and some word of the reply weighs towards it (that word is the evidence). Rule credits are never removed, an
-    /// entry whose <c>contexts</c> exclude this conversation stays out, and negative behaviours are left to the rules:
-    /// a learner is never told they blamed or brushed someone off on the strength of word weights alone.
-    /// </summary>
-    public static void AddCredits(CreditModel model, IReadOnlyList<MarkingPointDefinition> points, MarkingPointResult[] results, ReplyText reply, ContextKind context)
-    {
-        Span<double> sums = stackalloc double[model.Ids.Count];
-        model.Start(sums);
-        foreach (var result in results)
-        {
-            var names = NamesOf(result.Id);
-            if (result.Credited)
-            {
-                model.Add(names[0], sums);
-            }
-
-            if (result.Strength > 0)
-            {
-                model.Add(names[1 + StrengthBin(result.Strength)], sums);
-            }
-        }
-
-        var seen = seenWords ??= new HashSet<string>(StringComparer.Ordinal);
-        seen.Clear();
-        foreach (var token in reply.Tokens)
-        {
-            if (token.Kind == TokenKind.Word && seen.Add(token.Text))
-            {
-                model.AddWord(token.Text, sums);
-            }
-        }
-
-        model.Add(LengthFeature(reply), sums);
-        if (HasQuestionMark(reply))
-        {
-            model.Add("Q", sums);
-        }
-
-        for (var i = 0; i < results.Length; i++)
-        {
-            var index = model.IndexOf(results[i].Id);
-            if (results[i].Credited || index < 0 || points[i].Kind != MarkingPointKind.Positive || !points[i].AppliesIn(context))
-            {
-                continue;
-            }
-
-            var probability = CreditModel.Logistic(sums[index]);
-            if (probability >= CreditModel.CreditThreshold && Evidence(model, index, reply) is { Count: > 0 } evidence)
-            {
-                results[i] = Credit(points[i], probability, evidence);
-            }
-        }
-    }
-
-    private static MarkingPointResult Credit(MarkingPointDefinition point, double probability, List<EvidenceSpan> evidence)
+    internal static MarkingPointResult Credit(MarkingPointDefinition point, double probability, List<EvidenceSpan> evidence)
     {
         var label = point.Kind == MarkingPointKind.Positive ? "Credited" : "Detected";
         var quotes = string.Join(", ", evidence.Select(e => $"\"{e.Quote}\""));
@@ -134,23 +75,16 @@ internal static class CreditFeatures
     }
 
     // The reply's words that weigh most towards the id: the words that earned the credit, as far as a weight can say.
-    private static List<EvidenceSpan> Evidence(CreditModel model, int index, ReplyText reply)
+    // known: the reply's distinct words the model knows (first occurrence) with their weight rows.
+    internal static List<EvidenceSpan> Evidence(List<(int Token, double[] Row)> known, int index, ReplyText reply)
     {
         var best = new List<(double Weight, Token Token)>(MaxEvidenceWords + 1);
-        foreach (var token in reply.Tokens)
+        foreach (var (at, row) in known)
         {
-            if (token.Kind != TokenKind.Word || token.Quoted)
-            {
-                continue;
-            }
-
-            if (FunctionWords.Contains(token.Text))
-            {
-                continue;
-            }
-
-            var weight = model.WordWeight(token.Text, index);
-            if (weight < EvidenceWeight || best.Exists(b => b.Token.Text == token.Text || (b.Token.Start == token.Start && b.Token.End == token.End)))
+            var token = reply.Tokens[at];
+            var weight = row[index];
+            if (weight < EvidenceWeight || token.Quoted || FunctionWords.Contains(token.Text)
+                || best.Exists(b => b.Token.Start == token.Start && b.Token.End == token.End))
             {
                 continue;
             }
@@ -176,16 +110,16 @@ internal static class CreditFeatures
         "what", "which", "who", "just", "all", "any", "some", "very", "really", "too", "also", "about", "out", "into",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    private static string[] NamesOf(string id) => Names.GetOrAdd(id, key =>
+    internal static string[] NamesOf(string id) => Names.GetOrAdd(id, key =>
         ["R:" + key, .. Enumerable.Range(0, StrengthBins + 1).Select(bin => $"S:{key}:{bin}")]);
 
-    private static int StrengthBin(double strength) => Math.Min((int)(strength * StrengthBins), StrengthBins);
+    internal static int StrengthBin(double strength) => Math.Min((int)(strength * StrengthBins), StrengthBins);
 
-    private static readonly string[] LengthFeatures = Enumerable.Range(0, MaxLengthBin + 1).Select(n => $"L:{n}").ToArray();
+    internal static readonly string[] LengthFeatures = Enumerable.Range(0, MaxLengthBin + 1).Select(n => $"L:{n}").ToArray();
 
-    private static string LengthFeature(ReplyText reply) => LengthFeatures[Math.Min(reply.WordCount / 10, MaxLengthBin)];
+    internal static string LengthFeature(ReplyText reply) => LengthFeatures[Math.Min(reply.WordCount / 10, MaxLengthBin)];
 
-    private static bool HasQuestionMark(ReplyText reply)
+    internal static bool HasQuestionMark(ReplyText reply)
     {
         foreach (var sentence in reply.Sentences)
         {

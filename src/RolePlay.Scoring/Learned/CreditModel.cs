@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using System.Numerics;
 using System.Text;
 
 namespace RolePlay.Scoring.Learned;
@@ -43,16 +44,20 @@ public sealed class CreditModel
     private readonly double[] bias;
     private readonly FrozenDictionary<string, double[]> weights;
 
-    // The word rows again, keyed by the bare word, so the scorer looks a token up without building "W:" + word.
-    private readonly FrozenDictionary<string, double[]> words;
+    // The word rows again, numbered and keyed by the bare word, so the scorer looks a token up without building
+    // "W:" + word and can mark a word as seen in an array rather than a set.
+    private readonly FrozenDictionary<string, int> words;
+    private readonly double[][] wordRows;
 
     private CreditModel(string[] ids, double[] bias, FrozenDictionary<string, double[]> weights)
     {
         this.ids = ids;
         this.bias = bias;
         this.weights = weights;
-        words = weights.Where(w => CreditFeatures.IsWord(w.Key))
-            .ToFrozenDictionary(w => w.Key[CreditFeatures.WordPrefix.Length..], w => w.Value, StringComparer.Ordinal);
+        var wordFeatures = weights.Where(w => CreditFeatures.IsWord(w.Key)).OrderBy(w => w.Key, StringComparer.Ordinal).ToArray();
+        wordRows = wordFeatures.Select(w => w.Value).ToArray();
+        words = wordFeatures.Select((w, i) => (Word: w.Key[CreditFeatures.WordPrefix.Length..], Index: i))
+            .ToFrozenDictionary(w => w.Word, w => w.Index, StringComparer.Ordinal);
     }
 
     private static readonly Lazy<CreditModel> Shipped = new(() =>
@@ -75,38 +80,46 @@ public sealed class CreditModel
     /// <summary>The weights of <paramref name="feature"/> per id (in <see cref="Ids"/> order), or null when the model does not know it.</summary>
     public IReadOnlyList<double>? WeightsOf(string feature) => weights.GetValueOrDefault(feature);
 
-    /// <summary>Adds the weights of <paramref name="feature"/> to <paramref name="sums"/> (one per id); unknown features add nothing.</summary>
-    internal void Add(string feature, Span<double> sums)
-    {
-        if (weights.TryGetValue(feature, out var row))
-        {
-            for (var i = 0; i < row.Length; i++)
-            {
-                sums[i] += row[i];
-            }
-        }
-    }
+    /// <summary>The weights of <paramref name="feature"/> per id, or null when the model does not know it.</summary>
+    internal double[]? Row(string feature) => weights.GetValueOrDefault(feature);
 
-    /// <summary>Adds the weights of the word feature for <paramref name="word"/> (a normalised token) to <paramref name="sums"/>.</summary>
-    internal void AddWord(string word, Span<double> sums)
-    {
-        if (words.TryGetValue(word, out var row))
-        {
-            for (var i = 0; i < row.Length; i++)
-            {
-                sums[i] += row[i];
-            }
-        }
-    }
+    /// <summary>Number of words the model knows.</summary>
+    internal int WordCount => wordRows.Length;
 
-    /// <summary>The weight of <paramref name="word"/> towards the id at <paramref name="index"/>; 0 when the model does not know the word.</summary>
-    internal double WordWeight(string word, int index) => words.TryGetValue(word, out var row) ? row[index] : 0;
+    /// <summary>The number of <paramref name="word"/> (a normalised token) among the known words, or -1.</summary>
+    internal int WordIndex(string word) => words.TryGetValue(word, out var index) ? index : -1;
+
+    /// <summary>The weights of the known word numbered <paramref name="index"/>.</summary>
+    internal double[] WordRow(int index) => wordRows[index];
 
     /// <summary>Where <paramref name="id"/> is in <see cref="Ids"/>, or -1.</summary>
     public int IndexOf(string id) => Array.IndexOf(ids, id);
 
     /// <summary>Fills <paramref name="sums"/> with the bias of each id (the starting point before any feature).</summary>
     internal void Start(Span<double> sums) => bias.CopyTo(sums);
+
+    /// <summary>Adds <paramref name="row"/> (weights per id) to <paramref name="sums"/>; a null row adds nothing.</summary>
+    internal static void Add(double[]? row, Span<double> sums)
+    {
+        if (row is null)
+        {
+            return;
+        }
+
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            for (; i <= row.Length - Vector<double>.Count; i += Vector<double>.Count)
+            {
+                (new Vector<double>(sums[i..]) + new Vector<double>(row, i)).CopyTo(sums[i..]);
+            }
+        }
+
+        for (; i < row.Length; i++)
+        {
+            sums[i] += row[i];
+        }
+    }
 
     /// <summary>The probability of each id (in <see cref="Ids"/> order) for a reply with <paramref name="features"/>.</summary>
     public double[] Probabilities(IEnumerable<string> features)
@@ -116,7 +129,7 @@ public sealed class CreditModel
         Start(sums);
         foreach (var feature in features.Distinct(StringComparer.Ordinal))
         {
-            Add(feature, sums);
+            Add(Row(feature), sums);
         }
 
         return sums.Select(Logistic).ToArray();

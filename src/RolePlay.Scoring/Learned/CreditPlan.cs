@@ -1,0 +1,118 @@
+using RolePlay.Engine.Model;
+using RolePlay.Engine.Scoring;
+using RolePlay.Scoring.Catalogue;
+using RolePlay.Scoring.Text;
+
+namespace RolePlay.Scoring.Learned;
+
+/// <summary>
+/// A <see cref="CreditModel"/> laid out for one catalogue: each entry's weight rows looked up once, so scoring a reply
+/// costs one dictionary lookup per distinct word and no string building.
+/// </summary>
+internal sealed class CreditPlan
+{
+    private readonly CreditModel model;
+    private readonly int[] modelIndex;
+    private readonly double[]?[] creditedRows;
+    private readonly double[]?[][] strengthRows;
+    private readonly double[]?[] lengthRows;
+    private readonly double[]? questionRow;
+
+    // Per thread: the call in which each known word was last seen, so a repeated word counts once without a set.
+    [ThreadStatic]
+    private static int[]? seenInCall;
+
+    [ThreadStatic]
+    private static int call;
+
+    [ThreadStatic]
+    private static List<(int Token, double[] Row)>? knownWords;
+
+    public CreditPlan(CreditModel model, IReadOnlyList<MarkingPointDefinition> points)
+    {
+        this.model = model;
+        modelIndex = new int[points.Count];
+        creditedRows = new double[]?[points.Count];
+        strengthRows = new double[]?[points.Count][];
+        for (var i = 0; i < points.Count; i++)
+        {
+            var names = CreditFeatures.NamesOf(points[i].Id);
+            modelIndex[i] = points[i].Kind == MarkingPointKind.Positive ? model.IndexOf(points[i].Id) : -1;
+            creditedRows[i] = model.Row(names[0]);
+            strengthRows[i] = names.Skip(1).Select(model.Row).ToArray();
+        }
+
+        lengthRows = CreditFeatures.LengthFeatures.Select(model.Row).ToArray();
+        questionRow = model.Row("Q");
+    }
+
+    /// <summary>
+    /// Credits each positive entry the rules left uncredited when the model's probability reaches
+    /// <see cref="CreditModel.CreditThreshold"/> and some word of the reply weighs towards it (that word is the evidence).
+    /// Rule credits are never removed, an entry whose <c>contexts</c> exclude this conversation stays out, and negative
+    /// behaviours are left to the rules: a learner is never told they blamed or brushed someone off on the strength of
+    /// word weights alone.
+    /// </summary>
+    public void AddCredits(IReadOnlyList<MarkingPointDefinition> points, MarkingPointResult[] results, ReplyText reply, ContextKind context)
+    {
+        Span<double> sums = stackalloc double[model.Ids.Count];
+        model.Start(sums);
+        for (var i = 0; i < results.Length; i++)
+        {
+            if (results[i].Credited)
+            {
+                CreditModel.Add(creditedRows[i], sums);
+            }
+
+            if (results[i].Strength > 0)
+            {
+                CreditModel.Add(strengthRows[i][CreditFeatures.StrengthBin(results[i].Strength)], sums);
+            }
+        }
+
+        // Distinct words count once.
+        var seen = seenInCall is { } array && array.Length == model.WordCount ? array : seenInCall = new int[model.WordCount];
+        if (++call == int.MaxValue)
+        {
+            Array.Clear(seen);
+            call = 1;
+        }
+
+        var known = knownWords ??= [];
+        known.Clear();
+        var tokens = reply.Tokens;
+        for (var t = 0; t < tokens.Length; t++)
+        {
+            if (tokens[t].Kind != TokenKind.Word || model.WordIndex(tokens[t].Text) is not (>= 0 and var word) || seen[word] == call)
+            {
+                continue;
+            }
+
+            seen[word] = call;
+            var row = model.WordRow(word);
+            CreditModel.Add(row, sums);
+            known.Add((t, row));
+        }
+
+        CreditModel.Add(lengthRows[Math.Min(reply.WordCount / 10, CreditFeatures.MaxLengthBin)], sums);
+        if (CreditFeatures.HasQuestionMark(reply))
+        {
+            CreditModel.Add(questionRow, sums);
+        }
+
+        for (var i = 0; i < results.Length; i++)
+        {
+            var index = modelIndex[i];
+            if (index < 0 || results[i].Credited || !points[i].AppliesIn(context))
+            {
+                continue;
+            }
+
+            var probability = CreditModel.Logistic(sums[index]);
+            if (probability >= CreditModel.CreditThreshold && CreditFeatures.Evidence(known, index, reply) is { Count: > 0 } evidence)
+            {
+                results[i] = CreditFeatures.Credit(points[i], probability, evidence);
+            }
+        }
+    }
+}
