@@ -157,6 +157,21 @@ public class CreditModelTests
     }
 
     [Fact]
+    public void Scoring_on_many_threads_gives_what_scoring_on_one_gives()
+    {
+        // The layer keeps per-thread scratch state (which words a reply has used); threads must not see each other's.
+        var replies = Score.Evaluate("devset3.jsonl").Items.Select(i => i.Text).Take(160).ToList();
+        var scorer = new BuiltInScorer();
+        static string Credited(TurnAssessment a) => string.Join(",", a.CreditedIds) + "|" + string.Join(";", a.MarkingPoints.Select(p => p.Rationale));
+        var sequential = replies.Select(r => Credited(scorer.Score(ReplyContext.ForReply(r)))).ToList();
+
+        var parallel = new string[replies.Count];
+        Parallel.For(0, replies.Count, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => parallel[i] = Credited(scorer.Score(ReplyContext.ForReply(replies[i]))));
+
+        Assert.Equal(sequential, parallel);
+    }
+
+    [Fact]
     public void A_model_reads_back_what_it_wrote()
     {
         var examples = TrainingExamples().Take(200).ToList();
