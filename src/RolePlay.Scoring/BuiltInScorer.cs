@@ -79,11 +79,11 @@ public sealed class BuiltInScorer : IReplyScorer
     public IReadOnlyList<string>? CreditFeaturesOf(ReplyContext context)
     {
         var features = new List<string>();
-        BuiltInScorer rules = CreditModel is null ? this : new(Catalogue, _rules, creditModel: null);
-        rules.Assess(context, features);
+        Assess(context, features);
         return features.Count == 0 ? null : features;
     }
 
+    // With features to collect, the rules' results are the answer: the learned layer is what they train.
     private TurnAssessment Assess(ReplyContext context, List<string>? features)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -115,8 +115,14 @@ public sealed class BuiltInScorer : IReplyScorer
         var input = new RuleInput(compiled, tokens, other, context.Context);
         var results = compiled.Points.Select(p => AssessSafely(_rules[p.Rule], p, input)).ToArray();
         ApplyWeakening(compiled, results, tokens);
-        features?.AddRange(CreditFeatures.Of(results, tokens));
-        _creditPlan?.AddCredits(compiled.Points, results, tokens, context.Context);
+        if (features is not null)
+        {
+            features.AddRange(CreditFeatures.Of(results, tokens));
+        }
+        else
+        {
+            _creditPlan?.AddCredits(compiled.Points, results, tokens, context.Context);
+        }
 
         var positives = new List<MarkingPointResult>(results.Length);
         var negatives = new List<MarkingPointResult>(results.Length);
@@ -124,6 +130,7 @@ public sealed class BuiltInScorer : IReplyScorer
         {
             (compiled.Points[i].Kind == MarkingPointKind.Positive ? positives : negatives).Add(results[i]);
         }
+
         notes.AddRange(input.Notes);
         if (tokens.WordCount <= 2)
         {

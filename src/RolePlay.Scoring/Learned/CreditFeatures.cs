@@ -21,8 +21,8 @@ internal static class CreditFeatures
     public const double EvidenceWeight = 0.05;
 
     private const int MaxEvidenceWords = 3;
-    internal const int StrengthBins = 4;
-    internal const int MaxLengthBin = 8;
+    private const int StrengthBins = 4;
+    private const int MaxLengthBin = 8;
 
     private static readonly ConcurrentDictionary<string, string[]> Names = new(StringComparer.Ordinal);
 
@@ -64,7 +64,7 @@ internal static class CreditFeatures
         return features;
     }
 
-    internal static MarkingPointResult Credit(MarkingPointDefinition point, double probability, List<EvidenceSpan> evidence)
+    public static MarkingPointResult Credit(MarkingPointDefinition point, double probability, List<EvidenceSpan> evidence)
     {
         var label = point.Kind == MarkingPointKind.Positive ? "Credited" : "Detected";
         var quotes = string.Join(", ", evidence.Select(e => $"\"{e.Quote}\""));
@@ -76,7 +76,7 @@ internal static class CreditFeatures
 
     // The reply's words that weigh most towards the id: the words that earned the credit, as far as a weight can say.
     // known: the reply's distinct words the model knows (first occurrence) with their weight rows.
-    internal static List<EvidenceSpan> Evidence(List<(int Token, double[] Row)> known, int index, ReplyText reply)
+    public static List<EvidenceSpan> Evidence(List<(int Token, double[] Row)> known, int index, ReplyText reply)
     {
         var best = new List<(double Weight, Token Token)>(MaxEvidenceWords + 1);
         foreach (var (at, row) in known)
@@ -110,16 +110,18 @@ internal static class CreditFeatures
         "what", "which", "who", "just", "all", "any", "some", "very", "really", "too", "also", "about", "out", "into",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    internal static string[] NamesOf(string id) => Names.GetOrAdd(id, key =>
+    public static string[] NamesOf(string id) => Names.GetOrAdd(id, key =>
         ["R:" + key, .. Enumerable.Range(0, StrengthBins + 1).Select(bin => $"S:{key}:{bin}")]);
 
-    internal static int StrengthBin(double strength) => Math.Min((int)(strength * StrengthBins), StrengthBins);
+    public static int StrengthBin(double strength) => Math.Min((int)(strength * StrengthBins), StrengthBins);
 
-    internal static readonly string[] LengthFeatures = Enumerable.Range(0, MaxLengthBin + 1).Select(n => $"L:{n}").ToArray();
+    public static readonly string[] LengthFeatures = Enumerable.Range(0, MaxLengthBin + 1).Select(n => $"L:{n}").ToArray();
 
-    internal static string LengthFeature(ReplyText reply) => LengthFeatures[Math.Min(reply.WordCount / 10, MaxLengthBin)];
+    public static int LengthBin(ReplyText reply) => Math.Min(reply.WordCount / 10, MaxLengthBin);
 
-    internal static bool HasQuestionMark(ReplyText reply)
+    public static string LengthFeature(ReplyText reply) => LengthFeatures[LengthBin(reply)];
+
+    public static bool HasQuestionMark(ReplyText reply)
     {
         foreach (var sentence in reply.Sentences)
         {

@@ -94,7 +94,7 @@ internal sealed class CreditPlan
             known.Add((t, row));
         }
 
-        CreditModel.Add(lengthRows[Math.Min(reply.WordCount / 10, CreditFeatures.MaxLengthBin)], sums);
+        CreditModel.Add(lengthRows[CreditFeatures.LengthBin(reply)], sums);
         if (CreditFeatures.HasQuestionMark(reply))
         {
             CreditModel.Add(questionRow, sums);
