@@ -8,8 +8,8 @@ namespace RolePlay.Scoring.Rules;
 /// ("the courier lost it", "sales never tell us"), a habit held against someone in the progressive with "always"
 /// ("you're always letting us down"), or a question that turns the person's own step back on them ("did you cancel in
 /// writing though?"), or a conditional saying their doing caused the trouble ("if you checked first you wouldn't have this
-/// issue"), or a guessed past act offered as the cause ("you probably tapped twice"). When the same reply apologises plainly or commits to act, naming the cause reads as an
-/// explanation, so one cue is no longer enough.
+/// issue"), or a guessed past act offered as the cause ("you probably tapped twice"). When the same reply apologises
+/// plainly or commits to act, naming the cause reads as an explanation, so one cue is no longer enough.
 /// </summary>
 internal sealed class BlameRule : IMarkingPointRule
 {
@@ -160,7 +160,8 @@ internal sealed class BlameRule : IMarkingPointRule
     }
 
     private static readonly HashSet<string> GuessWords = new(StringComparer.Ordinal) { "probably", "prob", "probs" };
-    private static readonly HashSet<string> StateBe = new(StringComparer.Ordinal) { "is", "are", "am", "was", "were", "be", "i", "we" };
+    // Words before "probably" that make the guess a state ("he's probably exhausted") or about oneself ("I probably").
+    private static readonly HashSet<string> StateOrSelf = new(StringComparer.Ordinal) { "is", "are", "am", "was", "were", "be", "i", "we" };
 
     // Past forms that report what reached or touched the person, or how they felt, not a step someone got wrong.
     private static readonly HashSet<string> NotASlip = new(StringComparer.Ordinal)
@@ -188,7 +189,7 @@ internal sealed class BlameRule : IMarkingPointRule
             var v = tokens[k + 1].Text is "have" or "has" or "just" && k + 2 < tokens.Length ? k + 2 : k + 1;
             var verb = tokens[v].Text;
             var past = (verb.Length >= 5 && verb.EndsWith("ed", StringComparison.Ordinal)) || participles.MatchAt(tokens, v, v + 1) > 0;
-            var self = (k >= 1 && StateBe.Contains(tokens[k - 1].Text)) || (k >= 2 && tokens[k - 2].Text is "i" or "we");
+            var self = (k >= 1 && StateOrSelf.Contains(tokens[k - 1].Text)) || (k >= 2 && tokens[k - 2].Text is "i" or "we");
             if (past && !self && !NotASlip.Contains(verb) && tokens[v].Sentence == tokens[k].Sentence && !tokens[v].Negated)
             {
                 yield return (k, v + 1);
