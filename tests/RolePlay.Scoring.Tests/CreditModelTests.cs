@@ -12,12 +12,12 @@ public class CreditModelTests
 {
     /// <summary>
     /// The sets the shipped model is trained on: the even lines of the first dev set (its odd lines are never read) and
-    /// the second to eleventh dev sets. Held-out sets must never be here: they measure it.
+    /// the second to twelfth dev sets. Held-out sets must never be here: they measure it.
     /// </summary>
     public static readonly string[] TrainingSets =
     [
         "devset.jsonl", "devset2.jsonl", "devset3.jsonl", "devset4.jsonl", "devset5.jsonl", "devset6.jsonl", "devset7.jsonl",
-        "devset8.jsonl", "devset9.jsonl", "devset10.jsonl", "devset11.jsonl",
+        "devset8.jsonl", "devset9.jsonl", "devset10.jsonl", "devset11.jsonl", "devset12.jsonl",
     ];
 
     private const string UpdateVariable = "ROLEPLAY_UPDATE_CREDIT_MODEL";
@@ -25,24 +25,83 @@ public class CreditModelTests
     // Weights are written to four decimals; a retrained model may differ from the shipped one by rounding, never more.
     private const double Tolerance = 0.0002;
 
-    /// <summary>The ids the model learns: the positive marking points only (negative behaviours are left to the rules).</summary>
-    public static IReadOnlyList<string> PositiveIds => [.. Score.Scorer.Catalogue.Positives.Select(p => p.Id)];
+    /// <summary>The ids the model learns: every positive marking point, and the negative behaviours it may detect.</summary>
+    public static IReadOnlyList<string> TrainedIds => [.. Score.Scorer.Catalogue.Positives.Select(p => p.Id), .. CreditModel.LearnedNegatives];
 
-    /// <summary>The training examples of every training set, from the rules alone.</summary>
+    /// <summary>
+    /// The training examples of every training set, from the rules alone. A set with a file in Data/first-scored takes the
+    /// rules' part of its features from there: what the rules found before they were shaped by reading it.
+    /// </summary>
     public static List<CreditExample> TrainingExamples()
     {
         var rules = BuiltInScorer.RulesOnly();
         return TrainingSets.SelectMany(file =>
         {
             using var reader = File.OpenText(Score.DataFile(file));
-            return CreditTrainingSet.FromJsonl(reader, rules, file == "devset.jsonl" ? line => line % 2 == 0 : null);
+            return CreditTrainingSet.FromJsonl(reader, rules, file == "devset.jsonl" ? line => line % 2 == 0 : null, FirstScored(file));
         }).ToList();
+    }
+
+    private static Dictionary<string, FirstScore>? FirstScored(string file)
+    {
+        var path = Score.DataFile(Path.Combine("first-scored", file));
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        using var reader = File.OpenText(path);
+        return CreditTrainingSet.ReadFirstScored(reader);
+    }
+
+    /// <summary>The dev sets whose first scoring was kept: those first scored by a scorer that could run in batch with strengths.</summary>
+    public static readonly string[] FirstScoredSets =
+        ["devset6.jsonl", "devset7.jsonl", "devset8.jsonl", "devset9.jsonl", "devset10.jsonl", "devset11.jsonl", "devset12.jsonl"];
+
+    [Theory]
+    [MemberData(nameof(FirstScoredSetData))]
+    public void A_first_scored_file_covers_every_reply_of_its_set(string file)
+    {
+        var first = FirstScored(file);
+        Assert.NotNull(first);
+        var ids = Score.Evaluate(file).Items.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(ids.Order(StringComparer.Ordinal), first.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains(FirstScoredSets, TrainingSets.Contains);
+    }
+
+    public static TheoryData<string> FirstScoredSetData() => [.. FirstScoredSets];
+
+    [Fact]
+    public void First_scored_results_replace_what_todays_rules_find()
+    {
+        const string Line = """{"id":"x-1","context_kind":"customer","persona_line":"Where is it?","text":"I'm so sorry, I will ring the courier now.","labels":["apology"],"negatives":[]}""";
+        var rules = BuiltInScorer.RulesOnly();
+        var today = Assert.Single(CreditTrainingSet.FromJsonl(new StringReader(Line), rules));
+        var first = new FirstScore(new HashSet<string>(["empathy"], StringComparer.Ordinal), new Dictionary<string, double>(StringComparer.Ordinal) { ["empathy"] = 0.6 });
+
+        var then = Assert.Single(CreditTrainingSet.FromJsonl(new StringReader(Line), rules, null, new Dictionary<string, FirstScore>(StringComparer.Ordinal) { ["x-1"] = first }));
+
+        Assert.Contains("R:apology", today.Features);
+        Assert.DoesNotContain("R:apology", then.Features);
+        Assert.Contains("R:empathy", then.Features);
+        Assert.Contains("S:empathy:2", then.Features);
+        Assert.Equal(today.Features.Where(f => !f.StartsWith("R:", StringComparison.Ordinal) && !f.StartsWith("S:", StringComparison.Ordinal)),
+            then.Features.Where(f => !f.StartsWith("R:", StringComparison.Ordinal) && !f.StartsWith("S:", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_damaged_first_scored_line_is_reported_with_its_number()
+    {
+        var error = Assert.Throws<FormatException>(() => CreditTrainingSet.ReadFirstScored(new StringReader(
+            "{\"id\":\"a\",\"credited\":[],\"strengths\":{}}\n{\"id\":\"b\",\"credited\":[]}\n")));
+
+        Assert.Contains("line 2", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void The_shipped_model_is_what_the_development_sets_train()
     {
-        var trained = CreditModel.TrainToText(PositiveIds, TrainingExamples());
+        var trained = CreditModel.TrainToText(TrainedIds, TrainingExamples());
         if (Environment.GetEnvironmentVariable(UpdateVariable) == "1")
         {
             File.WriteAllText(Path.Combine(RepositoryRoot.Find(), "src", "RolePlay.Scoring", "Learned", "credit-model.tsv"), trained);
@@ -110,14 +169,31 @@ public class CreditModelTests
     }
 
     [Fact]
-    public void The_model_never_detects_a_negative_behaviour()
+    public void A_learned_negative_needs_the_higher_threshold()
     {
-        var examples = Enumerable.Range(0, 50).Select(_ => new CreditExample(["W:flibber"], new HashSet<string>(["blame"], StringComparer.Ordinal))).ToList();
-        var model = CreditModel.Train(["blame"], examples);
-        var scorer = new BuiltInScorer(Score.Scorer.Catalogue, model);
+        // "flibber" comes with blame in most examples: likely enough for a credit, not for telling a learner they blamed.
+        static CreditModel Trained(int blamed) => CreditModel.Train(["blame"], Enumerable.Range(0, 100).Select(i =>
+            new CreditExample(["W:flibber"], new HashSet<string>(i < blamed ? ["blame"] : [], StringComparer.Ordinal))).ToList());
+        var reply = new ReplyContext("Flibber, I will look at it.", "", [], [], ContextKind.Customer);
+        var likely = Trained(60);
+        var sure = Trained(95);
 
-        Assert.True(model.Probabilities(["W:flibber"])[0] > 0.9);
-        Assert.False(scorer.Score(new ReplyContext("Flibber, I will look at it.", "", [], [], ContextKind.Customer)).Has("blame"));
+        Assert.InRange(likely.Probabilities(["W:flibber"])[0], CreditModel.CreditThreshold, CreditModel.DetectionThreshold);
+        Assert.False(new BuiltInScorer(Score.Scorer.Catalogue, likely).Score(reply).Has("blame"));
+        var blame = new BuiltInScorer(Score.Scorer.Catalogue, sure).Score(reply).Negatives.Single(n => n.Id == "blame");
+        Assert.True(blame.Credited);
+        Assert.Equal("Flibber", Assert.Single(blame.Evidence).Quote);
+        Assert.StartsWith("Detected by the learned model", blame.Rationale, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_shipped_model_detects_only_the_listed_negatives()
+    {
+        var negatives = Score.Scorer.Catalogue.Negatives;
+
+        Assert.Equal(CreditModel.LearnedNegatives.Order(StringComparer.Ordinal), CreditModel.Default.Ids.Where(negatives.Contains).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain("aggression", CreditModel.Default.Ids);
+        Assert.DoesNotContain("dismissive", CreditModel.Default.Ids);
     }
 
     [Fact]
@@ -175,7 +251,7 @@ public class CreditModelTests
     public void A_model_reads_back_what_it_wrote()
     {
         var examples = TrainingExamples().Take(200).ToList();
-        var text = CreditModel.TrainToText(PositiveIds, examples);
+        var text = CreditModel.TrainToText(TrainedIds, examples);
 
         var read = CreditModel.Read(new StringReader(text));
         var writer = new StringWriter { NewLine = "\n" };
@@ -197,6 +273,6 @@ public class CreditModelTests
     public void Training_is_repeatable()
     {
         var examples = TrainingExamples().Take(300).ToList();
-        Assert.Equal(CreditModel.TrainToText(PositiveIds, examples), CreditModel.TrainToText(PositiveIds, examples));
+        Assert.Equal(CreditModel.TrainToText(TrainedIds, examples), CreditModel.TrainToText(TrainedIds, examples));
     }
 }

@@ -28,6 +28,24 @@ internal static class CreditFeatures
 
     public static bool IsWord(string feature) => feature.StartsWith(WordPrefix, StringComparison.Ordinal);
 
+    /// <summary>Whether <paramref name="feature"/> says what the rules found (<c>R:</c> or <c>S:</c>) rather than what the reply holds.</summary>
+    public static bool IsRuleFeature(string feature) =>
+        feature.StartsWith("R:", StringComparison.Ordinal) || feature.StartsWith("S:", StringComparison.Ordinal);
+
+    /// <summary>The rules' part of the features, from results recorded when a set was first scored.</summary>
+    public static IEnumerable<string> RuleFeatures(FirstScore first)
+    {
+        foreach (var id in first.Credited.Order(StringComparer.Ordinal))
+        {
+            yield return NamesOf(id)[0];
+        }
+
+        foreach (var (id, strength) in first.Strengths.OrderBy(s => s.Key, StringComparer.Ordinal).Where(s => s.Value > 0))
+        {
+            yield return NamesOf(id)[1 + StrengthBin(strength)];
+        }
+    }
+
     /// <summary>The features of a reply whose rules gave <paramref name="results"/> (for training).</summary>
     public static List<string> Of(IReadOnlyList<MarkingPointResult> results, ReplyText reply)
     {
@@ -108,7 +126,11 @@ internal static class CreditFeatures
         "their", "this", "that", "these", "those", "is", "am", "are", "was", "were", "be", "been", "do", "does", "did",
         "have", "has", "had", "will", "would", "can", "could", "shall", "should", "not", "if", "then", "there", "here",
         "what", "which", "who", "just", "all", "any", "some", "very", "really", "too", "also", "about", "out", "into",
+        "must", "may", "might", "when",
     }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Whether <paramref name="feature"/> is a word that carries grammar, not meaning ("the", "his", "must").</summary>
+    public static bool IsFunctionWord(string feature) => IsWord(feature) && FunctionWords.Contains(feature[WordPrefix.Length..]);
 
     public static string[] NamesOf(string id) => Names.GetOrAdd(id, key =>
         ["R:" + key, .. Enumerable.Range(0, StrengthBins + 1).Select(bin => $"S:{key}:{bin}")]);

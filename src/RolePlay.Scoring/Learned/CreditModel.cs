@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Numerics;
 using System.Text;
 
+using RolePlay.Scoring.Catalogue;
+
 namespace RolePlay.Scoring.Learned;
 
 /// <summary>One training example for <see cref="CreditModel.Train"/>: the features of a reply and the ids it was labelled with.</summary>
@@ -25,20 +27,44 @@ public sealed record CreditTraining
 
     /// <summary>Seed of the example order, so training is repeatable.</summary>
     public int Seed { get; init; } = 1;
+
+    /// <summary>
+    /// Ids learned from content words only: grammar words ("the", "his", "must") may go with a label in the data, but a
+    /// learner told they blamed someone must be able to see which of their words said so.
+    /// </summary>
+    public IReadOnlySet<string> ContentWordIds { get; init; } = CreditModel.LearnedNegatives.ToHashSet(StringComparer.Ordinal);
 }
 
 /// <summary>
 /// One logistic model per catalogue id over what the rules found (credited or not, how strongly) and the reply's
-/// words, trained on the labelled development sets. The scorer uses it only to add credits the rules missed; see
-/// docs/scoring.md, "The learned credit layer".
+/// words, trained on the labelled development sets. The scorer uses it only to add what the rules missed: credits for
+/// positive points, and four negative behaviours at a higher bar; see docs/scoring.md, "The learned credit layer".
 /// </summary>
 public sealed class CreditModel
 {
     /// <summary>Resource name of the shipped model, trained on the development sets only.</summary>
     public const string ResourceName = "RolePlay.Scoring.credit-model.tsv";
 
-    /// <summary>Probability at or above which the model credits an id the rules missed.</summary>
+    /// <summary>Probability at or above which the model credits a positive point the rules missed.</summary>
     public const double CreditThreshold = 0.5;
+
+    /// <summary>
+    /// Probability at or above which the model detects one of <see cref="LearnedNegatives"/> the rules missed: higher,
+    /// because telling a learner they did something wrong needs more than even odds.
+    /// </summary>
+    public const double DetectionThreshold = 0.7;
+
+    /// <summary>
+    /// The negative behaviours the model may detect. In cross-validation over the dev sets, scored by the rules as they
+    /// stood before reading each set, its detections of these were at least 0.75 precise at <see cref="DetectionThreshold"/>;
+    /// for <c>dismissive</c>, <c>aggression</c>, <c>passing_the_buck</c> and <c>jargon</c> they were not, so those stay
+    /// with the rules.
+    /// </summary>
+    public static IReadOnlyList<string> LearnedNegatives { get; } = ["blame", "over_promising", "confidentiality_breach", "non_apology"];
+
+    /// <summary>The probability at or above which the model adds <paramref name="kind"/> of id.</summary>
+    public static double ThresholdFor(MarkingPointKind kind) =>
+        kind == MarkingPointKind.Positive ? CreditThreshold : DetectionThreshold;
 
     private readonly string[] ids;
     private readonly double[] bias;
@@ -156,12 +182,15 @@ public sealed class CreditModel
         var index = names.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
         var rows = examples.Select(e => e.Features.Where(Kept).Distinct(StringComparer.Ordinal).Select(f => index[f]).ToArray()).ToArray();
 
+        var functionWords = names.Select(CreditFeatures.IsFunctionWord).ToArray();
+        var contentRows = rows.Select(r => r.Where(f => !functionWords[f]).ToArray()).ToArray();
+
         var bias = new double[ids.Count];
         var columns = new double[ids.Count][];
         for (var p = 0; p < ids.Count; p++)
         {
             var labels = examples.Select(e => e.Labels.Contains(ids[p])).ToArray();
-            (columns[p], bias[p]) = Fit(rows, labels, names.Length, training);
+            (columns[p], bias[p]) = Fit(training.ContentWordIds.Contains(ids[p]) ? contentRows : rows, labels, names.Length, training);
         }
 
         var weights = new Dictionary<string, double[]>(StringComparer.Ordinal);

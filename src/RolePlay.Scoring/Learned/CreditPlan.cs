@@ -13,6 +13,7 @@ internal sealed class CreditPlan
 {
     private readonly CreditModel model;
     private readonly int[] modelIndex;
+    private readonly double[] thresholds;
     private readonly double[]?[] creditedRows;
     private readonly double[]?[][] strengthRows;
     private readonly double[]?[] lengthRows;
@@ -32,12 +33,14 @@ internal sealed class CreditPlan
     {
         this.model = model;
         modelIndex = new int[points.Count];
+        thresholds = new double[points.Count];
         creditedRows = new double[]?[points.Count];
         strengthRows = new double[]?[points.Count][];
         for (var i = 0; i < points.Count; i++)
         {
             var names = CreditFeatures.NamesOf(points[i].Id);
-            modelIndex[i] = points[i].Kind == MarkingPointKind.Positive ? model.IndexOf(points[i].Id) : -1;
+            modelIndex[i] = model.IndexOf(points[i].Id);
+            thresholds[i] = CreditModel.ThresholdFor(points[i].Kind);
             creditedRows[i] = model.Row(names[0]);
             strengthRows[i] = names.Skip(1).Select(model.Row).ToArray();
         }
@@ -47,11 +50,13 @@ internal sealed class CreditPlan
     }
 
     /// <summary>
-    /// Credits each positive entry the rules left uncredited when the model's probability reaches
-    /// <see cref="CreditModel.CreditThreshold"/> and some word of the reply weighs towards it (that word is the evidence).
-    /// Rule credits are never removed, an entry whose <c>contexts</c> exclude this conversation stays out, and negative
-    /// behaviours are left to the rules: a learner is never told they blamed or brushed someone off on the strength of
-    /// word weights alone.
+    /// Credits each entry the model has weights for and the rules left uncredited, when the model's probability reaches
+    /// its kind's threshold (<see cref="CreditModel.CreditThreshold"/> for positive points,
+    /// <see cref="CreditModel.DetectionThreshold"/> for negative behaviours) and some content word of the reply weighs
+    /// towards it (those words are the evidence). Rule credits are never removed, and an entry whose <c>contexts</c>
+    /// exclude this conversation stays out. A negative is added only where the rules found no sign of it at all
+    /// (where they weighed one and cleared it, their judgement stands), and after the rules' weakening, so it never
+    /// weakens a positive credit.
     /// </summary>
     public void AddCredits(IReadOnlyList<MarkingPointDefinition> points, MarkingPointResult[] results, ReplyText reply, ContextKind context)
     {
@@ -108,8 +113,14 @@ internal sealed class CreditPlan
                 continue;
             }
 
+            // A negative the rules weighed and found too weak (a near miss they were written to clear) stays cleared.
+            if (points[i].Kind == MarkingPointKind.Negative && results[i].Strength > 0)
+            {
+                continue;
+            }
+
             var probability = CreditModel.Logistic(sums[index]);
-            if (probability >= CreditModel.CreditThreshold && CreditFeatures.Evidence(known, index, reply) is { Count: > 0 } evidence)
+            if (probability >= thresholds[i] && CreditFeatures.Evidence(known, index, reply) is { Count: > 0 } evidence)
             {
                 results[i] = CreditFeatures.Credit(points[i], probability, evidence);
             }

@@ -5,14 +5,24 @@ using RolePlay.Scoring.Batch;
 
 namespace RolePlay.Scoring.Learned;
 
+/// <summary>
+/// What the rules found in one reply when its set was first scored, before any rule was shaped by reading it: the ids
+/// credited or detected, and every non-zero strength.
+/// </summary>
+public sealed record FirstScore(IReadOnlySet<string> Credited, IReadOnlyDictionary<string, double> Strengths);
+
 /// <summary>Turns labelled JSONL lines into <see cref="CreditExample"/>s by running the rules alone over each reply.</summary>
 public static class CreditTrainingSet
 {
     /// <summary>
     /// The examples of a labelled file (<c>{"id","context_kind","persona_line","text","labels","negatives"}</c> per line).
     /// <paramref name="keep"/> picks lines by their 0-based number; replies the scorer refuses (empty, not English) are left out.
+    /// Where <paramref name="firstScored"/> has a reply's id, the rules' part of its features comes from there instead of
+    /// from today's rules: today's rules were shaped by reading the set, so on it they look surer than they are on
+    /// replies nobody has read, and a model trained on that trusts them too much.
     /// </summary>
-    public static List<CreditExample> FromJsonl(TextReader labelled, BuiltInScorer scorer, Func<int, bool>? keep = null)
+    public static List<CreditExample> FromJsonl(
+        TextReader labelled, BuiltInScorer scorer, Func<int, bool>? keep = null, IReadOnlyDictionary<string, FirstScore>? firstScored = null)
     {
         ArgumentNullException.ThrowIfNull(labelled);
         ArgumentNullException.ThrowIfNull(scorer);
@@ -31,11 +41,51 @@ public static class CreditTrainingSet
             var context = new ReplyContext(input.Text, input.Context, [], input.Assessed, input.ContextKind);
             if (scorer.CreditFeaturesOf(context) is { } features)
             {
+                if (firstScored is not null && firstScored.TryGetValue(input.Id, out var first))
+                {
+                    features = [.. features.Where(f => !CreditFeatures.IsRuleFeature(f)), .. CreditFeatures.RuleFeatures(first)];
+                }
+
                 examples.Add(new CreditExample(features, Labels(line)));
             }
         }
 
         return examples;
+    }
+
+    /// <summary>
+    /// Reads first-scored results, one <c>{"id","credited":[...],"strengths":{"id":0.75,...}}</c> per line, keyed by
+    /// reply id. A damaged line is reported with its number.
+    /// </summary>
+    public static Dictionary<string, FirstScore> ReadFirstScored(TextReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var scores = new Dictionary<string, FirstScore>(StringComparer.Ordinal);
+        var number = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            try
+            {
+                using var document = JsonDocument.Parse(line);
+                var root = document.RootElement;
+                var id = root.GetProperty("id").GetString() ?? throw new FormatException("\"id\" is null");
+                var credited = root.GetProperty("credited").EnumerateArray().Select(e => e.GetString()!).ToHashSet(StringComparer.Ordinal);
+                var strengths = root.GetProperty("strengths").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble(), StringComparer.Ordinal);
+                scores[id] = new FirstScore(credited, strengths);
+            }
+            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+            {
+                throw new FormatException($"first-scored line {number}: {ex.Message}", ex);
+            }
+        }
+
+        return scores;
     }
 
     private static HashSet<string> Labels(string line)
