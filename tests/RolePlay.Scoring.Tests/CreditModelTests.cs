@@ -66,8 +66,11 @@ public class CreditModelTests
         Assert.NotNull(first);
         var ids = Score.Evaluate(file).Items.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
         Assert.Equal(ids.Order(StringComparer.Ordinal), first.Keys.Order(StringComparer.Ordinal));
-        Assert.Contains(FirstScoredSets, TrainingSets.Contains);
     }
+
+    [Fact]
+    public void Only_dev_sets_keep_a_first_scoring() =>
+        Assert.All(FirstScoredSets, file => Assert.StartsWith("devset", file, StringComparison.Ordinal));
 
     public static TheoryData<string> FirstScoredSetData() => [.. FirstScoredSets];
 
@@ -194,6 +197,21 @@ public class CreditModelTests
         Assert.Equal(CreditModel.LearnedNegatives.Order(StringComparer.Ordinal), CreditModel.Default.Ids.Where(negatives.Contains).Order(StringComparer.Ordinal));
         Assert.DoesNotContain("aggression", CreditModel.Default.Ids);
         Assert.DoesNotContain("dismissive", CreditModel.Default.Ids);
+    }
+
+    [Fact]
+    public void A_name_is_never_the_evidence()
+    {
+        // Writers reuse names, so a name can weigh towards a label; it is never the reason for one.
+        var examples = Enumerable.Range(0, 60).Select(_ => new CreditExample(["W:patel", "W:mrs"], new HashSet<string>(["empathy"], StringComparer.Ordinal)))
+            .Concat(Enumerable.Range(0, 60).Select(_ => new CreditExample(["W:flibber"], new HashSet<string>(["empathy"], StringComparer.Ordinal))))
+            .Concat(Enumerable.Range(0, 60).Select(_ => new CreditExample(["W:ok"], new HashSet<string>(StringComparer.Ordinal))))
+            .ToList();
+        var scorer = new BuiltInScorer(Score.Scorer.Catalogue, CreditModel.Train(["empathy"], examples));
+
+        Assert.False(scorer.Score(new ReplyContext("I have told Mrs Patel.", "", [], [], ContextKind.Customer)).Has("empathy"));
+        Assert.True(scorer.Score(new ReplyContext("Flibber, I have told Mrs Patel.", "", [], [], ContextKind.Customer)).Has("empathy"));
+        Assert.Equal("Flibber", Assert.Single(scorer.Score(new ReplyContext("Flibber, I have told Mrs Patel.", "", [], [], ContextKind.Customer)).Point("empathy").Evidence).Quote);
     }
 
     [Fact]

@@ -170,6 +170,7 @@ public class NegativeBehaviourTests
         Assert.False(Score.Reply(reply, context: ContextKind.Partner).Has("confidentiality_breach"));
         Assert.True(Score.Reply(reply, context: ContextKind.Colleague).Has("confidentiality_breach"));
         Assert.True(Score.Reply("She's on dialysis so she's out a lot - leave it with the neighbour.", context: ContextKind.Partner).Has("confidentiality_breach"));
+        Assert.False(Score.Reply("Mrs Osei at number 12 is registered blind, so knock loudly and give her time.", context: ContextKind.Partner).Has("confidentiality_breach"));
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Collections.Frozen;
 using RolePlay.Engine.Model;
 using RolePlay.Engine.Scoring;
 using RolePlay.Scoring.Catalogue;
+using RolePlay.Scoring.Rules;
 using RolePlay.Scoring.Text;
 
 namespace RolePlay.Scoring.Learned;
@@ -101,7 +102,7 @@ internal static class CreditFeatures
         {
             var token = reply.Tokens[at];
             var weight = row[index];
-            if (weight < EvidenceWeight || token.Quoted || FunctionWords.Contains(token.Text)
+            if (weight < EvidenceWeight || token.Quoted || FunctionWords.Contains(token.Text) || IsName(reply, at)
                 || best.Exists(b => b.Token.Start == token.Start && b.Token.End == token.End))
             {
                 continue;
@@ -117,6 +118,12 @@ internal static class CreditFeatures
 
         return best.Select(b => new EvidenceSpan(b.Token.Start, b.Token.End, reply.Source[b.Token.Start..b.Token.End])).ToList();
     }
+
+    // A title or a capitalised word inside a sentence names someone: a name can go with a label in the data (writers reuse
+    // names), but it is never the reason for one.
+    private static bool IsName(ReplyText reply, int at) =>
+        PersonNames.Titles.Contains(reply.Tokens[at].Text)
+        || (reply.Sentences[reply.Tokens[at].Sentence].FirstToken != at && PersonNames.LooksLikeAName(reply, at));
 
     // Words that carry grammar, not meaning: they may weigh towards an id, but quoting them would explain nothing.
     private static readonly FrozenSet<string> FunctionWords = new[]
