@@ -68,6 +68,34 @@ public class CreditModelTests
         Assert.Equal(ids.Order(StringComparer.Ordinal), first.Keys.Order(StringComparer.Ordinal));
     }
 
+    private const string FirstScoringVariable = "ROLEPLAY_WRITE_FIRST_SCORING";
+
+    [Fact]
+    public void A_first_scoring_reads_back_as_what_the_rules_found()
+    {
+        // With ROLEPLAY_WRITE_FIRST_SCORING=devsetN.jsonl this writes that set's first scoring from today's rules (run it
+        // when the set's validation stop ends, before any rule is shaped by reading it).
+        var rules = BuiltInScorer.RulesOnly();
+        if (Environment.GetEnvironmentVariable(FirstScoringVariable) is { Length: > 0 } file)
+        {
+            using var labelled = File.OpenText(Score.DataFile(file));
+            using var output = new StreamWriter(Path.Combine(RepositoryRoot.Find(), "tests", "RolePlay.Scoring.Tests", "Data", "first-scored", file)) { NewLine = "\n" };
+            CreditTrainingSet.WriteFirstScored(labelled, rules, output);
+            return;
+        }
+
+        const string Line = """{"id":"x-1","context_kind":"customer","persona_line":"Where is it?","text":"Sorry, but the courier messed up. I will ring them now.","labels":[],"negatives":[]}""";
+        var written = new StringWriter();
+        CreditTrainingSet.WriteFirstScored(new StringReader(Line), rules, written);
+
+        var first = CreditTrainingSet.ReadFirstScored(new StringReader(written.ToString()))["x-1"];
+        var found = rules.Score(new ReplyContext("Sorry, but the courier messed up. I will ring them now.", "", [], [], ContextKind.Customer));
+        var results = found.MarkingPoints.Concat(found.Negatives).ToList();
+        Assert.Equal(results.Where(r => r.Credited).Select(r => r.Id).Order(StringComparer.Ordinal), first.Credited.Order(StringComparer.Ordinal));
+        Assert.Equal(results.Where(r => r.Strength > 0).ToDictionary(r => r.Id, r => r.Strength), first.Strengths);
+        Assert.Contains("non_apology", first.Credited);
+    }
+
     [Fact]
     public void Only_dev_sets_keep_a_first_scoring() =>
         Assert.All(FirstScoredSets, file => Assert.StartsWith("devset", file, StringComparison.Ordinal));

@@ -54,6 +54,56 @@ public static class CreditTrainingSet
     }
 
     /// <summary>
+    /// Writes what <paramref name="rules"/> find in each reply of a labelled file, in the form
+    /// <see cref="ReadFirstScored"/> reads: run it with the rules alone when a dev set's validation stop ends, before any
+    /// rule is shaped by reading the set.
+    /// </summary>
+    public static void WriteFirstScored(TextReader labelled, BuiltInScorer rules, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(labelled);
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(output);
+        var number = 0;
+        while (labelled.ReadLine() is { } line)
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            var input = BatchScoring.ParseLine(line, null, out var problem)
+                ?? throw new FormatException($"labelled line {number}: {problem}");
+            var assessment = rules.Score(new ReplyContext(input.Text, input.Context, [], input.Assessed, input.ContextKind));
+            var results = assessment.MarkingPoints.Concat(assessment.Negatives).ToList();
+            using var buffer = new MemoryStream();
+            using (var json = new Utf8JsonWriter(buffer))
+            {
+                json.WriteStartObject();
+                json.WriteString("id", input.Id);
+                json.WriteStartArray("credited");
+                foreach (var result in results.Where(r => r.Credited))
+                {
+                    json.WriteStringValue(result.Id);
+                }
+
+                json.WriteEndArray();
+                json.WriteStartObject("strengths");
+                foreach (var result in results.Where(r => r.Strength > 0))
+                {
+                    json.WriteNumber(result.Id, result.Strength);
+                }
+
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+
+            output.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+            output.Write('\n');
+        }
+    }
+
+    /// <summary>
     /// Reads first-scored results, one <c>{"id","credited":[...],"strengths":{"id":0.75,...}}</c> per line, keyed by
     /// reply id. A damaged line is reported with its number.
     /// </summary>
