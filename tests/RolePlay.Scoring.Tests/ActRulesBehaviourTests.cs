@@ -405,6 +405,28 @@ public class ActRulesBehaviourTests
     }
 
     [Theory]
+    [InlineData("With respect, the stockroom was left in a state again.", ContextKind.Colleague)]
+    [InlineData("Totally unacceptable.", ContextKind.Partner)]
+    [InlineData("That's not good enough.", ContextKind.Partner)]
+    [InlineData("I won't discuss what she told me with anyone else.", ContextKind.Colleague)]
+    [InlineData("I won't be able to share his new address, sorry.", ContextKind.Colleague)]
+    [InlineData("I've noticed it too, the printer jams every morning.", ContextKind.Colleague)]
+    public void A_bare_verdict_a_promise_of_discretion_or_agreeing_is_not_assertive(string reply, ContextKind context)
+    {
+        Assert.False(Score.Reply(reply, "", context).Has("assertiveness"));
+    }
+
+    [Theory]
+    [InlineData("With respect, I don't agree - the stockroom was tidy when I left.", ContextKind.Colleague)]
+    [InlineData("Two weeks late isn't acceptable, we need the parts by Friday.", ContextKind.Partner)]
+    [InlineData("I won't be able to take the Sunday shift, it's my dad's birthday.", ContextKind.Colleague)]
+    [InlineData("I've noticed you leave the till open at lunch and I need it locked.", ContextKind.Colleague)]
+    public void A_view_or_need_stated_with_those_words_stays_assertive(string reply, ContextKind context)
+    {
+        Assert.True(Score.Reply(reply, "", context).Has("assertiveness"));
+    }
+
+    [Theory]
     [InlineData("Can you show me the new till screen when you're free?")]
     [InlineData("Ring me when you get there and I'll come down.")]
     public void A_plain_when_you_is_not_assertiveness(string reply)

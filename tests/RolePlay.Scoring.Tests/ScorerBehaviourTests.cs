@@ -263,6 +263,23 @@ public class ScorerBehaviourTests
         Assert.True(same.Strength > other.Strength);
     }
 
+    [Theory]
+    [InlineData("You mentioned your sister and she was really upset.")]
+    [InlineData("Your neighbours, they'd be worried sick.")]
+    [InlineData("That sounds frustrating.")]
+    public void A_feeling_owned_by_someone_else_or_said_of_the_situation_is_not_reflected_back(string reply)
+    {
+        Assert.False(Score.Reply(reply, LateParcel).Has("active_listening"));
+    }
+
+    [Theory]
+    [InlineData("You must be so frustrated.")]
+    [InlineData("Your sister said you've been really worried.")]
+    public void A_feeling_handed_back_to_them_is_reflected(string reply)
+    {
+        Assert.True(Score.Reply(reply, LateParcel).Has("active_listening"));
+    }
+
     [Fact]
     public void Calm_down_is_dismissive_not_de_escalation()
     {

@@ -10,7 +10,8 @@ namespace RolePlay.Scoring.Rules;
 /// <summary>
 /// Active listening, from three kinds of evidence: open or clarifying questions (with or without '?'); a paraphrase
 /// frame ("so you're saying", "you mentioned") whose words overlap what the other person actually said; and naming a
-/// feeling, credited most when it is the feeling they expressed. Overlap with their words tolerates inflection ("no call
+/// feeling, credited most when it is the feeling they expressed; the feeling must belong to the nearest subject before it
+/// ("you said she was upset" hands it to someone else) and "that sounds frustrating" judges the situation. Overlap with their words tolerates inflection ("no call
 /// back" echoes "nobody called me back"). A question may follow a statement or proposal in an earlier clause ("let's start
 /// again - what's gone wrong?"); a blame cue in a reply that apologises or owns the problem does not make it hostile. A fix
 /// put as a question ("have you spoken to your manager?"), a check on whether they did an act ("did you keep the box?";
@@ -55,6 +56,12 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
     private static readonly HashSet<string> ReflectionLeads = new(StringComparer.Ordinal)
     {
         "you", "your", "sounds", "sound", "seem", "seems", "feel", "feeling", "felt",
+    };
+
+    // Subjects other than the listener's "you": a feeling predicated of one of them is not theirs.
+    private static readonly HashSet<string> OtherOwners = new(StringComparer.Ordinal)
+    {
+        "i", "we", "she", "he", "they", "it", "that", "this", "which", "who",
     };
 
     // "I understand you're worried" and "that must be frustrating" acknowledge a feeling (empathy); reflecting it back
@@ -309,13 +316,24 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
                 }
 
                 var sentence = input.Reply.SentenceOf(start);
+                // The feeling belongs to the nearest subject before it: "you said she was upset", "your ex, that's worrying
+                // you", "your family - they'd be devastated" hand it to someone else; "that sounds frustrating" judges the
+                // situation (empathy) rather than handing the feeling back to them.
                 var lead = -1;
-                for (var k = Math.Max(sentence.FirstToken, start - 6); k < start && lead < 0; k++)
+                for (var k = start - 1; k >= Math.Max(sentence.FirstToken, start - 6) && lead < 0; k--)
                 {
-                    lead = ReflectionLeads.Contains(tokens[k].Text) ? k : -1;
+                    if (ReflectionLeads.Contains(tokens[k].Text))
+                    {
+                        lead = k;
+                    }
+                    else if (OtherOwners.Contains(tokens[k].Text))
+                    {
+                        break;
+                    }
                 }
 
                 if (lead < 0 || (tokens[lead].Text is "feel" or "feeling" or "felt" && lead > 0 && tokens[lead - 1].Text == "i")
+                    || (tokens[lead].Text is "sounds" or "seems" && lead > sentence.FirstToken && OtherOwners.Contains(tokens[lead - 1].Text))
                     || (tokens[lead].Text is "you" or "your" && AfterEmpathyFrame(tokens, sentence.FirstToken, lead))
                     || IsCondition(tokens, sentence.FirstToken, lead))
                 {
