@@ -280,6 +280,22 @@ public class ScorerBehaviourTests
         Assert.True(Score.Reply(reply, LateParcel).Has("active_listening"));
     }
 
+    [Theory]
+    [InlineData("Is there a courier you could send round tomorrow?")]
+    [InlineData("Are there any spare boxes at the depot, or can you order some in?")]
+    public void A_closed_question_that_asks_them_to_do_something_is_not_active_listening(string reply)
+    {
+        Assert.False(Score.Reply(reply, LateParcel).Has("active_listening"));
+    }
+
+    [Theory]
+    [InlineData("Is there anything else you're worried about with the parcel?")]
+    [InlineData("Is there someone at home who could take it in for you?")]
+    public void A_closed_question_about_their_situation_stays_active_listening(string reply)
+    {
+        Assert.True(Score.Reply(reply, LateParcel).Has("active_listening"));
+    }
+
     [Fact]
     public void Calm_down_is_dismissive_not_de_escalation()
     {

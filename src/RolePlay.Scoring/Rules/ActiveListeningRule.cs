@@ -16,7 +16,8 @@ namespace RolePlay.Scoring.Rules;
 /// again - what's gone wrong?"); a blame cue in a reply that apologises or owns the problem does not make it hostile. A fix
 /// put as a question ("have you spoken to your manager?"), a check on whether they did an act ("did you keep the box?";
 /// "did you feel / notice ...", "have you been ..." still ask what they went through), an offer ("do you want me to
-/// ...?"), a request for an alternative ("is there another room ...?", "... instead?") and a challenge ("why would you
+/// ...?"), a request for an alternative ("is there another room ...?", "... instead?"), a closed question carrying a request
+/// ("is there a sheet you could send me?", "..., or can you hire one?") and a challenge ("why would you
 /// say that?") are not listening, and "you're right, ..." concedes a point rather than restating it. A summing-up "so" opens its sentence (a "so" after a
 /// clause of the reply's own gives a result: "I'll ring them, so the gate's shut").
 /// </summary>
@@ -493,7 +494,8 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
                 what = "asked an open question:";
             }
             else if (InformationAuxiliaries.Contains(tokens[first].Text) && Subjects.Contains(second) && sentence.TokenCount >= 3
-                && !(second == "you" && tokens[first + 2].Text == "sure") && !OffersOrSeeksAnAlternative(tokens, sentence, first))
+                && !(second == "you" && tokens[first + 2].Text == "sure") && !OffersOrSeeksAnAlternative(tokens, sentence, first)
+                && !AsksThemToAct(tokens, sentence, first))
             {
                 strength = ClosedQuestion;
                 what = "asked a clarifying question:";
@@ -641,6 +643,24 @@ internal sealed class ActiveListeningRule : IMarkingPointRule
         for (var k = first + 2; k < end; k++)
         {
             if (tokens[k].Text == "instead")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "Is there a spec sheet you could send me?", "is there a van free, or can you hire one?": a closed question that carries
+    /// a request for them to do something ("you could", "can you" after its opening) asks for an act, not about their situation.
+    /// </summary>
+    private static bool AsksThemToAct(Token[] tokens, SentenceInfo sentence, int first)
+    {
+        for (var k = first + 2; k + 1 < sentence.EndToken; k++)
+        {
+            if ((tokens[k].Text == "you" && tokens[k + 1].Text is "could" or "can" && !tokens[k + 1].Negated)
+                || (tokens[k].Text is "could" or "can" && tokens[k + 1].Text == "you"))
             {
                 return true;
             }
