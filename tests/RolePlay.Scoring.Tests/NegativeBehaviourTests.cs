@@ -61,6 +61,26 @@ public class NegativeBehaviourTests
     }
 
     [Theory]
+    [InlineData("Wasn't us, our van was at the depot all day.")]
+    [InlineData("The rota system auto-assigns the shifts, not me.")]
+    [InlineData("Well you did say you wanted it cut short.")]
+    [InlineData("The tenant never mentioned the boiler was leaking.")]
+    public void Denials_a_systems_choice_their_own_words_or_an_unmentioned_fact_are_blame(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("blame"), Score.Reply(reply).Point("blame").Rationale);
+    }
+
+    [Theory]
+    [InlineData("It was us who rang you this morning about the refund.")]
+    [InlineData("The rota system is new, so I'll walk you through it.")]
+    [InlineData("You said you wanted it cut short, is that still right?")]
+    [InlineData("Did the tenant mention anything about the boiler?")]
+    public void Near_misses_of_denials_systems_their_words_and_unmentioned_facts_are_not_blame(string reply)
+    {
+        Assert.False(Score.Reply(reply).Has("blame"), Score.Reply(reply).Point("blame").Rationale);
+    }
+
+    [Theory]
     [InlineData("If the surveyor had replied to my emails we wouldn't be three weeks behind.")]
     [InlineData("Perhaps if you topped the meter up now and then, the heating would not keep cutting out.")]
     public void A_conditional_saying_their_doing_caused_the_trouble_is_blame(string reply)
@@ -573,6 +593,30 @@ public class NegativeBehaviourTests
     public void Reassurance_and_choices_are_not_dismissive(string reply)
     {
         Assert.False(Score.Reply(reply).Has("dismissive"));
+    }
+
+    [Theory]
+    [InlineData("Honestly we all get like that sometimes.")]
+    [InlineData("Not sure what we can do, the order has gone out.")]
+    [InlineData("You'll get used to it after a few shifts.")]
+    [InlineData("Give it a week, it usually settles.")]
+    [InlineData("Time's a great healer.")]
+    [InlineData("Everything happens for a reason hun.")]
+    [InlineData("The lifeguards can't be everywhere.")]
+    public void Platitudes_and_waving_it_off_are_dismissive(string reply)
+    {
+        Assert.True(Score.Reply(reply).Has("dismissive"), Score.Reply(reply).Point("dismissive").Rationale);
+    }
+
+    [Theory]
+    [InlineData("We all felt so proud of you on Saturday.")]
+    [InlineData("I'm not sure what time we can do, let me check the diary.")]
+    [InlineData("It can take a while to get used to a new routine, and it's okay to find it hard.")]
+    [InlineData("Give it a go and tell me how it feels.")]
+    [InlineData("It takes time to grieve, there's no right way to do it.")]
+    public void Near_misses_of_platitudes_and_waving_it_off_are_not_dismissive(string reply)
+    {
+        Assert.False(Score.Reply(reply).Has("dismissive"), Score.Reply(reply).Point("dismissive").Rationale);
     }
 
     [Theory]
