@@ -34,6 +34,14 @@ public class ActRulesBehaviourTests
         Assert.Equal(shared, Score.Reply(reply, "", context).Has("information_sharing"));
     }
 
+    [Theory]
+    [InlineData("What is a B4 on the job sheet?", false)]
+    [InlineData("Anything I should know about this job?", true)]
+    public void A_code_they_asked_about_is_the_term_under_discussion_not_a_case_fact(string asked, bool shared)
+    {
+        Assert.Equal(shared, Score.Reply("B4 is the form the customer signs when they collect.", asked, ContextKind.Colleague).Has("information_sharing"));
+    }
+
     [Fact]
     public void Someones_private_details_in_the_sentence_are_a_breach_not_information_sharing()
     {
@@ -267,6 +275,18 @@ public class ActRulesBehaviourTests
     public void A_description_of_someone_is_not_an_answer_to_what_it_is()
     {
         Assert.False(Score.Reply("There's a woman at the front kicking off about her refund.", "What is the problem at the front?").Has("explanation"));
+    }
+
+    [Theory]
+    [InlineData("The generator failed overnight, so the kitchen opened late.", true)]
+    [InlineData("The festival starts at noon on Saturday, so we'll need the marquee up by ten.", false)]
+    [InlineData("Our stock count is on Friday, so we would expect the order before then.", false)]
+    [InlineData("The meter reading was missing from the form, so the bill is an estimate.", true)]
+    [InlineData("Could you put the meter reading on the form, so the billing team has it?", false)]
+    [InlineData("Please leave the key with the porter so the cleaner can get in.", false)]
+    public void What_the_learner_needs_or_asks_for_with_its_ground_is_not_a_reason_given(string reply, bool explained)
+    {
+        Assert.Equal(explained, Score.Reply(reply, "", ContextKind.Partner).Has("explanation"));
     }
 
     [Fact]

@@ -16,7 +16,9 @@ namespace RolePlay.Scoring.Rules;
 /// a term defined ("X means...", "X = Y", or an answer to "what is X?"), and the rule or fact behind a refusal in the
 /// clause after it ("I can't send the list outside - it's full of names and addresses").
 /// A limit that follows from a reason ("what's said in mediation is confidential, so I can't share it"; not a reason about
-/// the learner, "I'm not a counsellor so I can't advise"), a consequence with an indefinite subject ("so nobody can make
+/// the learner, "I'm not a counsellor so I can't advise"; not what the learner needs or expects from the listener, "so
+/// we'll need it back by 2", nor a purpose after a request, "could you note it, so our team has it"), a consequence with
+/// an indefinite subject ("so nobody can make
 /// you come"), and what someone else did, in the past tense at the start of a clause ("the surgery only sent it over at
 /// half one", "a new starter did the transfer"; not a reporting verb, "the customer asked for..."). When the reply keeps
 /// someone's details back, naming them is the reason for the refusal ("it's her personal data"), not a breach. Also a
@@ -619,6 +621,13 @@ internal sealed class ExplanationRule : IMarkingPointRule
 
             var next = tokens[k + 1].Text;
 
+            // "..., so we'll need it back by 2", "so we'd expect the current rate": what the learner needs from the listener is a
+            // request with its ground, not an explanation.
+            if (word == "so" && next == "we" && StatesANeed(tokens, k + 2, sentence.EndToken))
+            {
+                continue;
+            }
+
             // "..., so I can't change it", "so we have to wait": what the learner cannot or must do follows from the reason
             // before it; a purpose ("so I can check") is never a "can't" or a "have to".
             if (word == "so" && next is "i" or "we" && BoundBy(tokens, k + 2, sentence.EndToken) && !AboutThemselves(tokens, sentence.FirstToken, k))
@@ -803,14 +812,38 @@ internal sealed class ExplanationRule : IMarkingPointRule
     private static bool IsRetort(RuleInput input, CueMatch match) =>
         match.Start == 0 && input.Reply.Tokens[0].Text == "because" && input.Reply.SentenceOf(0).TokenCount <= 8;
 
-    /// <summary>"I'll redo the rota so it's fairer", "let me note it so they know": an act of the learner's, so "so" states a purpose.</summary>
+    /// <summary>"(we) need", "will need", "would expect", "will be expecting" at <paramref name="at"/>: what the learner needs or expects.</summary>
+    private static bool StatesANeed(Token[] tokens, int at, int end)
+    {
+        for (var k = at; k < end && k <= at + 2; k++)
+        {
+            if (tokens[k].Text is "need" or "expect" or "expecting")
+            {
+                return true;
+            }
+
+            if (tokens[k].Text is not ("will" or "would" or "be" or "still" or "really" or "also"))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "I'll redo the rota so it's fairer", "let me note it so they know": an act of the learner's, so "so" states a purpose;
+    /// likewise after a request ("could you note what failed, so our team has it", "please leave the key so the cleaner can
+    /// get in").
+    /// </summary>
     private static bool LearnerActsBefore(Token[] tokens, int from, int to)
     {
         for (var k = from; k + 1 < to; k++)
         {
             var next = tokens[k + 1].Text;
             if ((tokens[k].Text is "i" or "we" && next is "will" or "shall" or "can" or "could" or "would" or "have" or "had" or "am" or "need" or "want")
-                || (tokens[k].Text == "let" && next is "me" or "us"))
+                || (tokens[k].Text == "let" && next is "me" or "us")
+                || (tokens[k].Text is "can" or "could" or "would" or "will" && next == "you") || tokens[k].Text == "please")
             {
                 return true;
             }

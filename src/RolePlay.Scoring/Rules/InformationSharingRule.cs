@@ -14,7 +14,8 @@ namespace RolePlay.Scoring.Rules;
 ///     ("The customer rang our call centre on Monday", "we had twelve customers waiting", "He's in bed 7B"), or a request for
 ///     specific information ("could you let us know when..."). An identifier handed over ("booking ref K7P2LQ", "the code
 ///     is 4471") is a report about the case whoever it names. A term defined ("P2 means priority 2", "stands for") is an
-///     explanation, not a case fact.
+///     explanation, not a case fact; asked what a term means ("what does T-3 mean?"), the code they named is the term under
+///     discussion, not a detail passed to them.
 /// Not when the transfer is negated or counterfactual ("I should have forwarded it"), when it is a directive ("tell her to
 /// ring back": an instruction passed on, not the facts), when the transfer word is a noun after a determiner ("a note on
 /// her record", "the log"), or the sentence over-promises or gives someone's private details away (a confidentiality breach,
@@ -58,6 +59,7 @@ internal sealed class InformationSharingRule : IMarkingPointRule
         var breaches = input.Effective("confidentiality_breach");
         var chainContext = input.Context is ContextKind.Colleague or ContextKind.Partner;
         var findings = new List<Finding>();
+        var askedMeaning = input.HasOther && AsksWhatItMeans(input.Other.Tokens);
 
         foreach (var match in input.Effective(point.Id))
         {
@@ -167,7 +169,7 @@ internal sealed class InformationSharingRule : IMarkingPointRule
             }
 
             // Case facts told to a colleague or partner: a third party and a specific detail in a statement.
-            if (!found && !directive && chainContext && !sentence.QuestionMark && IsCaseFact(tokens, sentence, chain, days, numbers, references, out var detailAt))
+            if (!found && !directive && chainContext && !sentence.QuestionMark && IsCaseFact(tokens, askedMeaning ? input.Other.Tokens : [], sentence, chain, days, numbers, references, out var detailAt))
             {
                 findings.Add(new Finding(CaseFact, input.Span(sentence.FirstToken, Math.Min(sentence.EndToken, Math.Max(detailAt + 1, sentence.FirstToken + 1))), "shared the case facts:"));
             }
@@ -326,8 +328,37 @@ internal sealed class InformationSharingRule : IMarkingPointRule
         "contract", "agreement", "agreed", "sla", "terms",
     };
 
+    /// <summary>"What does T-3 mean?", "what's a P2?", "what do the letters stand for": they ask what a term means.</summary>
+    private static bool AsksWhatItMeans(Token[] other)
+    {
+        for (var k = 0; k < other.Length; k++)
+        {
+            if (other[k].Text is "mean" or "means" or "meaning" or "stand" or "stands"
+                || (other[k].Text == "what" && k + 2 < other.Length && other[k + 1].Text is "is" or "are" && other[k + 2].Text is "a" or "an"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The other person's own words hold this number or code ("What does T-3 mean?").</summary>
+    private static bool TheyGave(Token[] theirs, string text)
+    {
+        foreach (var token in theirs)
+        {
+            if (token.Text == text)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A statement about a third party (the customer, she, the warehouse) that carries a specific detail (a number, a day, a count).</summary>
-    private static bool IsCaseFact(Token[] tokens, SentenceInfo sentence, Lexicon chain, Lexicon days, Lexicon numbers, Lexicon references, out int detailAt)
+    private static bool IsCaseFact(Token[] tokens, Token[] theirs, SentenceInfo sentence, Lexicon chain, Lexicon days, Lexicon numbers, Lexicon references, out int detailAt)
     {
         detailAt = -1;
         var party = false;
@@ -349,6 +380,13 @@ internal sealed class InformationSharingRule : IMarkingPointRule
             }
 
             if (tokens[k].Clause == agreementClause)
+            {
+                continue;
+            }
+
+            // "What does T-3 mean?" - "T-3 is...": a number or code they gave themselves is the term under discussion, not a
+            // detail passed to them.
+            if (IsDetail(tokens[k]) && TheyGave(theirs, tokens[k].Text))
             {
                 continue;
             }
