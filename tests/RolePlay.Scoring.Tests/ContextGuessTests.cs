@@ -28,6 +28,7 @@ public class ContextGuessTests
     [InlineData("holdout13.jsonl", 0.84)]
     [InlineData("holdout14.jsonl", 0.79)]
     [InlineData("holdout15.jsonl", 0.82)]
+    [InlineData("holdout16.jsonl", 0.87)]
     public void Context_is_guessed_from_the_words_for_most_held_out_replies(string file, double floor)
     {
         var (accuracy, table) = Measure(file, ContextGuess.Guess);

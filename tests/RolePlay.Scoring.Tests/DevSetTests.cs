@@ -2,92 +2,98 @@ namespace RolePlay.Scoring.Tests;
 
 /// <summary>
 /// Measures the built-in scorer on the independent, human-labelled development sets and fails if quality drops below the
-/// level reached. Data/devset.jsonl is the first set; Data/devset2.jsonl, Data/devset3.jsonl, Data/devset4.jsonl, Data/devset5.jsonl, Data/devset6.jsonl, Data/devset7.jsonl, Data/devset8.jsonl, Data/devset9.jsonl, Data/devset10.jsonl, Data/devset11.jsonl and Data/devset12.jsonl were each
+/// level reached. Data/devset.jsonl is the first set; Data/devset2.jsonl, Data/devset3.jsonl, Data/devset4.jsonl, Data/devset5.jsonl, Data/devset6.jsonl, Data/devset7.jsonl, Data/devset8.jsonl, Data/devset9.jsonl, Data/devset10.jsonl, Data/devset11.jsonl, Data/devset12.jsonl and Data/devset13.jsonl were each
 /// written later by two other labellers, blind to the scorer, and measured before any rule was shaped by them. Raise a ratchet when the scorer improves; never lower
-/// it to make a change pass. From stop 20 all but the twelfth set (and the odd lines of the first) also train the learned credit
-/// layer, so the whole scorer's figures on them are in-sample: the rules-alone ratchets below, and the held-out floors, are the
+/// it to make a change pass. From stop 21 all but the thirteenth set (and the odd lines of the first) also train the learned
+/// credit layer, so the whole scorer's figures on them are in-sample: the rules-alone ratchets below, and the held-out floors, are the
 /// honest guards.
 /// </summary>
 public class DevSetTests
 {
     /// <summary>Macro-F1 over all 26 ids reached on the whole first dev set (see docs/scoring.md for the per-point table).</summary>
-    public const double MacroF1Ratchet = 0.819;
+    public const double MacroF1Ratchet = 0.827;
 
     /// <summary>Pooled Cohen's kappa over all (reply, id) decisions reached on the whole first dev set.</summary>
-    public const double PooledKappaRatchet = 0.784;
+    public const double PooledKappaRatchet = 0.789;
 
     /// <summary>Macro-F1 reached on the second dev set.</summary>
-    public const double SecondSetMacroF1Ratchet = 0.882;
+    public const double SecondSetMacroF1Ratchet = 0.889;
 
     /// <summary>Pooled kappa reached on the second dev set.</summary>
-    public const double SecondSetPooledKappaRatchet = 0.869;
+    public const double SecondSetPooledKappaRatchet = 0.875;
 
     /// <summary>Macro-F1 reached on the third dev set.</summary>
-    public const double ThirdSetMacroF1Ratchet = 0.881;
+    public const double ThirdSetMacroF1Ratchet = 0.893;
 
     /// <summary>Pooled kappa reached on the third dev set.</summary>
-    public const double ThirdSetPooledKappaRatchet = 0.869;
+    public const double ThirdSetPooledKappaRatchet = 0.876;
 
     /// <summary>Macro-F1 reached on the fourth dev set.</summary>
-    public const double FourthSetMacroF1Ratchet = 0.877;
+    public const double FourthSetMacroF1Ratchet = 0.887;
 
     /// <summary>Pooled kappa reached on the fourth dev set.</summary>
-    public const double FourthSetPooledKappaRatchet = 0.862;
+    public const double FourthSetPooledKappaRatchet = 0.867;
 
     /// <summary>Macro-F1 reached on the fifth dev set (0.670 for the rules before it was written).</summary>
-    public const double FifthSetMacroF1Ratchet = 0.873;
+    public const double FifthSetMacroF1Ratchet = 0.882;
 
     /// <summary>Pooled kappa reached on the fifth dev set.</summary>
-    public const double FifthSetPooledKappaRatchet = 0.882;
+    public const double FifthSetPooledKappaRatchet = 0.888;
 
     /// <summary>Macro-F1 reached on the sixth dev set (0.664 for the rules before it was written).</summary>
-    public const double SixthSetMacroF1Ratchet = 0.861;
+    public const double SixthSetMacroF1Ratchet = 0.869;
 
     /// <summary>Pooled kappa reached on the sixth dev set.</summary>
-    public const double SixthSetPooledKappaRatchet = 0.861;
+    public const double SixthSetPooledKappaRatchet = 0.868;
 
     /// <summary>Macro-F1 reached on the seventh dev set (0.695 for the rules before it was written).</summary>
-    public const double SeventhSetMacroF1Ratchet = 0.847;
+    public const double SeventhSetMacroF1Ratchet = 0.862;
 
     /// <summary>Pooled kappa reached on the seventh dev set.</summary>
-    public const double SeventhSetPooledKappaRatchet = 0.846;
+    public const double SeventhSetPooledKappaRatchet = 0.853;
 
     /// <summary>Macro-F1 reached on the eighth dev set (0.695 for the rules before it was written; read from stop 17).</summary>
-    public const double EighthSetMacroF1Ratchet = 0.852;
+    public const double EighthSetMacroF1Ratchet = 0.861;
 
     /// <summary>Pooled kappa reached on the eighth dev set.</summary>
-    public const double EighthSetPooledKappaRatchet = 0.858;
+    public const double EighthSetPooledKappaRatchet = 0.862;
 
     /// <summary>Macro-F1 reached on the ninth dev set (0.692 for the rules before it was written; read from stop 18).</summary>
-    public const double NinthSetMacroF1Ratchet = 0.840;
+    public const double NinthSetMacroF1Ratchet = 0.861;
 
     /// <summary>Pooled kappa reached on the ninth dev set.</summary>
-    public const double NinthSetPooledKappaRatchet = 0.843;
+    public const double NinthSetPooledKappaRatchet = 0.851;
 
     /// <summary>Macro-F1 reached on the tenth dev set (0.692 for the rules before it was written; read from stop 19).</summary>
-    public const double TenthSetMacroF1Ratchet = 0.828;
+    public const double TenthSetMacroF1Ratchet = 0.850;
 
     /// <summary>Pooled kappa reached on the tenth dev set.</summary>
-    public const double TenthSetPooledKappaRatchet = 0.840;
+    public const double TenthSetPooledKappaRatchet = 0.849;
 
     /// <summary>Macro-F1 reached on the eleventh dev set (0.713 for the rules before it was written; read from stop 20).</summary>
-    public const double EleventhSetMacroF1Ratchet = 0.820;
+    public const double EleventhSetMacroF1Ratchet = 0.839;
 
     /// <summary>Pooled kappa reached on the eleventh dev set.</summary>
-    public const double EleventhSetPooledKappaRatchet = 0.833;
+    public const double EleventhSetPooledKappaRatchet = 0.847;
 
-    /// <summary>Macro-F1 reached on the twelfth dev set (0.708 for the rules before it was written; not read during stop 20).</summary>
-    public const double TwelfthSetMacroF1Ratchet = 0.725;
+    /// <summary>Macro-F1 reached on the twelfth dev set (0.708 for the rules before it was written; read from stop 21).</summary>
+    public const double TwelfthSetMacroF1Ratchet = 0.845;
 
     /// <summary>Pooled kappa reached on the twelfth dev set.</summary>
-    public const double TwelfthSetPooledKappaRatchet = 0.740;
+    public const double TwelfthSetPooledKappaRatchet = 0.841;
+
+    /// <summary>Macro-F1 reached on the thirteenth dev set (0.735 for the scorer before it was written; not read during stop 21).</summary>
+    public const double ThirteenthSetMacroF1Ratchet = 0.757;
+
+    /// <summary>Pooled kappa reached on the thirteenth dev set.</summary>
+    public const double ThirteenthSetPooledKappaRatchet = 0.747;
 
     // Stock replies that two blind writers each wrote for their own set; they are not copied replies.
     private static readonly HashSet<string> StockPhrases = new(StringComparer.OrdinalIgnoreCase)
     {
         "typical. every single time with you lot.", "ok thanks for letting me know", "ok thanks for letting us know",
         "it's in the training pack, section 4", "that's a data breach. i'm reporting you to the manager.",
-        "we're sorry for any inconvenience caused. a member of the team will be in touch.",
+        "we're sorry for any inconvenience caused. a member of the team will be in touch.", "that's accounts, not me. ring them.",
     };
 
     [Theory]
@@ -103,6 +109,7 @@ public class DevSetTests
     [InlineData("devset10.jsonl", 300)]
     [InlineData("devset11.jsonl", 300)]
     [InlineData("devset12.jsonl", 300)]
+    [InlineData("devset13.jsonl", 300)]
     public void Dev_set_is_read_completely(string file, int atLeast)
     {
         var run = Score.Evaluate(file);
@@ -124,6 +131,7 @@ public class DevSetTests
     [InlineData("devset10.jsonl", TenthSetMacroF1Ratchet, TenthSetPooledKappaRatchet)]
     [InlineData("devset11.jsonl", EleventhSetMacroF1Ratchet, EleventhSetPooledKappaRatchet)]
     [InlineData("devset12.jsonl", TwelfthSetMacroF1Ratchet, TwelfthSetPooledKappaRatchet)]
+    [InlineData("devset13.jsonl", ThirteenthSetMacroF1Ratchet, ThirteenthSetPooledKappaRatchet)]
     public void Macro_f1_does_not_drop_below_the_ratchet(string file, double macroF1, double pooledKappa)
     {
         var report = Score.Evaluate(file).Report;
@@ -135,17 +143,18 @@ public class DevSetTests
 
     [Theory]
     [InlineData("devset.jsonl", 0.791)]
-    [InlineData("devset2.jsonl", 0.825)]
-    [InlineData("devset3.jsonl", 0.817)]
-    [InlineData("devset4.jsonl", 0.813)]
-    [InlineData("devset5.jsonl", 0.796)]
+    [InlineData("devset2.jsonl", 0.826)]
+    [InlineData("devset3.jsonl", 0.819)]
+    [InlineData("devset4.jsonl", 0.814)]
+    [InlineData("devset5.jsonl", 0.797)]
     [InlineData("devset6.jsonl", 0.783)]
-    [InlineData("devset7.jsonl", 0.780)]
-    [InlineData("devset8.jsonl", 0.779)]
-    [InlineData("devset9.jsonl", 0.781)]
-    [InlineData("devset10.jsonl", 0.752)]
-    [InlineData("devset11.jsonl", 0.735)]
-    [InlineData("devset12.jsonl", 0.713)]
+    [InlineData("devset7.jsonl", 0.782)]
+    [InlineData("devset8.jsonl", 0.780)]
+    [InlineData("devset9.jsonl", 0.783)]
+    [InlineData("devset10.jsonl", 0.754)]
+    [InlineData("devset11.jsonl", 0.738)]
+    [InlineData("devset12.jsonl", 0.723)]
+    [InlineData("devset13.jsonl", 0.725)]
     public void The_rules_alone_do_not_drop_below_their_ratchet(string file, double macroF1)
     {
         // The learned layer could hide a rule that got worse; this keeps each rule change honest on its own.
@@ -167,6 +176,7 @@ public class DevSetTests
     [InlineData("devset10.jsonl")]
     [InlineData("devset11.jsonl")]
     [InlineData("devset12.jsonl")]
+    [InlineData("devset13.jsonl")]
     public void Every_labelled_id_is_a_catalogue_id(string file)
     {
         var known = Score.Scorer.Catalogue.Points.Select(p => p.Id).ToHashSet();
@@ -180,7 +190,7 @@ public class DevSetTests
         "devset.jsonl", "holdout.jsonl", "devset2.jsonl", "holdout2.jsonl", "devset3.jsonl", "devset4.jsonl", "holdout3.jsonl",
         "holdout4.jsonl", "holdout5.jsonl", "holdout6.jsonl", "devset5.jsonl", "holdout7.jsonl", "holdout8.jsonl", "devset6.jsonl",
         "holdout9.jsonl", "devset7.jsonl", "holdout10.jsonl", "devset8.jsonl", "holdout11.jsonl", "devset9.jsonl", "holdout12.jsonl",
-        "devset10.jsonl", "holdout13.jsonl", "devset11.jsonl", "holdout14.jsonl", "devset12.jsonl", "holdout15.jsonl",
+        "devset10.jsonl", "holdout13.jsonl", "devset11.jsonl", "holdout14.jsonl", "devset12.jsonl", "holdout15.jsonl", "devset13.jsonl", "holdout16.jsonl",
     ];
 
     public static TheoryData<string> LaterSets => new(SetsInOrder.Skip(1));

@@ -3,7 +3,7 @@ namespace RolePlay.Scoring.Tests;
 /// <summary>
 /// Measures the built-in scorer on the held-out sets, whose disagreements are never read and on which no rule is tuned:
 /// Data/holdout.jsonl (422 replies, written after the first dev set by someone who never saw the scorer, 41% from other
-/// domains), Data/holdout2.jsonl to Data/holdout15.jsonl (300 replies each, each written by two more helpers blind to the
+/// domains), Data/holdout2.jsonl to Data/holdout16.jsonl (300 replies each, each written by two more helpers blind to the
 /// scorer and to every other set, and scored once when the rules of their round were final). None of them trains the learned credit layer
 /// (CreditModelTests). The floors only stop regressions; raise them when the
 /// figures rise.
@@ -11,49 +11,52 @@ namespace RolePlay.Scoring.Tests;
 public class HoldoutSetTests
 {
     /// <summary>Macro-F1 over all 26 ids reached on the first held-out set.</summary>
-    public const double MacroF1Floor = 0.744;
+    public const double MacroF1Floor = 0.748;
 
     /// <summary>Macro-F1 over all 26 ids on the second held-out set (0.636 when scored once on the rules of its round).</summary>
-    public const double SecondSetMacroF1Floor = 0.725;
+    public const double SecondSetMacroF1Floor = 0.731;
 
     /// <summary>Macro-F1 over all 26 ids on the third held-out set, measured once on the rules of its round.</summary>
-    public const double ThirdSetMacroF1Floor = 0.708;
+    public const double ThirdSetMacroF1Floor = 0.715;
 
     /// <summary>Macro-F1 over all 26 ids on the fourth held-out set (0.676 on the rules before its round; Data/README.md has the history).</summary>
-    public const double FourthSetMacroF1Floor = 0.747;
+    public const double FourthSetMacroF1Floor = 0.748;
 
     /// <summary>Macro-F1 over all 26 ids on the fifth held-out set, scored once when the rules of its round were final (0.672 on the rules before it).</summary>
-    public const double FifthSetMacroF1Floor = 0.735;
+    public const double FifthSetMacroF1Floor = 0.744;
 
     /// <summary>Macro-F1 over all 26 ids on the sixth held-out set, scored once on the same final rules (0.673 on the rules before the round).</summary>
-    public const double SixthSetMacroF1Floor = 0.756;
+    public const double SixthSetMacroF1Floor = 0.764;
 
     /// <summary>Macro-F1 over all 26 ids on the seventh held-out set, first scored in the middle of stop 13 (0.649; 0.640 on the rules before it).</summary>
-    public const double SeventhSetMacroF1Floor = 0.727;
+    public const double SeventhSetMacroF1Floor = 0.729;
 
     /// <summary>Macro-F1 over all 26 ids on the eighth held-out set, scored once on the final rules of stop 13 (0.661 then; 0.646 on the rules before it).</summary>
-    public const double EighthSetMacroF1Floor = 0.728;
+    public const double EighthSetMacroF1Floor = 0.741;
 
     /// <summary>Macro-F1 over all 26 ids on the ninth held-out set, scored once on the final rules of stop 14 (0.729 on the rules before it).</summary>
-    public const double NinthSetMacroF1Floor = 0.785;
+    public const double NinthSetMacroF1Floor = 0.794;
 
     /// <summary>Macro-F1 over all 26 ids on the tenth held-out set, scored once on the final rules of stop 15 (0.706 on the rules before it).</summary>
-    public const double TenthSetMacroF1Floor = 0.752;
+    public const double TenthSetMacroF1Floor = 0.772;
 
     /// <summary>Macro-F1 over all 26 ids on the eleventh held-out set, scored once on the final rules of stop 16 (0.710 on the rules before it).</summary>
-    public const double EleventhSetMacroF1Floor = 0.746;
+    public const double EleventhSetMacroF1Floor = 0.753;
 
     /// <summary>Macro-F1 over all 26 ids on the twelfth held-out set, scored once on the final rules of stop 17 (0.692 on the rules before it).</summary>
-    public const double TwelfthSetMacroF1Floor = 0.734;
+    public const double TwelfthSetMacroF1Floor = 0.735;
 
     /// <summary>Macro-F1 over all 26 ids on the thirteenth held-out set, scored once on the final rules of stop 18 (0.708 on the rules before it).</summary>
-    public const double ThirteenthSetMacroF1Floor = 0.750;
+    public const double ThirteenthSetMacroF1Floor = 0.765;
 
     /// <summary>Macro-F1 over all 26 ids on the fourteenth held-out set, scored once on the final rules of stop 19 (0.717 on the rules before it).</summary>
-    public const double FourteenthSetMacroF1Floor = 0.737;
+    public const double FourteenthSetMacroF1Floor = 0.744;
 
     /// <summary>Macro-F1 over all 26 ids on the fifteenth held-out set, scored once on the final rules of stop 20 (0.678 on the rules before it).</summary>
-    public const double FifteenthSetMacroF1Floor = 0.698;
+    public const double FifteenthSetMacroF1Floor = 0.709;
+
+    /// <summary>Macro-F1 over all 26 ids on the sixteenth held-out set, scored once on the final scorer of stop 21 (0.708 on the scorer before it).</summary>
+    public const double SixteenthSetMacroF1Floor = 0.705;
 
     [Theory]
     [InlineData("holdout.jsonl", 400)]
@@ -71,6 +74,7 @@ public class HoldoutSetTests
     [InlineData("holdout13.jsonl", 300)]
     [InlineData("holdout14.jsonl", 300)]
     [InlineData("holdout15.jsonl", 300)]
+    [InlineData("holdout16.jsonl", 300)]
     public void Holdout_set_is_read_completely_and_uses_only_catalogue_ids(string file, int atLeast)
     {
         var run = Score.Evaluate(file);
@@ -97,6 +101,7 @@ public class HoldoutSetTests
     [InlineData("holdout13.jsonl", ThirteenthSetMacroF1Floor)]
     [InlineData("holdout14.jsonl", FourteenthSetMacroF1Floor)]
     [InlineData("holdout15.jsonl", FifteenthSetMacroF1Floor)]
+    [InlineData("holdout16.jsonl", SixteenthSetMacroF1Floor)]
     public void Macro_f1_on_unseen_replies_does_not_drop_below_the_floor(string file, double floor)
     {
         var report = Score.Evaluate(file).Report;
