@@ -10,16 +10,17 @@ namespace RolePlay.Scoring.Rules;
 /// <summary>
 /// Active listening, from three kinds of evidence: open or clarifying questions (with or without '?'); a paraphrase
 /// frame ("so you're saying", "you mentioned") whose words overlap what the other person actually said; and naming a
-/// feeling, credited most when it is the feeling they expressed; the feeling must belong to the nearest subject before it
-/// ("you said she was upset" hands it to someone else) and "that sounds frustrating" judges the situation. Overlap with their words tolerates inflection ("no call
-/// back" echoes "nobody called me back"). A question may follow a statement or proposal in an earlier clause ("let's start
-/// again - what's gone wrong?"); a blame cue in a reply that apologises or owns the problem does not make it hostile. A fix
-/// put as a question ("have you spoken to your manager?"), a check on whether they did an act ("did you keep the box?";
-/// "did you feel / notice ...", "have you been ..." still ask what they went through), an offer ("do you want me to
-/// ...?"), a request for an alternative ("is there another room ...?", "... instead?"), a closed question carrying a request
-/// ("is there a sheet you could send me?", "..., or can you hire one?") and a challenge ("why would you
-/// say that?") are not listening, and "you're right, ..." concedes a point rather than restating it. A summing-up "so" opens its sentence (a "so" after a
-/// clause of the reply's own gives a result: "I'll ring them, so the gate's shut").
+/// feeling, credited most when it is the feeling they expressed; the feeling must belong to the nearest subject before
+/// it ("you said she was upset" hands it to someone else) and "that sounds frustrating" judges the situation. Overlap
+/// with their words tolerates inflection ("no call back" echoes "nobody called me back"). A question may follow a
+/// statement or proposal in an earlier clause ("let's start again - what's gone wrong?"); a blame cue in a reply that
+/// apologises or owns the problem does not make it hostile. A fix put as a question ("have you spoken to your
+/// manager?"), a check on whether they did an act ("did you keep the box?"; "did you feel / notice ...", "have you been
+/// ..." still ask what they went through), an offer ("do you want me to ...?"), a request for an alternative ("is there
+/// another room ...?", "... instead?"), a closed question carrying a request ("is there a sheet you could send me?",
+/// "..., or can you hire one?") and a challenge ("why would you say that?") are not listening, and "you're right, ..."
+/// concedes a point rather than restating it. A summing-up "so" opens its sentence (a "so" after a clause of the
+/// reply's own gives a result: "I'll ring them, so the gate's shut").
 /// </summary>
 internal sealed class ActiveListeningRule : IMarkingPointRule
 {

@@ -6,26 +6,25 @@ namespace RolePlay.Scoring.Rules;
 
 /// <summary>
 /// Explanation: the entry's cues (causes, "what happened was", "it takes N days") plus statements of what was done to
-/// something - the passive voice ("it was held at the depot", "the change was logged but not sent on", "complaints have to
-/// be answered within 10 days"). A passive about the learner or the other person ("I was told", "you were charged") is
-/// not counted (that is reporting or paraphrase), nor a telling or giving verb whose subject is a person in the chain ("she
-/// was told on the phone", "we were given the 14th": what someone was told, not what happened), nor a feeling ("I was
-/// worried"), nor a question; a clause that
-/// blames is an excuse, not an explanation (the fact in the clause before "..., you should have replied" still
-/// explains). Also a reason joined by "so/as/since" (including "so technically he's not late" and "so it left at 14:41"),
-/// a term defined ("X means...", "X = Y", or an answer to "what is X?"), and the rule or fact behind a refusal in the
-/// clause after it ("I can't send the list outside - it's full of names and addresses").
-/// A limit that follows from a reason ("what's said in mediation is confidential, so I can't share it"; not a reason about
-/// the learner, "I'm not a counsellor so I can't advise"; not what the learner needs or expects from the listener, "so
-/// we'll need it back by 2", nor a purpose after a request, "could you note it, so our team has it"), a consequence with
-/// an indefinite subject ("so nobody can make
-/// you come"), and what someone else did, in the past tense at the start of a clause ("the surgery only sent it over at
-/// half one", "a new starter did the transfer"; not a reporting verb, "the customer asked for..."). When the reply keeps
-/// someone's details back, naming them is the reason for the refusal ("it's her personal data"), not a breach. Also a
-/// rule told with the condition that limits it, in the present tense ("we don't tell your GP anything unless you ask us
-/// to", "we only open a record when we're dispensing"; not a promise, an instruction or the listener's choice), and an
-/// acronym spelled out by the words after it ("FTTC is fibre to the cabinet"). Hedged causes ("probably a lease issue",
-/// "looks like a LOS") and automatic processes ("it renews automatically") are catalogue cues.
+/// something - the passive voice ("it was held at the depot", "the change was logged but not sent on", "complaints have
+/// to be answered within 10 days"). A passive about the learner or the other person ("I was told", "you were charged")
+/// is not counted (that is reporting or paraphrase), nor a telling or giving verb whose subject is a person in the
+/// chain ("she was told on the phone", "we were given the 14th": what someone was told, not what happened), nor a
+/// feeling ("I was worried"), nor a question; a clause that blames is an excuse, not an explanation (the fact in the
+/// clause before "..., you should have replied" still explains). Also a reason joined by "so/as/since" (including "so
+/// technically he's not late" and "so it left at 14:41"), a term defined ("X means...", "X = Y", or an answer to "what
+/// is X?"), and the rule or fact behind a refusal in the clause after it ("I can't send the list outside - it's full of
+/// names and addresses"). A limit that follows from a reason ("what's said in mediation is confidential, so I can't
+/// share it"; not a reason about the learner, "I'm not a counsellor so I can't advise"; not what the learner needs or
+/// expects from the listener, "so we'll need it back by 2", nor a purpose after a request, "could you note it, so our
+/// team has it"), a consequence with an indefinite subject ("so nobody can make you come"), and what someone else did,
+/// in the past tense at the start of a clause ("the surgery only sent it over at half one", "a new starter did the
+/// transfer"; not a reporting verb, "the customer asked for..."). When the reply keeps someone's details back, naming
+/// them is the reason for the refusal ("it's her personal data"), not a breach. Also a rule told with the condition
+/// that limits it, in the present tense ("we don't tell your GP anything unless you ask us to", "we only open a record
+/// when we're dispensing"; not a promise, an instruction or the listener's choice), and an acronym spelled out by the
+/// words after it ("FTTC is fibre to the cabinet"). Hedged causes ("probably a lease issue", "looks like a LOS") and
+/// automatic processes ("it renews automatically") are catalogue cues.
 /// </summary>
 internal sealed class ExplanationRule : IMarkingPointRule
 {
