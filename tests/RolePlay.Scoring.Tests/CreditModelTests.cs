@@ -116,8 +116,7 @@ public class CreditModelTests
         Assert.DoesNotContain("R:apology", then.Features);
         Assert.Contains("R:empathy", then.Features);
         Assert.Contains("S:empathy:2", then.Features);
-        Assert.Equal(today.Features.Where(f => !f.StartsWith("R:", StringComparison.Ordinal) && !f.StartsWith("S:", StringComparison.Ordinal)),
-            then.Features.Where(f => !f.StartsWith("R:", StringComparison.Ordinal) && !f.StartsWith("S:", StringComparison.Ordinal)));
+        Assert.Equal(today.Features.Where(f => !CreditFeatures.IsRuleFeature(f)), then.Features.Where(f => !CreditFeatures.IsRuleFeature(f)));
     }
 
     [Fact]

@@ -27,17 +27,8 @@ public static class CreditTrainingSet
         ArgumentNullException.ThrowIfNull(labelled);
         ArgumentNullException.ThrowIfNull(scorer);
         var examples = new List<CreditExample>();
-        var number = -1;
-        while (labelled.ReadLine() is { } line)
+        foreach (var (line, input) in Labelled(labelled, keep))
         {
-            number++;
-            if (string.IsNullOrWhiteSpace(line) || (keep is not null && !keep(number)))
-            {
-                continue;
-            }
-
-            var input = BatchScoring.ParseLine(line, null, out var problem)
-                ?? throw new FormatException($"labelled line {number + 1}: {problem}");
             var context = new ReplyContext(input.Text, input.Context, [], input.Assessed, input.ContextKind);
             if (scorer.CreditFeaturesOf(context) is { } features)
             {
@@ -63,17 +54,8 @@ public static class CreditTrainingSet
         ArgumentNullException.ThrowIfNull(labelled);
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(output);
-        var number = 0;
-        while (labelled.ReadLine() is { } line)
+        foreach (var (_, input) in Labelled(labelled, keep: null))
         {
-            number++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            var input = BatchScoring.ParseLine(line, null, out var problem)
-                ?? throw new FormatException($"labelled line {number}: {problem}");
             var assessment = rules.Score(new ReplyContext(input.Text, input.Context, [], input.Assessed, input.ContextKind));
             var results = assessment.MarkingPoints.Concat(assessment.Negatives).ToList();
             using var buffer = new MemoryStream();
@@ -136,6 +118,23 @@ public static class CreditTrainingSet
         }
 
         return scores;
+    }
+
+    // The non-blank lines of a labelled file that keep picks (by 0-based number), parsed; a bad line stops with its number.
+    private static IEnumerable<(string Line, BatchInput Input)> Labelled(TextReader labelled, Func<int, bool>? keep)
+    {
+        var number = -1;
+        while (labelled.ReadLine() is { } line)
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(line) || (keep is not null && !keep(number)))
+            {
+                continue;
+            }
+
+            yield return (line, BatchScoring.ParseLine(line, null, out var problem)
+                ?? throw new FormatException($"labelled line {number + 1}: {problem}"));
+        }
     }
 
     private static HashSet<string> Labels(string line)
