@@ -91,7 +91,7 @@ internal sealed class ApologyRule : IMarkingPointRule
             apologies.Add(new Finding(match.Cue.BaseStrength, input.Span(match), "apologised with"));
         }
 
-        var negated = input.NegatedMatches("apology").Select(m => input.Span(m).Quote).FirstOrDefault();
+        var negated = input.FirstNegatedMatch("apology") is { } negatedMatch ? input.Span(negatedMatch).Quote : null;
         var analysis = new Analysis(apologies, nonApologies, negated);
         input.Cache[nameof(ApologyRule)] = analysis;
         return analysis;

@@ -108,14 +108,13 @@ internal sealed class CueIndex
     /// <summary>Every word a cue can start with.</summary>
     public FrozenSet<string> Words { get; }
 
-    /// <summary>Matches per catalogue entry (indexed like the catalogue), cues never crossing a sentence boundary.</summary>
-    public List<CueMatch>[] FindAll(ReplyText text)
+    /// <summary>
+    /// Matches per catalogue entry (indexed like the catalogue; null where an entry has none), cues never crossing a
+    /// sentence boundary.
+    /// </summary>
+    public List<CueMatch>?[] FindAll(ReplyText text)
     {
-        var result = new List<CueMatch>[_pointCount];
-        for (var p = 0; p < _pointCount; p++)
-        {
-            result[p] = [];
-        }
+        var result = new List<CueMatch>?[_pointCount];
 
         var tokens = text.Tokens;
         foreach (var sentence in text.Sentences)
@@ -159,7 +158,7 @@ internal sealed class CueIndex
         list.Add(cue);
     }
 
-    private void Try(CompiledCue[] candidates, Token[] tokens, int start, int limit, List<CueMatch>[] result)
+    private void Try(CompiledCue[] candidates, Token[] tokens, int start, int limit, List<CueMatch>?[] result)
     {
         foreach (var cue in candidates)
         {
@@ -180,7 +179,7 @@ internal sealed class CueIndex
                 }
             }
 
-            result[cue.PointIndex].Add(new CueMatch(cue, start, end, negated));
+            (result[cue.PointIndex] ??= []).Add(new CueMatch(cue, start, end, negated));
         }
     }
 }

@@ -33,14 +33,16 @@ internal static class Verdict
 
         // Overlapping findings are the same words seen twice ("I understand" inside "I understand you're"): keep the
         // strongest (then longest) of them, so evidence never repeats itself and only separate evidence corroborates.
-        var ordered = findings.ToList();
-        ordered.Sort((a, b) => a.Strength != b.Strength ? b.Strength.CompareTo(a.Strength)
-            : (b.Span.End - b.Span.Start) != (a.Span.End - a.Span.Start) ? (b.Span.End - b.Span.Start).CompareTo(a.Span.End - a.Span.Start)
-            : a.Span.Start.CompareTo(b.Span.Start));
-        var distinct = new List<Finding>(ordered.Count);
+        // The two working lists are reused per thread: a verdict is built for every entry of every reply.
+        var ordered = t_ordered ??= [];
+        ordered.Clear();
+        ordered.AddRange(findings);
+        ordered.Sort(StrongestFirst);
+        var distinct = t_distinct ??= [];
+        distinct.Clear();
         foreach (var finding in ordered)
         {
-            if (!distinct.Exists(f => f.Span.Start < finding.Span.End && finding.Span.Start < f.Span.End))
+            if (!OverlapsAny(distinct, finding.Span))
             {
                 distinct.Add(finding);
             }
@@ -72,9 +74,38 @@ internal static class Verdict
             return new MarkingPointResult(point.Id, false, strength, [], rationale);
         }
 
-        var evidence = distinct.Take(MaxEvidence).Select(f => f.Span).ToList();
-        evidence.Sort((a, b) => a.Start.CompareTo(b.Start));
+        var evidence = new List<EvidenceSpan>(Math.Min(MaxEvidence, distinct.Count));
+        for (var i = 0; i < distinct.Count && i < MaxEvidence; i++)
+        {
+            evidence.Add(distinct[i].Span);
+        }
+
+        evidence.Sort(static (a, b) => a.Start.CompareTo(b.Start));
         return new MarkingPointResult(point.Id, true, strength, evidence, rationale);
+    }
+
+    [ThreadStatic]
+    private static List<Finding>? t_ordered;
+
+    [ThreadStatic]
+    private static List<Finding>? t_distinct;
+
+    private static readonly Comparison<Finding> StrongestFirst = static (a, b) =>
+        a.Strength != b.Strength ? b.Strength.CompareTo(a.Strength)
+        : (b.Span.End - b.Span.Start) != (a.Span.End - a.Span.Start) ? (b.Span.End - b.Span.Start).CompareTo(a.Span.End - a.Span.Start)
+        : a.Span.Start.CompareTo(b.Span.Start);
+
+    private static bool OverlapsAny(List<Finding> kept, EvidenceSpan span)
+    {
+        foreach (var f in kept)
+        {
+            if (f.Span.Start < span.End && span.Start < f.Span.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<MarkingPointDefinition, MarkingPointResult> NoneResults = [];
@@ -102,6 +133,9 @@ internal static class Verdict
 /// <summary>The generic rule: credit from the entry's own cues (strong cues earn credit, weak cues support).</summary>
 internal sealed class CueRule : IMarkingPointRule
 {
+    // "empathy in", once per entry rather than once per reply.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<MarkingPointDefinition, string> Whats = [];
+
     public MarkingPointResult Assess(MarkingPointDefinition point, RuleInput input)
     {
         if (!point.AppliesIn(input.Context))
@@ -113,21 +147,21 @@ internal sealed class CueRule : IMarkingPointRule
         if (matches.Count == 0)
         {
             var verb = point.Kind == MarkingPointKind.Positive ? "credited" : "detected";
-            foreach (var negated in input.NegatedMatches(point.Id))
+            if (input.FirstNegatedMatch(point.Id) is { } negated)
             {
                 return Verdict.None(point, $"Not {verb}: \"{Verdict.Shorten(input.Span(negated).Quote)}\" is negated.");
             }
 
             // Tells an author which exception outweighed the cue ("pretty normal" inside "normal for your age").
-            foreach (var (match, by) in input.CancelledMatches(point.Id))
+            if (input.FirstCancelledMatch(point.Id) is { } cancelled)
             {
-                return Verdict.None(point, $"Not {verb}: \"{Verdict.Shorten(input.Span(match).Quote)}\" is read as \"{Verdict.Shorten(input.Span(by).Quote)}\" here.");
+                return Verdict.None(point, $"Not {verb}: \"{Verdict.Shorten(input.Span(cancelled.Match).Quote)}\" is read as \"{Verdict.Shorten(input.Span(cancelled.CancelledBy).Quote)}\" here.");
             }
 
             return Verdict.None(point);
         }
 
-        var what = point.Title.ToLowerInvariant() + " in";
+        var what = Whats.GetValue(point, static p => p.Title.ToLowerInvariant() + " in");
         var findings = new List<Finding>(matches.Count);
         foreach (var match in matches)
         {

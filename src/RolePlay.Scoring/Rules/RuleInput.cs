@@ -8,7 +8,9 @@ namespace RolePlay.Scoring.Rules;
 /// <summary>One reply prepared for the rules: tokens, every cue match, and what the other person said.</summary>
 internal sealed class RuleInput
 {
-    private readonly List<CueMatch>[] _raw;
+    private static readonly List<CueMatch> NoMatches = [];
+
+    private readonly List<CueMatch>?[] _raw;
     private readonly IReadOnlyList<CueMatch>?[] _effective;
 
     public RuleInput(CompiledCatalogue catalogue, ReplyText reply, ReplyText other, ContextKind context)
@@ -55,9 +57,9 @@ internal sealed class RuleInput
 
         return _effective[index] ??= Compute(_raw[index]);
 
-        static IReadOnlyList<CueMatch> Compute(List<CueMatch> raw)
+        static IReadOnlyList<CueMatch> Compute(List<CueMatch>? raw)
         {
-            if (raw.Count == 0)
+            if (raw is null || raw.Count == 0)
             {
                 return [];
             }
@@ -99,31 +101,53 @@ internal sealed class RuleInput
         return findings;
     }
 
-    /// <summary>Matches of an entry dropped because a negation reaches them.</summary>
-    public IEnumerable<CueMatch> NegatedMatches(string id)
-    {
-        var index = Index(id);
-        return index < 0 ? [] : _raw[index].Where(m => m.Negated && m.Cue.Tier != CueTier.NotWhen);
-    }
-
-    /// <summary>Strong matches of an entry cancelled by one of its not-when cues, each with the cue that cancelled it.</summary>
-    public IEnumerable<(CueMatch Match, CueMatch CancelledBy)> CancelledMatches(string id)
+    /// <summary>The first match of an entry dropped because a negation reaches it, if any.</summary>
+    public CueMatch? FirstNegatedMatch(string id)
     {
         var index = Index(id);
         if (index < 0)
         {
-            yield break;
+            return null;
         }
 
-        var raw = _raw[index];
-        foreach (var match in raw.Where(m => m.Cue.Tier == CueTier.Strong && !m.Negated))
+        foreach (var match in _raw[index] ?? NoMatches)
         {
-            foreach (var other in raw.Where(o => o.Cue.Tier == CueTier.NotWhen && o.Overlaps(match.Start, match.End)))
+            if (match.Negated && match.Cue.Tier != CueTier.NotWhen)
             {
-                yield return (match, other);
-                break;
+                return match;
             }
         }
+
+        return null;
+    }
+
+    /// <summary>The first strong match of an entry cancelled by one of its not-when cues, with the cue that cancelled it, if any.</summary>
+    public (CueMatch Match, CueMatch CancelledBy)? FirstCancelledMatch(string id)
+    {
+        var index = Index(id);
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var raw = _raw[index] ?? NoMatches;
+        foreach (var match in raw)
+        {
+            if (match.Cue.Tier != CueTier.Strong || match.Negated)
+            {
+                continue;
+            }
+
+            foreach (var other in raw)
+            {
+                if (other.Cue.Tier == CueTier.NotWhen && other.Overlaps(match.Start, match.End))
+                {
+                    return (match, other);
+                }
+            }
+        }
+
+        return null;
     }
 
     public EvidenceSpan Span(int firstToken, int endToken)
