@@ -34,11 +34,9 @@ internal readonly record struct CueMatch(CompiledCue Cue, int Start, int End, bo
 /// </summary>
 internal sealed class CueIndex
 {
-    private readonly FrozenDictionary<string, CompiledCue[]> _byFirstWord;
-    private readonly FrozenDictionary<(string, string), CompiledCue[]> _byFirstTwoWords;
-    private readonly FrozenSet<string> _pairStarts;
-    private readonly FrozenDictionary<(string, string, string), CompiledCue[]> _byFirstThreeWords;
-    private readonly FrozenSet<(string, string)> _tripleStarts;
+    // Cues by their first word, then (where their next elements are plain words) by the second and third: one string
+    // look-up per level, only where the level above matched.
+    private readonly FrozenDictionary<string, WordNode> _byFirstWord;
     private readonly CompiledCue[] _scanEverywhere;
     private readonly int _pointCount;
     private readonly Func<string, bool> _isNegator;
@@ -96,11 +94,15 @@ internal sealed class CueIndex
             }
         }
 
-        _byFirstWord = byWord.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
-        _byFirstTwoWords = byPair.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray());
-        _pairStarts = byPair.Keys.Select(k => k.Item1).ToFrozenSet(StringComparer.Ordinal);
-        _byFirstThreeWords = byTriple.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray());
-        _tripleStarts = byTriple.Keys.Select(k => (k.Item1, k.Item2)).ToFrozenSet();
+        _byFirstWord = byWord.Keys.Concat(byPair.Keys.Select(k => k.Item1)).Concat(byTriple.Keys.Select(k => k.Item1))
+            .Distinct(StringComparer.Ordinal)
+            .ToFrozenDictionary(first => first, first => new WordNode(
+                byWord.TryGetValue(first, out var single) ? [.. single] : [],
+                Next(byPair.Keys.Where(k => k.Item1 == first).Select(k => k.Item2)
+                    .Concat(byTriple.Keys.Where(k => k.Item1 == first).Select(k => k.Item2)), second => new WordNode(
+                    byPair.TryGetValue((first, second), out var pair) ? [.. pair] : [],
+                    Next(byTriple.Keys.Where(k => k.Item1 == first && k.Item2 == second).Select(k => k.Item3), third => new WordNode(
+                        [.. byTriple[(first, second, third)]], null))))), StringComparer.Ordinal);
         _scanEverywhere = [.. scan];
         Words = words.ToFrozenSet(StringComparer.Ordinal);
     }
@@ -121,20 +123,17 @@ internal sealed class CueIndex
         {
             for (var i = sentence.FirstToken; i < sentence.EndToken; i++)
             {
-                if (_byFirstWord.TryGetValue(tokens[i].Text, out var candidates))
+                if (_byFirstWord.TryGetValue(tokens[i].Text, out var first))
                 {
-                    Try(candidates, tokens, i, sentence.EndToken, result);
-                }
-
-                if (i + 1 < sentence.EndToken && _pairStarts.Contains(tokens[i].Text) && _byFirstTwoWords.TryGetValue((tokens[i].Text, tokens[i + 1].Text), out var pairCandidates))
-                {
-                    Try(pairCandidates, tokens, i, sentence.EndToken, result);
-                }
-
-                if (i + 2 < sentence.EndToken && _tripleStarts.Contains((tokens[i].Text, tokens[i + 1].Text))
-                    && _byFirstThreeWords.TryGetValue((tokens[i].Text, tokens[i + 1].Text, tokens[i + 2].Text), out var tripleCandidates))
-                {
-                    Try(tripleCandidates, tokens, i, sentence.EndToken, result);
+                    Try(first.Cues, tokens, i, sentence.EndToken, result);
+                    if (first.Next is { } seconds && i + 1 < sentence.EndToken && seconds.TryGetValue(tokens[i + 1].Text, out var second))
+                    {
+                        Try(second.Cues, tokens, i, sentence.EndToken, result);
+                        if (second.Next is { } thirds && i + 2 < sentence.EndToken && thirds.TryGetValue(tokens[i + 2].Text, out var third))
+                        {
+                            Try(third.Cues, tokens, i, sentence.EndToken, result);
+                        }
+                    }
                 }
 
                 if (_scanEverywhere.Length > 0)
@@ -145,6 +144,12 @@ internal sealed class CueIndex
         }
 
         return result;
+    }
+
+    private static FrozenDictionary<string, WordNode>? Next(IEnumerable<string> words, Func<string, WordNode> node)
+    {
+        var distinct = words.Distinct(StringComparer.Ordinal).ToList();
+        return distinct.Count == 0 ? null : distinct.ToFrozenDictionary(word => word, node, StringComparer.Ordinal);
     }
 
     private static void Add<TKey>(Dictionary<TKey, List<CompiledCue>> index, TKey key, CompiledCue cue)
@@ -183,3 +188,6 @@ internal sealed class CueIndex
         }
     }
 }
+
+/// <summary>The cues that start with one word (after the words of the nodes above it), and the nodes for the word after it.</summary>
+internal sealed record WordNode(CompiledCue[] Cues, FrozenDictionary<string, WordNode>? Next);
