@@ -2,7 +2,7 @@ namespace RolePlay.Scoring.Tests;
 
 /// <summary>
 /// Measures the built-in scorer on the independent, human-labelled development sets and fails if quality drops below the
-/// level reached. Data/devset.jsonl is the first set; Data/devset2.jsonl, Data/devset3.jsonl, Data/devset4.jsonl, Data/devset5.jsonl, Data/devset6.jsonl, Data/devset7.jsonl, Data/devset8.jsonl, Data/devset9.jsonl, Data/devset10.jsonl, Data/devset11.jsonl, Data/devset12.jsonl and Data/devset13.jsonl were each
+/// level reached. Data/devset.jsonl is the first set; Data/devset2.jsonl, Data/devset3.jsonl, Data/devset4.jsonl, Data/devset5.jsonl, Data/devset6.jsonl, Data/devset7.jsonl, Data/devset8.jsonl, Data/devset9.jsonl, Data/devset10.jsonl, Data/devset11.jsonl, Data/devset12.jsonl, Data/devset13.jsonl and Data/devset14.jsonl were each
 /// written later by two other labellers, blind to the scorer, and measured before any rule was shaped by them. Raise a ratchet when the scorer improves; never lower
 /// it to make a change pass. From stop 21 all but the thirteenth set (and the odd lines of the first) also train the learned
 /// credit layer, so the whole scorer's figures on them are in-sample: the rules-alone ratchets below, and the held-out floors, are the
@@ -82,11 +82,17 @@ public class DevSetTests
     /// <summary>Pooled kappa reached on the twelfth dev set.</summary>
     public const double TwelfthSetPooledKappaRatchet = 0.841;
 
-    /// <summary>Macro-F1 reached on the thirteenth dev set (0.735 for the scorer before it was written; not read during stop 21).</summary>
+    /// <summary>Macro-F1 reached on the thirteenth dev set (0.735 for the scorer before it was written; read from stop 22).</summary>
     public const double ThirteenthSetMacroF1Ratchet = 0.757;
 
     /// <summary>Pooled kappa reached on the thirteenth dev set.</summary>
     public const double ThirteenthSetPooledKappaRatchet = 0.747;
+
+    /// <summary>Macro-F1 reached on the fourteenth dev set (0.730 for the scorer before it was written; not read during stop 22).</summary>
+    public const double FourteenthSetMacroF1Ratchet = 0.729;
+
+    /// <summary>Pooled kappa reached on the fourteenth dev set.</summary>
+    public const double FourteenthSetPooledKappaRatchet = 0.724;
 
     // Stock replies that two blind writers each wrote for their own set; they are not copied replies.
     private static readonly HashSet<string> StockPhrases = new(StringComparer.OrdinalIgnoreCase)
@@ -94,6 +100,7 @@ public class DevSetTests
         "typical. every single time with you lot.", "ok thanks for letting me know", "ok thanks for letting us know",
         "it's in the training pack, section 4", "that's a data breach. i'm reporting you to the manager.",
         "we're sorry for any inconvenience caused. a member of the team will be in touch.", "that's accounts, not me. ring them.",
+        "it's all in the training pack mate", "thats a data breach mate, im reporting you to the manager",
     };
 
     [Theory]
@@ -110,6 +117,7 @@ public class DevSetTests
     [InlineData("devset11.jsonl", 300)]
     [InlineData("devset12.jsonl", 300)]
     [InlineData("devset13.jsonl", 300)]
+    [InlineData("devset14.jsonl", 300)]
     public void Dev_set_is_read_completely(string file, int atLeast)
     {
         var run = Score.Evaluate(file);
@@ -132,6 +140,7 @@ public class DevSetTests
     [InlineData("devset11.jsonl", EleventhSetMacroF1Ratchet, EleventhSetPooledKappaRatchet)]
     [InlineData("devset12.jsonl", TwelfthSetMacroF1Ratchet, TwelfthSetPooledKappaRatchet)]
     [InlineData("devset13.jsonl", ThirteenthSetMacroF1Ratchet, ThirteenthSetPooledKappaRatchet)]
+    [InlineData("devset14.jsonl", FourteenthSetMacroF1Ratchet, FourteenthSetPooledKappaRatchet)]
     public void Macro_f1_does_not_drop_below_the_ratchet(string file, double macroF1, double pooledKappa)
     {
         var report = Score.Evaluate(file).Report;
@@ -155,6 +164,7 @@ public class DevSetTests
     [InlineData("devset11.jsonl", 0.738)]
     [InlineData("devset12.jsonl", 0.723)]
     [InlineData("devset13.jsonl", 0.725)]
+    [InlineData("devset14.jsonl", 0.712)]
     public void The_rules_alone_do_not_drop_below_their_ratchet(string file, double macroF1)
     {
         // The learned layer could hide a rule that got worse; this keeps each rule change honest on its own.
@@ -177,6 +187,7 @@ public class DevSetTests
     [InlineData("devset11.jsonl")]
     [InlineData("devset12.jsonl")]
     [InlineData("devset13.jsonl")]
+    [InlineData("devset14.jsonl")]
     public void Every_labelled_id_is_a_catalogue_id(string file)
     {
         var known = Score.Scorer.Catalogue.Points.Select(p => p.Id).ToHashSet();
@@ -190,7 +201,7 @@ public class DevSetTests
         "devset.jsonl", "holdout.jsonl", "devset2.jsonl", "holdout2.jsonl", "devset3.jsonl", "devset4.jsonl", "holdout3.jsonl",
         "holdout4.jsonl", "holdout5.jsonl", "holdout6.jsonl", "devset5.jsonl", "holdout7.jsonl", "holdout8.jsonl", "devset6.jsonl",
         "holdout9.jsonl", "devset7.jsonl", "holdout10.jsonl", "devset8.jsonl", "holdout11.jsonl", "devset9.jsonl", "holdout12.jsonl",
-        "devset10.jsonl", "holdout13.jsonl", "devset11.jsonl", "holdout14.jsonl", "devset12.jsonl", "holdout15.jsonl", "devset13.jsonl", "holdout16.jsonl",
+        "devset10.jsonl", "holdout13.jsonl", "devset11.jsonl", "holdout14.jsonl", "devset12.jsonl", "holdout15.jsonl", "devset13.jsonl", "holdout16.jsonl", "devset14.jsonl", "holdout17.jsonl",
     ];
 
     public static TheoryData<string> LaterSets => new(SetsInOrder.Skip(1));
