@@ -46,9 +46,7 @@ internal sealed class CueIndex
     {
         _pointCount = pointCount;
         _isNegator = isNegator ?? (static _ => false);
-        var byWord = new Dictionary<string, List<CompiledCue>>(StringComparer.Ordinal);
-        var byPair = new Dictionary<(string, string), List<CompiledCue>>();
-        var byTriple = new Dictionary<(string, string, string), List<CompiledCue>>();
+        var root = new NodeBuilder();
         var scan = new List<CompiledCue>();
         var words = new HashSet<string>(StringComparer.Ordinal);
         foreach (var cue in cues)
@@ -72,37 +70,31 @@ internal sealed class CueIndex
             foreach (var word in firstWords.Distinct(StringComparer.Ordinal))
             {
                 words.Add(word);
+                var first = root.Child(word);
                 if (secondWords is null)
                 {
-                    Add(byWord, word, cue);
+                    first.Cues.Add(cue);
                     continue;
                 }
 
                 foreach (var next in secondWords.Distinct(StringComparer.Ordinal))
                 {
+                    var pair = first.Child(next);
                     if (thirdWords is null)
                     {
-                        Add(byPair, (word, next), cue);
+                        pair.Cues.Add(cue);
                         continue;
                     }
 
                     foreach (var after in thirdWords.Distinct(StringComparer.Ordinal))
                     {
-                        Add(byTriple, (word, next, after), cue);
+                        pair.Child(after).Cues.Add(cue);
                     }
                 }
             }
         }
 
-        _byFirstWord = byWord.Keys.Concat(byPair.Keys.Select(k => k.Item1)).Concat(byTriple.Keys.Select(k => k.Item1))
-            .Distinct(StringComparer.Ordinal)
-            .ToFrozenDictionary(first => first, first => new WordNode(
-                byWord.TryGetValue(first, out var single) ? [.. single] : [],
-                Next(byPair.Keys.Where(k => k.Item1 == first).Select(k => k.Item2)
-                    .Concat(byTriple.Keys.Where(k => k.Item1 == first).Select(k => k.Item2)), second => new WordNode(
-                    byPair.TryGetValue((first, second), out var pair) ? [.. pair] : [],
-                    Next(byTriple.Keys.Where(k => k.Item1 == first && k.Item2 == second).Select(k => k.Item3), third => new WordNode(
-                        [.. byTriple[(first, second, third)]], null))))), StringComparer.Ordinal);
+        _byFirstWord = root.Freeze().Next ?? FrozenDictionary<string, WordNode>.Empty;
         _scanEverywhere = [.. scan];
         Words = words.ToFrozenSet(StringComparer.Ordinal);
     }
@@ -146,21 +138,26 @@ internal sealed class CueIndex
         return result;
     }
 
-    private static FrozenDictionary<string, WordNode>? Next(IEnumerable<string> words, Func<string, WordNode> node)
+    /// <summary>A node of the cue tree while it is built.</summary>
+    private sealed class NodeBuilder
     {
-        var distinct = words.Distinct(StringComparer.Ordinal).ToList();
-        return distinct.Count == 0 ? null : distinct.ToFrozenDictionary(word => word, node, StringComparer.Ordinal);
-    }
+        private readonly Dictionary<string, NodeBuilder> _next = new(StringComparer.Ordinal);
 
-    private static void Add<TKey>(Dictionary<TKey, List<CompiledCue>> index, TKey key, CompiledCue cue)
-        where TKey : notnull
-    {
-        if (!index.TryGetValue(key, out var list))
+        public List<CompiledCue> Cues { get; } = [];
+
+        public NodeBuilder Child(string word)
         {
-            index[key] = list = [];
+            if (!_next.TryGetValue(word, out var child))
+            {
+                _next[word] = child = new NodeBuilder();
+            }
+
+            return child;
         }
 
-        list.Add(cue);
+        public WordNode Freeze() => new(
+            [.. Cues],
+            _next.Count == 0 ? null : _next.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.Freeze(), StringComparer.Ordinal));
     }
 
     private void Try(CompiledCue[] candidates, Token[] tokens, int start, int limit, List<CueMatch>?[] result)
