@@ -12,12 +12,12 @@ public class CreditModelTests
 {
     /// <summary>
     /// The sets the shipped model is trained on: the even lines of the first dev set (its odd lines are never read) and
-    /// the second to twelfth dev sets. Held-out sets must never be here: they measure it.
+    /// the second to fourteenth dev sets. Held-out sets must never be here: they measure it.
     /// </summary>
     public static readonly string[] TrainingSets =
     [
         "devset.jsonl", "devset2.jsonl", "devset3.jsonl", "devset4.jsonl", "devset5.jsonl", "devset6.jsonl", "devset7.jsonl",
-        "devset8.jsonl", "devset9.jsonl", "devset10.jsonl", "devset11.jsonl", "devset12.jsonl",
+        "devset8.jsonl", "devset9.jsonl", "devset10.jsonl", "devset11.jsonl", "devset12.jsonl", "devset13.jsonl", "devset14.jsonl",
     ];
 
     private const string UpdateVariable = "ROLEPLAY_UPDATE_CREDIT_MODEL";
@@ -35,11 +35,14 @@ public class CreditModelTests
     public static List<CreditExample> TrainingExamples()
     {
         var rules = BuiltInScorer.RulesOnly();
-        return TrainingSets.SelectMany(file =>
-        {
-            using var reader = File.OpenText(Score.DataFile(file));
-            return CreditTrainingSet.FromJsonl(reader, rules, file == "devset.jsonl" ? line => line % 2 == 0 : null, FirstScored(file));
-        }).ToList();
+        return TrainingSets.SelectMany(file => TrainingExamples(file, rules)).ToList();
+    }
+
+    /// <summary>The training examples of one training set (the even lines only, for the first).</summary>
+    public static List<CreditExample> TrainingExamples(string file, BuiltInScorer rules)
+    {
+        using var reader = File.OpenText(Score.DataFile(file));
+        return CreditTrainingSet.FromJsonl(reader, rules, file == "devset.jsonl" ? line => line % 2 == 0 : null, FirstScored(file));
     }
 
     private static Dictionary<string, FirstScore>? FirstScored(string file)
@@ -54,9 +57,9 @@ public class CreditModelTests
         return CreditTrainingSet.ReadFirstScored(reader);
     }
 
-    /// <summary>The dev sets whose first scoring was kept (the thirteenth joins the training sets when it is read).</summary>
+    /// <summary>The dev sets whose first scoring was kept (each joins the training sets once its validation stop has ended).</summary>
     public static readonly string[] FirstScoredSets =
-        ["devset6.jsonl", "devset7.jsonl", "devset8.jsonl", "devset9.jsonl", "devset10.jsonl", "devset11.jsonl", "devset12.jsonl", "devset13.jsonl", "devset14.jsonl"];
+        ["devset6.jsonl", "devset7.jsonl", "devset8.jsonl", "devset9.jsonl", "devset10.jsonl", "devset11.jsonl", "devset12.jsonl", "devset13.jsonl", "devset14.jsonl", "devset15.jsonl"];
 
     [Theory]
     [MemberData(nameof(FirstScoredSetData))]
@@ -187,15 +190,66 @@ public class CreditModelTests
     }
 
     [Fact]
-    public void The_model_never_removes_a_credit_the_rules_gave()
+    public void A_credit_the_model_doubts_is_withdrawn_and_keeps_the_rules_evidence()
     {
-        // A model that weighs every word against apology cannot take away the rules' apology.
+        // Replies with "sorry" were never labelled apology in these examples, though the rules credited every one.
         var examples = Enumerable.Range(0, 50).Select(_ => new CreditExample(["W:sorry", "R:apology"], new HashSet<string>(StringComparer.Ordinal))).ToList();
         var model = CreditModel.Train(["apology"], examples);
+        var reply = new ReplyContext("I'm so sorry about that.", "", [], [], ContextKind.Customer);
+
+        var apology = new BuiltInScorer(Score.Scorer.Catalogue, model).Score(reply).Point("apology");
+
+        Assert.True(model.Probabilities(["W:sorry", "R:apology"])[0] < CreditModel.CreditWithdrawalThreshold);
+        Assert.True(BuiltInScorer.RulesOnly().Score(reply).Has("apology"));
+        Assert.False(apology.Credited);
+        Assert.Equal(0, apology.Strength);
+        Assert.Contains(apology.Evidence, e => e.Quote.Contains("sorry", StringComparison.OrdinalIgnoreCase));
+        Assert.StartsWith("Withdrawn by the learned model", apology.Rationale, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_model_does_not_add_a_point_that_a_detected_negative_weakens()
+    {
+        // "flibber" always comes with ownership here; but the rules weaken ownership beside an insult, and so must the model.
+        var model = CreditModel.Train(["ownership"], Enumerable.Range(0, 60).Select(_ =>
+            new CreditExample(["W:flibber"], new HashSet<string>(["ownership"], StringComparer.Ordinal))).ToList());
         var scorer = new BuiltInScorer(Score.Scorer.Catalogue, model);
 
-        Assert.True(model.Probabilities(["W:sorry", "R:apology"])[0] < 0.1);
-        Assert.True(scorer.Score(new ReplyContext("I'm so sorry about that.", "", [], [], ContextKind.Customer)).Has("apology"));
+        var calm = scorer.Score(new ReplyContext("Flibber, the parcel is at the depot.", "", [], [], ContextKind.Customer));
+        var rude = scorer.Score(new ReplyContext("Flibber, the parcel is at the depot, you idiot.", "", [], [], ContextKind.Customer));
+
+        Assert.True(calm.Has("ownership"));
+        Assert.True(rude.Has("aggression"));
+        Assert.False(rude.Has("ownership"));
+    }
+
+    [Fact]
+    public void A_credit_the_model_is_only_unsure_of_stays()
+    {
+        // Half of these replies were labelled apology: doubt, not enough to overrule the rules.
+        var examples = Enumerable.Range(0, 60).Select(i => new CreditExample(["W:sorry", "R:apology"], new HashSet<string>(i % 2 == 0 ? ["apology"] : [], StringComparer.Ordinal))).ToList();
+        var model = CreditModel.Train(["apology"], examples);
+
+        Assert.InRange(model.Probabilities(["W:sorry", "R:apology"])[0], CreditModel.CreditWithdrawalThreshold, CreditModel.CreditThreshold + 0.2);
+        Assert.True(new BuiltInScorer(Score.Scorer.Catalogue, model).Score(new ReplyContext("I'm so sorry about that.", "", [], [], ContextKind.Customer)).Has("apology"));
+    }
+
+    [Fact]
+    public void Aggression_the_model_is_sure_of_is_not_detected_but_aggression_it_doubts_is_withdrawn()
+    {
+        // The model learns every negative, but detects only the listed ones: a learner is not called aggressive on word weights.
+        var sure = CreditModel.Train(["aggression"], Enumerable.Range(0, 80).Select(_ =>
+            new CreditExample(["W:flibber"], new HashSet<string>(["aggression"], StringComparer.Ordinal))).ToList());
+        Assert.True(sure.Probabilities(["W:flibber"])[0] > CreditModel.DetectionThreshold);
+        Assert.False(new BuiltInScorer(Score.Scorer.Catalogue, sure).Score(new ReplyContext("Flibber, I will look at it.", "", [], [], ContextKind.Customer)).Has("aggression"));
+
+        var insult = new ReplyContext("You are an idiot.", "", [], [], ContextKind.Customer);
+        Assert.True(BuiltInScorer.RulesOnly().Score(insult).Has("aggression"));
+        var doubts = CreditModel.Train(["aggression"], Enumerable.Range(0, 80).Select(_ =>
+            new CreditExample(["W:idiot", "R:aggression"], new HashSet<string>(StringComparer.Ordinal))).ToList());
+        var withdrawn = new BuiltInScorer(Score.Scorer.Catalogue, doubts).Score(insult).Negatives.Single(n => n.Id == "aggression");
+        Assert.False(withdrawn.Credited);
+        Assert.StartsWith("Withdrawn by the learned model", withdrawn.Rationale, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -217,13 +271,13 @@ public class CreditModelTests
     }
 
     [Fact]
-    public void The_shipped_model_detects_only_the_listed_negatives()
+    public void The_shipped_model_learns_every_negative_and_detects_only_the_listed_ones()
     {
         var negatives = Score.Scorer.Catalogue.Negatives;
 
-        Assert.Equal(CreditModel.LearnedNegatives.Order(StringComparer.Ordinal), CreditModel.Default.Ids.Where(negatives.Contains).Order(StringComparer.Ordinal));
-        Assert.DoesNotContain("aggression", CreditModel.Default.Ids);
-        Assert.DoesNotContain("dismissive", CreditModel.Default.Ids);
+        Assert.Equal(negatives.Order(StringComparer.Ordinal), CreditModel.Default.Ids.Where(negatives.Contains).Order(StringComparer.Ordinal));
+        Assert.Equal(["blame", "confidentiality_breach", "non_apology", "over_promising"], CreditModel.DetectedNegatives.Order(StringComparer.Ordinal));
+        Assert.All(CreditModel.DetectedNegatives, id => Assert.Contains(id, CreditModel.LearnedNegatives));
     }
 
     [Fact]

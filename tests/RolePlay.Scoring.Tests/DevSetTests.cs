@@ -2,97 +2,115 @@ namespace RolePlay.Scoring.Tests;
 
 /// <summary>
 /// Measures the built-in scorer on the independent, human-labelled development sets and fails if quality drops below the
-/// level reached. Data/devset.jsonl is the first set; Data/devset2.jsonl, Data/devset3.jsonl, Data/devset4.jsonl, Data/devset5.jsonl, Data/devset6.jsonl, Data/devset7.jsonl, Data/devset8.jsonl, Data/devset9.jsonl, Data/devset10.jsonl, Data/devset11.jsonl, Data/devset12.jsonl, Data/devset13.jsonl and Data/devset14.jsonl were each
+/// level reached. Data/devset.jsonl is the first set; Data/devset2.jsonl, Data/devset3.jsonl, Data/devset4.jsonl, Data/devset5.jsonl, Data/devset6.jsonl, Data/devset7.jsonl, Data/devset8.jsonl, Data/devset9.jsonl, Data/devset10.jsonl, Data/devset11.jsonl, Data/devset12.jsonl, Data/devset13.jsonl, Data/devset14.jsonl and Data/devset15.jsonl were each
 /// written later by two other labellers, blind to the scorer, and measured before any rule was shaped by them. Raise a ratchet when the scorer improves; never lower
-/// it to make a change pass. From stop 21 all but the thirteenth set (and the odd lines of the first) also train the learned
-/// credit layer, so the whole scorer's figures on them are in-sample: the rules-alone ratchets below, and the held-out floors, are the
-/// honest guards.
+/// it to make a change pass. From stop 23 every set here but the newest (the fifteenth, validation of stop 23) and the odd lines of the first trains the learned credit
+/// layer, so the whole scorer's figures on them are in-sample: the rules-alone ratchets below, and the held-out floors, are
+/// the honest guards. The pooled ratchets are strict; a single set may fall <see cref="PerSetAllowance"/> below its own.
 /// </summary>
 public class DevSetTests
 {
+    /// <summary>How far one set may fall below its own ratchet: the same noise allowance as <see cref="HoldoutSetTests.PerSetAllowance"/>.</summary>
+    public const double PerSetAllowance = HoldoutSetTests.PerSetAllowance;
+
+    /// <summary>Macro-F1 over all 26 ids on every dev set the layer trains on, pooled (the first to the fourteenth, 4,640 replies), reached in stop 23; strict.</summary>
+    public const double PooledMacroF1Ratchet = 0.907;
+
+    /// <summary>Pooled Cohen's kappa on every dev set pooled, reached in stop 23; strict.</summary>
+    public const double PooledSetsKappaRatchet = 0.890;
+
+    /// <summary>Every dev set, pooled by <see cref="Pooled_dev_sets_do_not_drop_below_the_ratchet"/>.</summary>
+    public static readonly string[] DevSets = ["devset.jsonl", .. Enumerable.Range(2, 13).Select(n => $"devset{n}.jsonl")];
+
     /// <summary>Macro-F1 over all 26 ids reached on the whole first dev set (see docs/scoring.md for the per-point table).</summary>
-    public const double MacroF1Ratchet = 0.827;
+    public const double MacroF1Ratchet = 0.834;
 
     /// <summary>Pooled Cohen's kappa over all (reply, id) decisions reached on the whole first dev set.</summary>
-    public const double PooledKappaRatchet = 0.789;
+    public const double PooledKappaRatchet = 0.797;
 
     /// <summary>Macro-F1 reached on the second dev set.</summary>
-    public const double SecondSetMacroF1Ratchet = 0.889;
+    public const double SecondSetMacroF1Ratchet = 0.920;
 
     /// <summary>Pooled kappa reached on the second dev set.</summary>
-    public const double SecondSetPooledKappaRatchet = 0.875;
+    public const double SecondSetPooledKappaRatchet = 0.903;
 
     /// <summary>Macro-F1 reached on the third dev set.</summary>
-    public const double ThirdSetMacroF1Ratchet = 0.893;
+    public const double ThirdSetMacroF1Ratchet = 0.930;
 
     /// <summary>Pooled kappa reached on the third dev set.</summary>
-    public const double ThirdSetPooledKappaRatchet = 0.876;
+    public const double ThirdSetPooledKappaRatchet = 0.910;
 
     /// <summary>Macro-F1 reached on the fourth dev set.</summary>
-    public const double FourthSetMacroF1Ratchet = 0.887;
+    public const double FourthSetMacroF1Ratchet = 0.927;
 
     /// <summary>Pooled kappa reached on the fourth dev set.</summary>
-    public const double FourthSetPooledKappaRatchet = 0.867;
+    public const double FourthSetPooledKappaRatchet = 0.904;
 
     /// <summary>Macro-F1 reached on the fifth dev set (0.670 for the rules before it was written).</summary>
-    public const double FifthSetMacroF1Ratchet = 0.882;
+    public const double FifthSetMacroF1Ratchet = 0.937;
 
     /// <summary>Pooled kappa reached on the fifth dev set.</summary>
-    public const double FifthSetPooledKappaRatchet = 0.888;
+    public const double FifthSetPooledKappaRatchet = 0.934;
 
     /// <summary>Macro-F1 reached on the sixth dev set (0.664 for the rules before it was written).</summary>
-    public const double SixthSetMacroF1Ratchet = 0.869;
+    public const double SixthSetMacroF1Ratchet = 0.922;
 
     /// <summary>Pooled kappa reached on the sixth dev set.</summary>
-    public const double SixthSetPooledKappaRatchet = 0.868;
+    public const double SixthSetPooledKappaRatchet = 0.911;
 
     /// <summary>Macro-F1 reached on the seventh dev set (0.695 for the rules before it was written).</summary>
-    public const double SeventhSetMacroF1Ratchet = 0.862;
+    public const double SeventhSetMacroF1Ratchet = 0.904;
 
     /// <summary>Pooled kappa reached on the seventh dev set.</summary>
-    public const double SeventhSetPooledKappaRatchet = 0.853;
+    public const double SeventhSetPooledKappaRatchet = 0.888;
 
     /// <summary>Macro-F1 reached on the eighth dev set (0.695 for the rules before it was written; read from stop 17).</summary>
-    public const double EighthSetMacroF1Ratchet = 0.861;
+    public const double EighthSetMacroF1Ratchet = 0.922;
 
     /// <summary>Pooled kappa reached on the eighth dev set.</summary>
-    public const double EighthSetPooledKappaRatchet = 0.862;
+    public const double EighthSetPooledKappaRatchet = 0.912;
 
     /// <summary>Macro-F1 reached on the ninth dev set (0.692 for the rules before it was written; read from stop 18).</summary>
-    public const double NinthSetMacroF1Ratchet = 0.861;
+    public const double NinthSetMacroF1Ratchet = 0.912;
 
     /// <summary>Pooled kappa reached on the ninth dev set.</summary>
-    public const double NinthSetPooledKappaRatchet = 0.851;
+    public const double NinthSetPooledKappaRatchet = 0.892;
 
     /// <summary>Macro-F1 reached on the tenth dev set (0.692 for the rules before it was written; read from stop 19).</summary>
-    public const double TenthSetMacroF1Ratchet = 0.850;
+    public const double TenthSetMacroF1Ratchet = 0.905;
 
     /// <summary>Pooled kappa reached on the tenth dev set.</summary>
-    public const double TenthSetPooledKappaRatchet = 0.849;
+    public const double TenthSetPooledKappaRatchet = 0.894;
 
     /// <summary>Macro-F1 reached on the eleventh dev set (0.713 for the rules before it was written; read from stop 20).</summary>
-    public const double EleventhSetMacroF1Ratchet = 0.839;
+    public const double EleventhSetMacroF1Ratchet = 0.885;
 
     /// <summary>Pooled kappa reached on the eleventh dev set.</summary>
-    public const double EleventhSetPooledKappaRatchet = 0.847;
+    public const double EleventhSetPooledKappaRatchet = 0.888;
 
     /// <summary>Macro-F1 reached on the twelfth dev set (0.708 for the rules before it was written; read from stop 21).</summary>
-    public const double TwelfthSetMacroF1Ratchet = 0.845;
+    public const double TwelfthSetMacroF1Ratchet = 0.904;
 
     /// <summary>Pooled kappa reached on the twelfth dev set.</summary>
-    public const double TwelfthSetPooledKappaRatchet = 0.841;
+    public const double TwelfthSetPooledKappaRatchet = 0.895;
 
     /// <summary>Macro-F1 reached on the thirteenth dev set (0.735 for the scorer before it was written; read from stop 22).</summary>
-    public const double ThirteenthSetMacroF1Ratchet = 0.757;
+    public const double ThirteenthSetMacroF1Ratchet = 0.899;
 
     /// <summary>Pooled kappa reached on the thirteenth dev set.</summary>
-    public const double ThirteenthSetPooledKappaRatchet = 0.747;
+    public const double ThirteenthSetPooledKappaRatchet = 0.887;
 
     /// <summary>Macro-F1 reached on the fourteenth dev set (0.730 for the scorer before it was written; not read during stop 22).</summary>
-    public const double FourteenthSetMacroF1Ratchet = 0.729;
+    public const double FourteenthSetMacroF1Ratchet = 0.872;
 
     /// <summary>Pooled kappa reached on the fourteenth dev set.</summary>
-    public const double FourteenthSetPooledKappaRatchet = 0.724;
+    public const double FourteenthSetPooledKappaRatchet = 0.856;
+
+    /// <summary>Macro-F1 reached on the fifteenth dev set (0.712 for the scorer before it was written; validation in stop 23, not read).</summary>
+    public const double FifteenthSetMacroF1Ratchet = 0.733;
+
+    /// <summary>Pooled kappa reached on the fifteenth dev set.</summary>
+    public const double FifteenthSetPooledKappaRatchet = 0.752;
 
     // Stock replies that two blind writers each wrote for their own set; they are not copied replies.
     private static readonly HashSet<string> StockPhrases = new(StringComparer.OrdinalIgnoreCase)
@@ -118,6 +136,7 @@ public class DevSetTests
     [InlineData("devset12.jsonl", 300)]
     [InlineData("devset13.jsonl", 300)]
     [InlineData("devset14.jsonl", 300)]
+    [InlineData("devset15.jsonl", 300)]
     public void Dev_set_is_read_completely(string file, int atLeast)
     {
         var run = Score.Evaluate(file);
@@ -141,13 +160,24 @@ public class DevSetTests
     [InlineData("devset12.jsonl", TwelfthSetMacroF1Ratchet, TwelfthSetPooledKappaRatchet)]
     [InlineData("devset13.jsonl", ThirteenthSetMacroF1Ratchet, ThirteenthSetPooledKappaRatchet)]
     [InlineData("devset14.jsonl", FourteenthSetMacroF1Ratchet, FourteenthSetPooledKappaRatchet)]
+    [InlineData("devset15.jsonl", FifteenthSetMacroF1Ratchet, FifteenthSetPooledKappaRatchet)]
     public void Macro_f1_does_not_drop_below_the_ratchet(string file, double macroF1, double pooledKappa)
     {
         var report = Score.Evaluate(file).Report;
         var table = string.Join("\n", report.Points.Select(p => $"{p.Id,-24} P={p.Precision:0.00} R={p.Recall:0.00} F1={p.F1:0.00} kappa={p.Kappa:0.00}"));
 
-        Assert.True(report.MacroF1 >= macroF1, $"{file}: macro-F1 {report.MacroF1:0.000} < {macroF1}\n{table}");
-        Assert.True(report.PooledKappa >= pooledKappa, $"{file}: pooled kappa {report.PooledKappa:0.000} < {pooledKappa}\n{table}");
+        Assert.True(report.MacroF1 >= macroF1 - PerSetAllowance, $"{file}: macro-F1 {report.MacroF1:0.000} < {macroF1} - {PerSetAllowance}\n{table}");
+        Assert.True(report.PooledKappa >= pooledKappa - PerSetAllowance, $"{file}: pooled kappa {report.PooledKappa:0.000} < {pooledKappa} - {PerSetAllowance}\n{table}");
+    }
+
+    [Fact]
+    public void Pooled_dev_sets_do_not_drop_below_the_ratchet()
+    {
+        var report = Score.Pooled(DevSets);
+
+        Assert.Equal(4640, report.Items);
+        Assert.True(report.MacroF1 >= PooledMacroF1Ratchet, $"pooled dev macro-F1 {report.MacroF1:0.0000} < {PooledMacroF1Ratchet}");
+        Assert.True(report.PooledKappa >= PooledSetsKappaRatchet, $"pooled dev kappa {report.PooledKappa:0.0000} < {PooledSetsKappaRatchet}");
     }
 
     [Theory]
@@ -165,6 +195,7 @@ public class DevSetTests
     [InlineData("devset12.jsonl", 0.723)]
     [InlineData("devset13.jsonl", 0.725)]
     [InlineData("devset14.jsonl", 0.712)]
+    [InlineData("devset15.jsonl", 0.691)]
     public void The_rules_alone_do_not_drop_below_their_ratchet(string file, double macroF1)
     {
         // The learned layer could hide a rule that got worse; this keeps each rule change honest on its own.
@@ -188,6 +219,7 @@ public class DevSetTests
     [InlineData("devset12.jsonl")]
     [InlineData("devset13.jsonl")]
     [InlineData("devset14.jsonl")]
+    [InlineData("devset15.jsonl")]
     public void Every_labelled_id_is_a_catalogue_id(string file)
     {
         var known = Score.Scorer.Catalogue.Points.Select(p => p.Id).ToHashSet();
@@ -202,6 +234,7 @@ public class DevSetTests
         "holdout4.jsonl", "holdout5.jsonl", "holdout6.jsonl", "devset5.jsonl", "holdout7.jsonl", "holdout8.jsonl", "devset6.jsonl",
         "holdout9.jsonl", "devset7.jsonl", "holdout10.jsonl", "devset8.jsonl", "holdout11.jsonl", "devset9.jsonl", "holdout12.jsonl",
         "devset10.jsonl", "holdout13.jsonl", "devset11.jsonl", "holdout14.jsonl", "devset12.jsonl", "holdout15.jsonl", "devset13.jsonl", "holdout16.jsonl", "devset14.jsonl", "holdout17.jsonl",
+        "devset15.jsonl", "holdout18.jsonl",
     ];
 
     public static TheoryData<string> LaterSets => new(SetsInOrder.Skip(1));

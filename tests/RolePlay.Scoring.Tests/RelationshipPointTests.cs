@@ -104,7 +104,7 @@ public class RelationshipPointTests
     {
         var assessment = Score.Reply(reply, context: ContextKind.Partner);
 
-        Assert.True(assessment.Has("escalation"), assessment.Point("escalation").Rationale);
+        Assert.True(assessment.Recognises("escalation"), assessment.Point("escalation").Rationale);
     }
 
     [Theory]
@@ -139,7 +139,7 @@ public class RelationshipPointTests
     {
         var assessment = Score.Reply(reply, context: ContextKind.Customer);
 
-        Assert.True(assessment.Has("escalation"), assessment.Point("escalation").Rationale);
+        Assert.True(assessment.Recognises("escalation"), assessment.Point("escalation").Rationale);
     }
 
     [Theory]
@@ -182,7 +182,7 @@ public class RelationshipPointTests
     {
         var assessment = Score.Reply("A week with no call back about the boiler - that's poor.", "Nobody has called me back about my boiler for a week.");
 
-        Assert.True(assessment.Has("active_listening"), assessment.Point("active_listening").Rationale);
+        Assert.True(assessment.Recognises("active_listening"), assessment.Point("active_listening").Rationale);
     }
 
     [Fact]
@@ -393,7 +393,7 @@ public class RelationshipPointTests
     {
         var assessment = Score.Reply(reply, context: ContextKind.Customer);
 
-        Assert.True(assessment.Has("de_escalation"), assessment.Point("de_escalation").Rationale);
+        Assert.True(assessment.Recognises("de_escalation"), assessment.Point("de_escalation").Rationale);
     }
 
     [Theory]

@@ -19,7 +19,19 @@ internal static class Score
     public static MarkingPointResult Point(this TurnAssessment assessment, string id) =>
         assessment.MarkingPoints.Concat(assessment.Negatives).Single(m => m.Id == id);
 
+    /// <summary>Whether the whole scorer credits (or, for a negative, detects) <paramref name="id"/>.</summary>
     public static bool Has(this TurnAssessment assessment, string id) => assessment.Point(id).Credited;
+
+    /// <summary>
+    /// Whether the rules found <paramref name="id"/>: credited, or credited by the rules and withdrawn by the learned layer
+    /// with its reason. Tests of a rule's shape assert this; tests that something is not credited assert <see cref="Has"/>.
+    /// </summary>
+    public static bool Recognises(this TurnAssessment assessment, string id) =>
+        assessment.Point(id) is var point && (point.Credited || point.Rationale.StartsWith(Learned.CreditModel.WithdrawnPrefix, StringComparison.Ordinal));
+
+    /// <summary><see cref="Recognises"/> where <paramref name="expected"/>, otherwise not credited by the whole scorer.</summary>
+    public static bool Shows(this TurnAssessment assessment, string id, bool expected) =>
+        expected ? assessment.Recognises(id) : !assessment.Has(id);
 
     public static string DataFile(string name) => Path.Combine(AppContext.BaseDirectory, "Data", name);
 
@@ -37,6 +49,13 @@ internal static class Score
     /// <summary>Scores a labelled file from Data/ with the cue rules alone, without the learned layer (once per run).</summary>
     public static Evaluation.EvaluationRun EvaluateRulesOnly(string dataFile) =>
         RulesOnlyRuns.GetOrAdd(dataFile, file => new Lazy<Evaluation.EvaluationRun>(() => EvaluateNow(file, RulesOnly))).Value;
+
+    /// <summary>The whole scorer's figures over several labelled files scored as one (each file scored once per run).</summary>
+    public static Evaluation.EvaluationReport Pooled(IEnumerable<string> dataFiles) =>
+        Evaluation.Evaluation.Compute(
+            dataFiles.SelectMany(file => Evaluate(file).Items)
+                .Select(i => ((IReadOnlyCollection<string>)i.Predicted, (IReadOnlyCollection<string>)i.Labelled)),
+            Scorer.Catalogue.Points.Select(p => p.Id));
 
     private static Evaluation.EvaluationRun EvaluateNow(string dataFile, BuiltInScorer? scorer = null)
     {

@@ -11,7 +11,7 @@ public sealed record EvidenceSpan(int Start, int End, string Quote);
 /// <param name="Id">Catalogue id, e.g. <c>apology</c> or <c>blame</c>.</param>
 /// <param name="Credited">For a marking point: credited; for a negative: detected.</param>
 /// <param name="Strength">0 to 1: how clearly the reply shows it.</param>
-/// <param name="Evidence">The words of the reply that earned it (empty when not credited).</param>
+/// <param name="Evidence">The words of the reply that earned it (empty when not credited, except where a credit was withdrawn: the words that were weighed).</param>
 /// <param name="Rationale">One line an assessor can read.</param>
 /// <param name="Source">Which scorer decided: <c>builtin</c>, <c>llm</c>, <c>combined</c> or <c>assessor</c>.</param>
 public sealed record MarkingPointResult(

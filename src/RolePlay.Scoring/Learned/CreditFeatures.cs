@@ -93,6 +93,19 @@ internal static class CreditFeatures
         return new MarkingPointResult(point.Id, true, Math.Round(probability, 2), evidence, rationale);
     }
 
+    /// <summary>
+    /// A rule's credit or detection withdrawn because the model gives it <paramref name="probability"/> (below
+    /// <see cref="CreditModel.WithdrawalThresholdFor"/>): the rules' evidence is kept so an assessor can see what was weighed.
+    /// </summary>
+    public static MarkingPointResult Withdraw(MarkingPointDefinition point, double probability, MarkingPointResult rules)
+    {
+        var (found, label) = point.Kind == MarkingPointKind.Positive ? ("credited", "labelled") : ("detected", "labelled as showing");
+        var quotes = rules.Evidence.Count == 0 ? "" : " (" + string.Join(", ", rules.Evidence.Select(e => $"\"{e.Quote}\"")) + ")";
+        var rationale = $"{CreditModel.WithdrawnPrefix} ({probability:0.00}): the rules {found} it{quotes}, but replies like this " +
+                        $"were seldom {label} {point.Title.ToLowerInvariant()} in the development sets. Rules: {rules.Rationale}";
+        return rules with { Credited = false, Strength = 0, Rationale = rationale };
+    }
+
     // The reply's words that weigh most towards the id: the words that earned the credit, as far as a weight can say.
     // known: the reply's distinct words the model knows (first occurrence) with their weight rows.
     public static List<EvidenceSpan> Evidence(List<(int Token, double[] Row)> known, int index, ReplyText reply)

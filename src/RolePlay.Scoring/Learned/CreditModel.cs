@@ -37,8 +37,9 @@ public sealed record CreditTraining
 
 /// <summary>
 /// One logistic model per catalogue id over what the rules found (credited or not, how strongly) and the reply's
-/// words, trained on the labelled development sets. The scorer uses it only to add what the rules missed: credits for
-/// positive points, and four negative behaviours at a higher bar; see docs/scoring.md, "The learned credit layer".
+/// words, trained on the labelled development sets. The scorer uses it to add what the rules missed (credits for
+/// positive points, and four negative behaviours at a higher bar) and to withdraw what the rules found where replies
+/// like this one were seldom labelled so; see docs/scoring.md, "The learned credit layer".
 /// </summary>
 public sealed class CreditModel
 {
@@ -49,18 +50,46 @@ public sealed class CreditModel
     public const double CreditThreshold = 0.5;
 
     /// <summary>
-    /// Probability at or above which the model detects one of <see cref="LearnedNegatives"/> the rules missed: higher,
+    /// Probability at or above which the model detects one of <see cref="DetectedNegatives"/> the rules missed: higher,
     /// because telling a learner they did something wrong needs more than even odds.
     /// </summary>
     public const double DetectionThreshold = 0.7;
 
+    /// <summary>How the rationale of a credit or detection withdrawn by the model begins.</summary>
+    public const string WithdrawnPrefix = "Withdrawn by the learned model";
+
     /// <summary>
-    /// The negative behaviours the model may detect. In cross-validation over the dev sets, scored by the rules as they
-    /// stood before reading each set, its detections of these were at least 0.75 precise at <see cref="DetectionThreshold"/>;
-    /// for <c>dismissive</c>, <c>aggression</c>, <c>passing_the_buck</c> and <c>jargon</c> they were not, so those stay
-    /// with the rules.
+    /// Probability below which the model withdraws a negative behaviour the rules detected. Chosen by cross-validation
+    /// over the sixth to fourteenth dev sets, each held back in turn with the rules' first scoring of it (0.1 to 0.3 were
+    /// within 0.003 of each other; 0.2 was highest).
     /// </summary>
-    public static IReadOnlyList<string> LearnedNegatives { get; } = ["blame", "over_promising", "confidentiality_breach", "non_apology"];
+    public const double WithdrawalThreshold = 0.2;
+
+    /// <summary>
+    /// Probability below which the model withdraws a positive credit of the rules: lower than for a negative, because
+    /// taking away a credit a learner earned costs them more than sparing them a wrong detection (in the same
+    /// cross-validation, 0.1 here and 0.2 for negatives came within 0.001 of 0.2 for both).
+    /// </summary>
+    public const double CreditWithdrawalThreshold = 0.1;
+
+    /// <summary>The probability below which the model withdraws a rule's result of <paramref name="kind"/>.</summary>
+    public static double WithdrawalThresholdFor(MarkingPointKind kind) =>
+        kind == MarkingPointKind.Positive ? CreditWithdrawalThreshold : WithdrawalThreshold;
+
+    /// <summary>
+    /// The negative behaviours the model learns: all eight. It may withdraw any of them the rules detected, but detects
+    /// only <see cref="DetectedNegatives"/> itself.
+    /// </summary>
+    public static IReadOnlyList<string> LearnedNegatives { get; } =
+        ["aggression", "blame", "confidentiality_breach", "dismissive", "jargon", "non_apology", "over_promising", "passing_the_buck"];
+
+    /// <summary>
+    /// The negative behaviours the model may detect where the rules did not. In cross-validation over the dev sets, scored by the rules as they
+    /// stood before reading each set, its detections of these were at least 0.75 precise at <see cref="DetectionThreshold"/>;
+    /// for <c>dismissive</c>, <c>aggression</c>, <c>passing_the_buck</c> and <c>jargon</c> they were not, so detecting
+    /// those stays with the rules.
+    /// </summary>
+    public static IReadOnlyList<string> DetectedNegatives { get; } = ["blame", "over_promising", "confidentiality_breach", "non_apology"];
 
     /// <summary>The probability at or above which the model adds <paramref name="kind"/> of id.</summary>
     public static double ThresholdFor(MarkingPointKind kind) =>

@@ -14,6 +14,9 @@ internal sealed class CreditPlan
     private readonly CreditModel model;
     private readonly int[] modelIndex;
     private readonly double[] thresholds;
+    private readonly bool[] mayAdd;
+    private readonly double[] withdrawals;
+    private readonly int[][] weakeners;
     private readonly double[]?[] creditedRows;
     private readonly double[]?[][] strengthRows;
     private readonly double[]?[] lengthRows;
@@ -34,6 +37,10 @@ internal sealed class CreditPlan
         this.model = model;
         modelIndex = new int[points.Count];
         thresholds = new double[points.Count];
+        mayAdd = new bool[points.Count];
+        withdrawals = new double[points.Count];
+        weakeners = new int[points.Count][];
+        var position = points.Select((p, i) => (p.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         creditedRows = new double[]?[points.Count];
         strengthRows = new double[]?[points.Count][];
         for (var i = 0; i < points.Count; i++)
@@ -41,6 +48,9 @@ internal sealed class CreditPlan
             var names = CreditFeatures.NamesOf(points[i].Id);
             modelIndex[i] = model.IndexOf(points[i].Id);
             thresholds[i] = CreditModel.ThresholdFor(points[i].Kind);
+            mayAdd[i] = points[i].Kind == MarkingPointKind.Positive || CreditModel.DetectedNegatives.Contains(points[i].Id);
+            withdrawals[i] = CreditModel.WithdrawalThresholdFor(points[i].Kind);
+            weakeners[i] = points[i].WeakenedBy.Where(position.ContainsKey).Select(id => position[id]).ToArray();
             creditedRows[i] = model.Row(names[0]);
             strengthRows[i] = names.Skip(1).Select(model.Row).ToArray();
         }
@@ -52,11 +62,13 @@ internal sealed class CreditPlan
     /// <summary>
     /// Credits each entry the model has weights for and the rules left uncredited, when the model's probability reaches
     /// its kind's threshold (<see cref="CreditModel.CreditThreshold"/> for positive points,
-    /// <see cref="CreditModel.DetectionThreshold"/> for negative behaviours) and some content word of the reply weighs
-    /// towards it (those words are the evidence). Rule credits are never removed, and an entry whose <c>contexts</c>
-    /// exclude this conversation stays out. A negative is added only where the rules found no sign of it at all
-    /// (where they weighed one and cleared it, their judgement stands), and after the rules' weakening, so it never
-    /// weakens a positive credit.
+    /// <see cref="CreditModel.DetectionThreshold"/> for <see cref="CreditModel.DetectedNegatives"/>) and some content
+    /// word of the reply weighs towards it (those words are the evidence); an entry whose <c>contexts</c> exclude this
+    /// conversation stays out. A negative is added only where the rules found no sign of it at all (where they weighed
+    /// one and cleared it, their judgement stands), and after the rules' weakening, so it never weakens a positive
+    /// credit; nor is a positive point added that a detected negative would weaken (ownership beside a breach). A credit or
+    /// detection of the rules is withdrawn when the model gives it less than its kind's withdrawal threshold
+    /// (<see cref="CreditModel.WithdrawalThresholdFor"/>): the rules' evidence stays on the result, and the rationale says why.
     /// </summary>
     public void AddCredits(IReadOnlyList<MarkingPointDefinition> points, MarkingPointResult[] results, ReplyText reply, ContextKind context)
     {
@@ -108,7 +120,22 @@ internal sealed class CreditPlan
         for (var i = 0; i < results.Length; i++)
         {
             var index = modelIndex[i];
-            if (index < 0 || results[i].Credited || !points[i].AppliesIn(context))
+            if (index < 0)
+            {
+                continue;
+            }
+
+            if (results[i].Credited)
+            {
+                if (CreditModel.Logistic(sums[index]) is var doubt && doubt < withdrawals[i])
+                {
+                    results[i] = CreditFeatures.Withdraw(points[i], doubt, results[i]);
+                }
+
+                continue;
+            }
+
+            if (!mayAdd[i] || !points[i].AppliesIn(context) || WeakenedByADetection(i, results))
             {
                 continue;
             }
@@ -125,5 +152,19 @@ internal sealed class CreditPlan
                 results[i] = CreditFeatures.Credit(points[i], probability, evidence);
             }
         }
+    }
+
+    // The rules withhold a point a detected negative weakens (ownership beside a breach); the model must not add it back.
+    private bool WeakenedByADetection(int point, MarkingPointResult[] results)
+    {
+        foreach (var weakener in weakeners[point])
+        {
+            if (results[weakener].Credited)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
