@@ -104,6 +104,14 @@ public static class ReplyScoring
 
         Section("Credited", assessment.MarkingPoints.Where(m => m.Credited));
         Section("Negatives", assessment.Negatives.Where(m => m.Credited));
+
+        // What the rules found and the learned layer took back: shown, so nobody wonders where a credit went.
+        var withdrawn = assessment.MarkingPoints.Concat(assessment.Negatives).Where(Learned.CreditModel.IsWithdrawn).ToList();
+        if (withdrawn.Count > 0)
+        {
+            Section("Withdrawn", withdrawn);
+        }
+
         foreach (var tip in assessment.Tips)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"Tip: {tip}");
