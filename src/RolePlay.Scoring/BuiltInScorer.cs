@@ -121,7 +121,7 @@ public sealed class BuiltInScorer : IReplyScorer
         }
         else
         {
-            _creditPlan?.AddCredits(compiled.Points, results, tokens, context.Context);
+            _creditPlan?.Revise(compiled.Points, results, tokens, context.Context);
         }
 
         var positives = new List<MarkingPointResult>(results.Length);

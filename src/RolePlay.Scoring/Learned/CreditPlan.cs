@@ -70,7 +70,7 @@ internal sealed class CreditPlan
     /// detection of the rules is withdrawn when the model gives it less than its kind's withdrawal threshold
     /// (<see cref="CreditModel.WithdrawalThresholdFor"/>): the rules' evidence stays on the result, and the rationale says why.
     /// </summary>
-    public void AddCredits(IReadOnlyList<MarkingPointDefinition> points, MarkingPointResult[] results, ReplyText reply, ContextKind context)
+    public void Revise(IReadOnlyList<MarkingPointDefinition> points, MarkingPointResult[] results, ReplyText reply, ContextKind context)
     {
         Span<double> sums = stackalloc double[model.Ids.Count];
         model.Start(sums);
@@ -155,6 +155,7 @@ internal sealed class CreditPlan
     }
 
     // The rules withhold a point a detected negative weakens (ownership beside a breach); the model must not add it back.
+    // The rules' detection counts even when the model withdraws it later in the same pass, as the rules' weakening did.
     private bool WeakenedByADetection(int point, MarkingPointResult[] results)
     {
         foreach (var weakener in weakeners[point])
