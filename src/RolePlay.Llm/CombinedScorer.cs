@@ -133,7 +133,7 @@ public sealed class CombinedScorer : IReplyScorer
                 if (contradicted)
                 {
                     lost++;
-                    results[id] = b with { Credited = false, Strength = 0, Source = ScorerSources.Combined, Rationale = "built-in credit withdrawn: the judge found a negative behaviour in the same words" };
+                    results[id] = b with { Credited = false, Strength = 0, Source = ScorerSources.Combined, Rationale = "built-in credit withdrawn: the judge found a negative behaviour in the same words", Withdrawn = true };
                 }
                 else
                 {

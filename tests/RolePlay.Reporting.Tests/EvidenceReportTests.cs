@@ -80,6 +80,30 @@ public sealed class EvidenceReportTests : IDisposable
     }
 
     [Fact]
+    public async Task A_point_the_scorer_found_and_withdrew_is_listed_for_the_assessor_though_not_sought()
+    {
+        var session = new SessionBuilder("withdrawn", startedAt: ReportingStore.Day);
+        session.AddTurn("opening", "Well?", "Okay. I'll have to escalate this to both our managers.", "details", 2, [("apology", null), ("escalation", null)]);
+        session.ReviseLastTurn(turn => turn with
+        {
+            Assessment = turn.Assessment with
+            {
+                MarkingPoints = [.. turn.Assessment.MarkingPoints.Select(p => p.Id == "escalation"
+                    ? p with { Evidence = [new EvidenceSpan(19, 27, "escalate")], Rationale = "Withdrawn by the learned model (0.03): …", Withdrawn = true }
+                    : p)],
+            },
+        });
+        var transcript = await store.SaveAsync(session);
+
+        var escalation = EvidenceReportBuilder.Build(transcript, ReportOptions.ForScenario(LateDelivery)).Criteria.Single(c => c.MarkingPointId == "escalation");
+
+        var turn = Assert.Single(escalation.Turns);
+        Assert.Equal((1, false, false), (turn.Turn, turn.AutomatedCredited, turn.MissedOpportunity));
+        Assert.Equal("escalate", Assert.Single(turn.Evidence).Quote);
+        Assert.StartsWith("Withdrawn by the learned model", turn.Rationale, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Criteria_show_each_turns_evidence_with_automated_and_assessor_decisions()
     {
         var report = EvidenceReportBuilder.Build(await store.ReviewedLateDeliveryAsync(), FixedClock);

@@ -205,7 +205,7 @@ public class CreditModelTests
         Assert.Equal(0, apology.Strength);
         Assert.Contains(apology.Evidence, e => e.Quote.Contains("sorry", StringComparison.OrdinalIgnoreCase));
         Assert.StartsWith("Withdrawn by the learned model", apology.Rationale, StringComparison.Ordinal);
-        Assert.True(CreditModel.IsWithdrawn(apology));
+        Assert.True(apology.Withdrawn);
         var text = RolePlay.Scoring.Batch.ReplyScoring.ToText(new BuiltInScorer(Score.Scorer.Catalogue, model).Score(reply));
         Assert.Contains("Withdrawn: ", text, StringComparison.Ordinal);
         Assert.Contains("  apology (0.00) - Withdrawn by the learned model", text, StringComparison.Ordinal);

@@ -49,6 +49,24 @@ public class StorageJsonTests
     }
 
     [Fact]
+    public void A_withdrawn_result_round_trips_and_older_json_reads_as_not_withdrawn()
+    {
+        var assessment = new TurnAssessment
+        {
+            MarkingPoints = [new MarkingPointResult("escalation", false, 0, [new EvidenceSpan(0, 8, "escalate")], "Withdrawn by the learned model (0.03)", Withdrawn: true)],
+        };
+
+        var json = StorageJson.SerializeAssessment(assessment);
+        var back = StorageJson.DeserializeAssessment(json);
+        var older = StorageJson.DeserializeAssessment(json.Replace("\"withdrawn\":true", "\"unknownOld\":1", StringComparison.OrdinalIgnoreCase));
+
+        Assert.True(back.MarkingPoints[0].Withdrawn);
+        Assert.Contains("withdrawn", json, StringComparison.OrdinalIgnoreCase);
+        Assert.False(older.MarkingPoints[0].Withdrawn);
+        Assert.Equal("escalate", older.MarkingPoints[0].Evidence[0].Quote);
+    }
+
+    [Fact]
     public void Damaged_json_is_a_store_exception_not_a_json_exception()
     {
         var error = Assert.Throws<StoreException>(() => StorageJson.DeserializeSnapshot("{\"turns\": [1,"));

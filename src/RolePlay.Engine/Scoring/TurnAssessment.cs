@@ -14,13 +14,18 @@ public sealed record EvidenceSpan(int Start, int End, string Quote);
 /// <param name="Evidence">The words of the reply that earned it (empty when not credited, except where a credit was withdrawn: the words that were weighed).</param>
 /// <param name="Rationale">One line an assessor can read.</param>
 /// <param name="Source">Which scorer decided: <c>builtin</c>, <c>llm</c>, <c>combined</c> or <c>assessor</c>.</param>
+/// <param name="Withdrawn">
+/// A scorer found it and then took it back (the built-in scorer's learned layer, or a judge that found a negative in the
+/// same words): not credited, with what was found as the evidence and the reason in the rationale.
+/// </param>
 public sealed record MarkingPointResult(
     string Id,
     bool Credited,
     double Strength,
     IReadOnlyList<EvidenceSpan> Evidence,
     string Rationale,
-    string Source = "builtin");
+    string Source = "builtin",
+    bool Withdrawn = false);
 
 /// <summary>The scorer's verdict on one learner reply.</summary>
 public sealed record TurnAssessment

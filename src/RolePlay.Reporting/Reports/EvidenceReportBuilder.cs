@@ -90,9 +90,10 @@ public static class EvidenceReportBuilder
             var lookedFor = options.NodeLooksFor(turn.NodeId, id);
             var credited = transcript.IsCredited(turn, id);
 
-            // A turn bears on the criterion when it earned it, an assessor ruled on it, or its node sought it and it was missed;
-            // the scorer reporting "not credited" on a turn whose node never asked for the point is noise to an assessor.
-            if (!credited && automated?.Credited != true && review is null && lookedFor != true)
+            // A turn bears on the criterion when it earned it, an assessor ruled on it, its node sought it and it was missed, or
+            // a scorer found it and withdrew it (an assessor may disagree); the scorer reporting "not credited" on a turn whose
+            // node never asked for the point is noise to an assessor.
+            if (!credited && automated?.Credited != true && automated?.Withdrawn != true && review is null && lookedFor != true)
             {
                 continue;
             }

@@ -105,8 +105,8 @@ public static class ReplyScoring
         Section("Credited", assessment.MarkingPoints.Where(m => m.Credited));
         Section("Negatives", assessment.Negatives.Where(m => m.Credited));
 
-        // What the rules found and the learned layer took back: shown, so nobody wonders where a credit went.
-        var withdrawn = assessment.MarkingPoints.Concat(assessment.Negatives).Where(Learned.CreditModel.IsWithdrawn).ToList();
+        // What a scorer found and took back: shown, so nobody wonders where a credit went.
+        var withdrawn = assessment.MarkingPoints.Concat(assessment.Negatives).Where(m => m.Withdrawn).ToList();
         if (withdrawn.Count > 0)
         {
             Section("Withdrawn", withdrawn);

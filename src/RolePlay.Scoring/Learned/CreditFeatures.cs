@@ -103,7 +103,7 @@ internal static class CreditFeatures
         var quotes = rules.Evidence.Count == 0 ? "" : " (" + string.Join(", ", rules.Evidence.Select(e => $"\"{e.Quote}\"")) + ")";
         var rationale = $"{CreditModel.WithdrawnPrefix} ({probability:0.00}): the rules {found} it{quotes}, but replies like this " +
                         $"were seldom {label} {point.Title.ToLowerInvariant()} in the development sets. Rules: {rules.Rationale}";
-        return rules with { Credited = false, Strength = 0, Rationale = rationale };
+        return rules with { Credited = false, Strength = 0, Rationale = rationale, Withdrawn = true };
     }
 
     // The reply's words that weigh most towards the id: the words that earned the credit, as far as a weight can say.

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Numerics;
 using System.Text;
 
-using RolePlay.Engine.Scoring;
 using RolePlay.Scoring.Catalogue;
 
 namespace RolePlay.Scoring.Learned;
@@ -58,13 +57,6 @@ public sealed class CreditModel
 
     /// <summary>How the rationale of a credit or detection withdrawn by the model begins.</summary>
     public const string WithdrawnPrefix = "Withdrawn by the learned model";
-
-    /// <summary>Whether <paramref name="result"/> is a rule's credit or detection that the model withdrew.</summary>
-    public static bool IsWithdrawn(MarkingPointResult result)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        return !result.Credited && result.Rationale.StartsWith(WithdrawnPrefix, StringComparison.Ordinal);
-    }
 
     /// <summary>
     /// Probability below which the model withdraws a negative behaviour the rules detected. Chosen by cross-validation
