@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 using RolePlay.Engine.Model;
 using RolePlay.Engine.Scoring;
 using RolePlay.Scoring.Catalogue;
@@ -70,6 +72,8 @@ internal sealed class CreditPlan
     /// detection of the rules is withdrawn when the model gives it less than its kind's withdrawal threshold
     /// (<see cref="CreditModel.WithdrawalThresholdFor"/>): the rules' evidence stays on the result, and the rationale says why.
     /// </summary>
+    // Compiled fully optimised at once: with dynamic PGO this pass ran 6 to 11 µs depending on the process (docs/scoring.md, Speed).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Revise(IReadOnlyList<MarkingPointDefinition> points, MarkingPointResult[] results, ReplyText reply, ContextKind context)
     {
         Span<double> sums = stackalloc double[model.Ids.Count];
