@@ -27,7 +27,7 @@ internal static class Score
     /// with its reason. Tests of a rule's shape assert this; tests that something is not credited assert <see cref="Has"/>.
     /// </summary>
     public static bool Recognises(this TurnAssessment assessment, string id) =>
-        assessment.Point(id) is var point && (point.Credited || (point.Withdrawn && point.Rationale.StartsWith(Learned.CreditModel.WithdrawnPrefix, StringComparison.Ordinal)));
+        assessment.Point(id) is var point && (point.Credited || point.Withdrawn);
 
     /// <summary><see cref="Recognises"/> where <paramref name="expected"/>, otherwise not credited by the whole scorer.</summary>
     public static bool Shows(this TurnAssessment assessment, string id, bool expected) =>

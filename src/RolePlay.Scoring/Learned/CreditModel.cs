@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Text;
+
 using RolePlay.Scoring.Catalogue;
 
 namespace RolePlay.Scoring.Learned;
@@ -63,7 +64,7 @@ public sealed class CreditModel
     /// over the sixth to fourteenth dev sets, each held back in turn with the rules' first scoring of it (0.1 to 0.3 were
     /// within 0.003 of each other; 0.2 was highest).
     /// </summary>
-    public const double WithdrawalThreshold = 0.2;
+    public const double DetectionWithdrawalThreshold = 0.2;
 
     /// <summary>
     /// Probability below which the model withdraws a positive credit of the rules: lower than for a negative, because
@@ -74,7 +75,7 @@ public sealed class CreditModel
 
     /// <summary>The probability below which the model withdraws a rule's result of <paramref name="kind"/>.</summary>
     public static double WithdrawalThresholdFor(MarkingPointKind kind) =>
-        kind == MarkingPointKind.Positive ? CreditWithdrawalThreshold : WithdrawalThreshold;
+        kind == MarkingPointKind.Positive ? CreditWithdrawalThreshold : DetectionWithdrawalThreshold;
 
     /// <summary>
     /// The negative behaviours the model learns: all eight. It may withdraw any of them the rules detected, but detects
