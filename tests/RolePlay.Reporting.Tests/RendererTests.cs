@@ -32,6 +32,29 @@ public sealed class RendererTests : IDisposable
     }
 
     [Fact]
+    public async Task A_learned_credit_says_who_decided_it_without_a_doubled_verdict()
+    {
+        var session = new SessionBuilder("learned", startedAt: ReportingStore.Day);
+        session.AddTurn("opening", "Well?", "That sounds like a rotten week.", "details", 6, [("empathy", "rotten week")]);
+        session.ReviseLastTurn(turn => turn with
+        {
+            Assessment = turn.Assessment with
+            {
+                MarkingPoints = [turn.Assessment.MarkingPoints[0] with { Rationale = "Credited by the learned model (0.87): replies with words like \"rotten\" were labelled empathy." }],
+            },
+        });
+        var report = EvidenceReportBuilder.Build(await store.SaveAsync(session));
+
+        var md = MarkdownReportRenderer.Render(report);
+        var html = HtmlReportRenderer.Render(report);
+
+        Assert.Contains("| Credited: by the learned model", md, StringComparison.Ordinal);
+        Assert.DoesNotContain("Credited: Credited", md, StringComparison.Ordinal);
+        Assert.Contains("by the learned model (0.87)", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Credited: Credited", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Learner_text_is_encoded_everywhere_in_html()
     {
         var session = new SessionBuilder("hostile", learner: "<b>Mallory</b>", startedAt: ReportingStore.Day);

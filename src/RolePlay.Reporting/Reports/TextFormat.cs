@@ -41,8 +41,9 @@ internal static class TextFormat
     private static readonly string[] VerdictPrefixes = ["Not credited", "Credited", "Not detected", "Detected"];
 
     /// <summary>
-    /// The scorer's rationale without a leading verdict ("Credited: ...", "Not credited: ..."): reports print the verdict
-    /// themselves, so keeping it would read "Credited: Credited: ...".
+    /// The scorer's rationale without a leading verdict ("Credited: ...", "Not credited: ...", "Credited by the learned
+    /// model ..."): reports print the verdict themselves, so keeping it would read "Credited: Credited: ...". A learned
+    /// result keeps who decided it ("by the learned model (0.87): ...").
     /// </summary>
     public static string Reason(string? rationale)
     {
@@ -52,6 +53,11 @@ internal static class TextFormat
             if (text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && text.Length > prefix.Length && text[prefix.Length] is ':' or '.' or '-')
             {
                 return text[(prefix.Length + 1)..].TrimStart();
+            }
+
+            if (text.StartsWith(prefix + " by ", StringComparison.OrdinalIgnoreCase))
+            {
+                return text[(prefix.Length + 1)..];
             }
         }
 
