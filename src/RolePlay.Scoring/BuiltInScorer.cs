@@ -70,7 +70,7 @@ public sealed class BuiltInScorer : IReplyScorer
     }
 
     /// <summary>Scores one reply synchronously (the scorer does no I/O).</summary>
-    public TurnAssessment Score(ReplyContext context) => Assess(context, features: null);
+    public TurnAssessment Score(ReplyContext context) => Assess(context, features: null, probabilities: null);
 
     /// <summary>
     /// The learned model's features for <paramref name="context"/> from the rules alone (what <see cref="CreditModel"/>
@@ -79,12 +79,23 @@ public sealed class BuiltInScorer : IReplyScorer
     public IReadOnlyList<string>? CreditFeaturesOf(ReplyContext context)
     {
         var features = new List<string>();
-        Assess(context, features);
+        Assess(context, features, probabilities: null);
         return features.Count == 0 ? null : features;
     }
 
-    // With features to collect, the rules' results are the answer: the learned layer is what they train.
-    private TurnAssessment Assess(ReplyContext context, List<string>? features)
+    /// <summary>
+    /// The learned model's probability of each of its ids for <paramref name="context"/>, as the scorer computes them when
+    /// it scores (null without a model, or for a reply it does not score): what tests compare with the training features.
+    /// </summary>
+    internal double[]? LearnedProbabilities(ReplyContext context)
+    {
+        var probabilities = new List<double[]>(1);
+        Assess(context, features: null, probabilities);
+        return probabilities.Count == 0 ? null : probabilities[0];
+    }
+
+    // With features or probabilities to collect, the rules' results are the answer: the learned layer is what they train.
+    private TurnAssessment Assess(ReplyContext context, List<string>? features, List<double[]>? probabilities)
     {
         ArgumentNullException.ThrowIfNull(context);
         var reply = context.Reply ?? "";
@@ -118,6 +129,13 @@ public sealed class BuiltInScorer : IReplyScorer
         if (features is not null)
         {
             features.AddRange(CreditFeatures.Of(results, tokens));
+        }
+        else if (probabilities is not null)
+        {
+            if (_creditPlan is not null)
+            {
+                probabilities.Add(_creditPlan.Probabilities(results, tokens));
+            }
         }
         else
         {

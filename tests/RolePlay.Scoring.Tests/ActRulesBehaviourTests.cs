@@ -259,7 +259,7 @@ public class ActRulesBehaviourTests
     [InlineData("It's probably a scam text, which tries to get your bank login.")]
     public void Purposes_the_rule_broken_the_terms_and_what_a_thing_is_for_are_explanations(string reply)
     {
-        Assert.True(Score.Reply(reply).Has("explanation"));
+        Assert.True(Score.Reply(reply).Recognises("explanation"));
     }
 
     [Theory]

@@ -18,6 +18,7 @@ public class CreditModelTests
     [
         "devset.jsonl", "devset2.jsonl", "devset3.jsonl", "devset4.jsonl", "devset5.jsonl", "devset6.jsonl", "devset7.jsonl",
         "devset8.jsonl", "devset9.jsonl", "devset10.jsonl", "devset11.jsonl", "devset12.jsonl", "devset13.jsonl", "devset14.jsonl",
+        "devset15.jsonl",
     ];
 
     private const string UpdateVariable = "ROLEPLAY_UPDATE_CREDIT_MODEL";
@@ -187,6 +188,84 @@ public class CreditModelTests
         Assert.Contains("learned model", empathy.Rationale, StringComparison.Ordinal);
         Assert.False(assessment.Has("blame"));
         Assert.False(BuiltInScorer.RulesOnly().Score(new ReplyContext("Flibber, I will look at it.", "", [], [], ContextKind.Customer)).Has("empathy"));
+    }
+
+    [Fact]
+    public void The_scorer_weighs_each_reply_as_the_model_was_trained_to()
+    {
+        // The scorer looks words and pairs up by number, not by feature name; every reply of a dev set must still come
+        // out with exactly the probabilities the model gives the features it was trained on.
+        var scorer = Score.Scorer;
+        var compared = 0;
+        foreach (var line in File.ReadLines(Score.DataFile("devset2.jsonl")))
+        {
+            var input = RolePlay.Scoring.Batch.BatchScoring.ParseLine(line, null, out _)!;
+            var context = new ReplyContext(input.Text, input.Context, [], input.Assessed, input.ContextKind);
+            if (scorer.CreditFeaturesOf(context) is not { } features)
+            {
+                continue;
+            }
+
+            Assert.Contains(features, CreditFeatures.IsPair);
+            var expected = CreditModel.Default.Probabilities(features);
+            var actual = scorer.LearnedProbabilities(context)!;
+            for (var i = 0; i < expected.Length; i++)
+            {
+                Assert.True(Math.Abs(expected[i] - actual[i]) < 1e-9, $"{input.Id} {CreditModel.Default.Ids[i]}: trained {expected[i]}, scored {actual[i]}");
+            }
+
+            compared++;
+        }
+
+        Assert.True(compared > 480, $"only {compared} replies compared");
+    }
+
+    [Fact]
+    public void Word_pairs_are_read_within_a_sentence_in_order()
+    {
+        var features = Score.Scorer.CreditFeaturesOf(new ReplyContext("Not my problem, sorry but. Thanks sorry", "", [], [], ContextKind.Customer))!;
+
+        Assert.Contains("P:not my", features);
+        Assert.Contains("P:my problem", features);
+        Assert.Contains("P:problem sorry", features);
+        Assert.Contains("P:thanks sorry", features);
+        Assert.DoesNotContain("P:but thanks", features);
+        Assert.DoesNotContain("P:my not", features);
+        Assert.Single(features, f => f == "W:sorry");
+    }
+
+    [Fact]
+    public void A_word_pair_learned_from_examples_adds_a_credit_and_is_its_evidence()
+    {
+        // Neither word goes with empathy alone; the pair, in this order, always does.
+        var none = new HashSet<string>(StringComparer.Ordinal);
+        var examples = Enumerable.Range(0, 30).Select(_ => new CreditExample(["W:flibber", "W:wobble", "P:flibber wobble"], new HashSet<string>(["empathy"], StringComparer.Ordinal)))
+            .Concat(Enumerable.Range(0, 30).Select(_ => new CreditExample(["W:flibber", "W:wobble", "P:wobble flibber"], none)))
+            .Concat(Enumerable.Range(0, 30).Select(_ => new CreditExample(["W:flibber"], none)))
+            .Concat(Enumerable.Range(0, 30).Select(_ => new CreditExample(["W:wobble"], none)))
+            .ToList();
+        var scorer = new BuiltInScorer(Score.Scorer.Catalogue, CreditModel.Train(["empathy"], examples));
+
+        var paired = scorer.Score(new ReplyContext("Flibber wobble, the parcel is at the depot.", "", [], [], ContextKind.Customer)).Point("empathy");
+        var reversed = scorer.Score(new ReplyContext("Wobble flibber, the parcel is at the depot.", "", [], [], ContextKind.Customer)).Point("empathy");
+
+        Assert.True(paired.Credited, paired.Rationale);
+        Assert.Equal("Flibber wobble", Assert.Single(paired.Evidence).Quote);
+        Assert.False(reversed.Credited);
+    }
+
+    [Fact]
+    public void A_pair_of_grammar_words_is_never_the_evidence_for_a_credit()
+    {
+        // "it was" goes with empathy in these examples, but quoting "It was" would explain nothing to a learner.
+        var examples = Enumerable.Range(0, 60).Select(i => new CreditExample(
+            i % 2 == 0 ? ["P:it was"] : ["W:depot"], new HashSet<string>(i % 2 == 0 ? ["empathy"] : [], StringComparer.Ordinal))).ToList();
+        var model = CreditModel.Train(["empathy"], examples);
+        var scorer = new BuiltInScorer(Score.Scorer.Catalogue, model);
+        var reply = new ReplyContext("It was fine.", "", [], [], ContextKind.Customer);
+
+        Assert.True(scorer.LearnedProbabilities(reply)![0] > CreditModel.CreditThreshold);
+        Assert.False(scorer.Score(reply).Has("empathy"));
     }
 
     [Fact]

@@ -38,8 +38,9 @@ public class CrossValidationTests
         return folds;
     }
 
-    // What the layer would make of each reply from its features: the rules' results, plus the model's additions (at the
-    // kind's threshold, negatives only where the rules weighed none and only those it detects), less its withdrawals.
+    // What the layer would make of each reply from its features, by the scorer's own rule (CreditModel.Decide); without
+    // withdrawals, a withdrawal keeps the rules' result. The scorer also needs evidence words, the entry's contexts and no
+    // weakening negative before it adds; features alone cannot say those, so this counts every addition.
     private static double MacroF1(List<CreditExample> test, CreditModel model, MarkingPointCatalogue catalogue, bool withdraw)
     {
         var items = new List<(IReadOnlyCollection<string>, IReadOnlyCollection<string>)>();
@@ -52,28 +53,10 @@ public class CrossValidationTests
             {
                 var index = model.IndexOf(point.Id);
                 var credited = features.Contains("R:" + point.Id);
-                if (index < 0)
-                {
-                    if (credited)
-                    {
-                        predicted.Add(point.Id);
-                    }
-
-                    continue;
-                }
-
-                var probability = probabilities[index];
-                if (credited)
-                {
-                    if (!withdraw || probability >= CreditModel.WithdrawalThresholdFor(point.Kind))
-                    {
-                        predicted.Add(point.Id);
-                    }
-                }
-                else if (point.Kind == MarkingPointKind.Positive
-                    ? probability >= CreditModel.CreditThreshold
-                    : CreditModel.DetectedNegatives.Contains(point.Id) && probability >= CreditModel.DetectionThreshold
-                        && !features.Any(f => f.StartsWith($"S:{point.Id}:", StringComparison.Ordinal)))
+                var weighed = features.Any(f => f.StartsWith($"S:{point.Id}:", StringComparison.Ordinal));
+                var decision = index < 0 ? LearnedDecision.Keep
+                    : CreditModel.Decide(point.Kind, CreditModel.Detects(point.Id), credited, weighed, probabilities[index]);
+                if (decision == LearnedDecision.Add || (credited && (decision == LearnedDecision.Keep || !withdraw)))
                 {
                     predicted.Add(point.Id);
                 }

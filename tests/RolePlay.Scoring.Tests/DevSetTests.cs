@@ -2,9 +2,9 @@ namespace RolePlay.Scoring.Tests;
 
 /// <summary>
 /// Measures the built-in scorer on the independent, human-labelled development sets and fails if quality drops below the
-/// level reached. Data/devset.jsonl is the first set; Data/devset2.jsonl, Data/devset3.jsonl, Data/devset4.jsonl, Data/devset5.jsonl, Data/devset6.jsonl, Data/devset7.jsonl, Data/devset8.jsonl, Data/devset9.jsonl, Data/devset10.jsonl, Data/devset11.jsonl, Data/devset12.jsonl, Data/devset13.jsonl, Data/devset14.jsonl and Data/devset15.jsonl were each
+/// level reached. Data/devset.jsonl is the first set; Data/devset2.jsonl, Data/devset3.jsonl, Data/devset4.jsonl, Data/devset5.jsonl, Data/devset6.jsonl, Data/devset7.jsonl, Data/devset8.jsonl, Data/devset9.jsonl, Data/devset10.jsonl, Data/devset11.jsonl, Data/devset12.jsonl, Data/devset13.jsonl, Data/devset14.jsonl, Data/devset15.jsonl and Data/devset16.jsonl were each
 /// written later by two other labellers, blind to the scorer, and measured before any rule was shaped by them. Raise a ratchet when the scorer improves; never lower
-/// it to make a change pass. From stop 23 every set here but the newest (the fifteenth, validation of stop 23) and the odd lines of the first trains the learned credit
+/// it to make a change pass. From stop 23 every set here but the newest (from stop 24: the sixteenth, validation of stop 24) and the odd lines of the first trains the learned credit
 /// layer, so the whole scorer's figures on them are in-sample: the rules-alone ratchets below, and the held-out floors, are
 /// the honest guards. The pooled ratchets are strict; a single set may fall <see cref="PerSetAllowance"/> below its own.
 /// </summary>
@@ -13,101 +13,107 @@ public class DevSetTests
     /// <summary>How far one set may fall below its own ratchet: the same noise allowance as <see cref="HoldoutSetTests.PerSetAllowance"/>.</summary>
     public const double PerSetAllowance = HoldoutSetTests.PerSetAllowance;
 
-    /// <summary>Macro-F1 over all 26 ids on every dev set the layer trains on, pooled (the first to the fourteenth, 4,640 replies), reached in stop 23; strict.</summary>
-    public const double PooledMacroF1Ratchet = 0.907;
+    /// <summary>Macro-F1 over all 26 ids on every dev set the layer trains on, pooled (the first to the fifteenth, 4,940 replies), reached in stop 24; strict.</summary>
+    public const double PooledMacroF1Ratchet = 0.940;
 
-    /// <summary>Pooled Cohen's kappa on every dev set pooled, reached in stop 23; strict.</summary>
-    public const double PooledSetsKappaRatchet = 0.890;
+    /// <summary>Pooled Cohen's kappa on every dev set pooled, reached in stop 24; strict.</summary>
+    public const double PooledSetsKappaRatchet = 0.933;
 
     /// <summary>Macro-F1 over all 26 ids reached on the whole first dev set (see docs/scoring.md for the per-point table).</summary>
-    public const double MacroF1Ratchet = 0.834;
+    public const double MacroF1Ratchet = 0.850;
 
     /// <summary>Pooled Cohen's kappa over all (reply, id) decisions reached on the whole first dev set.</summary>
-    public const double PooledKappaRatchet = 0.797;
+    public const double PooledKappaRatchet = 0.819;
 
     /// <summary>Macro-F1 reached on the second dev set.</summary>
-    public const double SecondSetMacroF1Ratchet = 0.920;
+    public const double SecondSetMacroF1Ratchet = 0.960;
 
     /// <summary>Pooled kappa reached on the second dev set.</summary>
-    public const double SecondSetPooledKappaRatchet = 0.903;
+    public const double SecondSetPooledKappaRatchet = 0.951;
 
     /// <summary>Macro-F1 reached on the third dev set.</summary>
-    public const double ThirdSetMacroF1Ratchet = 0.930;
+    public const double ThirdSetMacroF1Ratchet = 0.961;
 
     /// <summary>Pooled kappa reached on the third dev set.</summary>
-    public const double ThirdSetPooledKappaRatchet = 0.910;
+    public const double ThirdSetPooledKappaRatchet = 0.950;
 
     /// <summary>Macro-F1 reached on the fourth dev set.</summary>
-    public const double FourthSetMacroF1Ratchet = 0.927;
+    public const double FourthSetMacroF1Ratchet = 0.958;
 
     /// <summary>Pooled kappa reached on the fourth dev set.</summary>
-    public const double FourthSetPooledKappaRatchet = 0.904;
+    public const double FourthSetPooledKappaRatchet = 0.945;
 
     /// <summary>Macro-F1 reached on the fifth dev set (0.670 for the rules before it was written).</summary>
-    public const double FifthSetMacroF1Ratchet = 0.937;
+    public const double FifthSetMacroF1Ratchet = 0.956;
 
     /// <summary>Pooled kappa reached on the fifth dev set.</summary>
-    public const double FifthSetPooledKappaRatchet = 0.934;
+    public const double FifthSetPooledKappaRatchet = 0.965;
 
     /// <summary>Macro-F1 reached on the sixth dev set (0.664 for the rules before it was written).</summary>
-    public const double SixthSetMacroF1Ratchet = 0.922;
+    public const double SixthSetMacroF1Ratchet = 0.949;
 
     /// <summary>Pooled kappa reached on the sixth dev set.</summary>
-    public const double SixthSetPooledKappaRatchet = 0.911;
+    public const double SixthSetPooledKappaRatchet = 0.949;
 
     /// <summary>Macro-F1 reached on the seventh dev set (0.695 for the rules before it was written).</summary>
-    public const double SeventhSetMacroF1Ratchet = 0.904;
+    public const double SeventhSetMacroF1Ratchet = 0.944;
 
     /// <summary>Pooled kappa reached on the seventh dev set.</summary>
-    public const double SeventhSetPooledKappaRatchet = 0.888;
+    public const double SeventhSetPooledKappaRatchet = 0.935;
 
     /// <summary>Macro-F1 reached on the eighth dev set (0.695 for the rules before it was written; read from stop 17).</summary>
-    public const double EighthSetMacroF1Ratchet = 0.922;
+    public const double EighthSetMacroF1Ratchet = 0.947;
 
     /// <summary>Pooled kappa reached on the eighth dev set.</summary>
-    public const double EighthSetPooledKappaRatchet = 0.912;
+    public const double EighthSetPooledKappaRatchet = 0.941;
 
     /// <summary>Macro-F1 reached on the ninth dev set (0.692 for the rules before it was written; read from stop 18).</summary>
-    public const double NinthSetMacroF1Ratchet = 0.912;
+    public const double NinthSetMacroF1Ratchet = 0.947;
 
     /// <summary>Pooled kappa reached on the ninth dev set.</summary>
-    public const double NinthSetPooledKappaRatchet = 0.892;
+    public const double NinthSetPooledKappaRatchet = 0.941;
 
     /// <summary>Macro-F1 reached on the tenth dev set (0.692 for the rules before it was written; read from stop 19).</summary>
-    public const double TenthSetMacroF1Ratchet = 0.905;
+    public const double TenthSetMacroF1Ratchet = 0.939;
 
     /// <summary>Pooled kappa reached on the tenth dev set.</summary>
-    public const double TenthSetPooledKappaRatchet = 0.894;
+    public const double TenthSetPooledKappaRatchet = 0.933;
 
     /// <summary>Macro-F1 reached on the eleventh dev set (0.713 for the rules before it was written; read from stop 20).</summary>
-    public const double EleventhSetMacroF1Ratchet = 0.885;
+    public const double EleventhSetMacroF1Ratchet = 0.938;
 
     /// <summary>Pooled kappa reached on the eleventh dev set.</summary>
-    public const double EleventhSetPooledKappaRatchet = 0.888;
+    public const double EleventhSetPooledKappaRatchet = 0.941;
 
     /// <summary>Macro-F1 reached on the twelfth dev set (0.708 for the rules before it was written; read from stop 21).</summary>
-    public const double TwelfthSetMacroF1Ratchet = 0.904;
+    public const double TwelfthSetMacroF1Ratchet = 0.939;
 
     /// <summary>Pooled kappa reached on the twelfth dev set.</summary>
-    public const double TwelfthSetPooledKappaRatchet = 0.895;
+    public const double TwelfthSetPooledKappaRatchet = 0.941;
 
     /// <summary>Macro-F1 reached on the thirteenth dev set (0.735 for the scorer before it was written; read from stop 22).</summary>
-    public const double ThirteenthSetMacroF1Ratchet = 0.899;
+    public const double ThirteenthSetMacroF1Ratchet = 0.942;
 
     /// <summary>Pooled kappa reached on the thirteenth dev set.</summary>
-    public const double ThirteenthSetPooledKappaRatchet = 0.887;
+    public const double ThirteenthSetPooledKappaRatchet = 0.935;
 
     /// <summary>Macro-F1 reached on the fourteenth dev set (0.730 for the scorer before it was written; not read during stop 22).</summary>
-    public const double FourteenthSetMacroF1Ratchet = 0.872;
+    public const double FourteenthSetMacroF1Ratchet = 0.928;
 
     /// <summary>Pooled kappa reached on the fourteenth dev set.</summary>
-    public const double FourteenthSetPooledKappaRatchet = 0.856;
+    public const double FourteenthSetPooledKappaRatchet = 0.921;
 
-    /// <summary>Macro-F1 reached on the fifteenth dev set (0.712 for the scorer before it was written; validation in stop 23, not read).</summary>
-    public const double FifteenthSetMacroF1Ratchet = 0.733;
+    /// <summary>Macro-F1 reached on the fifteenth dev set (0.712 for the scorer before it was written; validation in stop 23, not read; trained on from stop 24).</summary>
+    public const double FifteenthSetMacroF1Ratchet = 0.935;
 
     /// <summary>Pooled kappa reached on the fifteenth dev set.</summary>
-    public const double FifteenthSetPooledKappaRatchet = 0.752;
+    public const double FifteenthSetPooledKappaRatchet = 0.938;
+
+    /// <summary>Macro-F1 reached on the sixteenth dev set (0.716 for the scorer before it was written; validation in stop 24, not read, not trained on).</summary>
+    public const double SixteenthSetMacroF1Ratchet = 0.724;
+
+    /// <summary>Pooled kappa reached on the sixteenth dev set.</summary>
+    public const double SixteenthSetPooledKappaRatchet = 0.751;
 
     // Stock replies that two blind writers each wrote for their own set; they are not copied replies.
     private static readonly HashSet<string> StockPhrases = new(StringComparer.OrdinalIgnoreCase)
@@ -134,6 +140,7 @@ public class DevSetTests
     [InlineData("devset13.jsonl", 300)]
     [InlineData("devset14.jsonl", 300)]
     [InlineData("devset15.jsonl", 300)]
+    [InlineData("devset16.jsonl", 300)]
     public void Dev_set_is_read_completely(string file, int atLeast)
     {
         var run = Score.Evaluate(file);
@@ -158,6 +165,7 @@ public class DevSetTests
     [InlineData("devset13.jsonl", ThirteenthSetMacroF1Ratchet, ThirteenthSetPooledKappaRatchet)]
     [InlineData("devset14.jsonl", FourteenthSetMacroF1Ratchet, FourteenthSetPooledKappaRatchet)]
     [InlineData("devset15.jsonl", FifteenthSetMacroF1Ratchet, FifteenthSetPooledKappaRatchet)]
+    [InlineData("devset16.jsonl", SixteenthSetMacroF1Ratchet, SixteenthSetPooledKappaRatchet)]
     public void Macro_f1_does_not_drop_below_the_ratchet(string file, double macroF1, double pooledKappa)
     {
         var report = Score.Evaluate(file).Report;
@@ -172,7 +180,7 @@ public class DevSetTests
     {
         var report = Score.Pooled(CreditModelTests.TrainingSets);
 
-        Assert.Equal(4640, report.Items);
+        Assert.Equal(4940, report.Items);
         Assert.True(report.MacroF1 >= PooledMacroF1Ratchet, $"pooled dev macro-F1 {report.MacroF1:0.0000} < {PooledMacroF1Ratchet}");
         Assert.True(report.PooledKappa >= PooledSetsKappaRatchet, $"pooled dev kappa {report.PooledKappa:0.0000} < {PooledSetsKappaRatchet}");
     }
@@ -193,6 +201,7 @@ public class DevSetTests
     [InlineData("devset13.jsonl", 0.725)]
     [InlineData("devset14.jsonl", 0.712)]
     [InlineData("devset15.jsonl", 0.691)]
+    [InlineData("devset16.jsonl", 0.681)]
     public void The_rules_alone_do_not_drop_below_their_ratchet(string file, double macroF1)
     {
         // The learned layer could hide a rule that got worse; this keeps each rule change honest on its own.
@@ -217,6 +226,7 @@ public class DevSetTests
     [InlineData("devset13.jsonl")]
     [InlineData("devset14.jsonl")]
     [InlineData("devset15.jsonl")]
+    [InlineData("devset16.jsonl")]
     public void Every_labelled_id_is_a_catalogue_id(string file)
     {
         var known = Score.Scorer.Catalogue.Points.Select(p => p.Id).ToHashSet();
@@ -231,7 +241,7 @@ public class DevSetTests
         "holdout4.jsonl", "holdout5.jsonl", "holdout6.jsonl", "devset5.jsonl", "holdout7.jsonl", "holdout8.jsonl", "devset6.jsonl",
         "holdout9.jsonl", "devset7.jsonl", "holdout10.jsonl", "devset8.jsonl", "holdout11.jsonl", "devset9.jsonl", "holdout12.jsonl",
         "devset10.jsonl", "holdout13.jsonl", "devset11.jsonl", "holdout14.jsonl", "devset12.jsonl", "holdout15.jsonl", "devset13.jsonl", "holdout16.jsonl", "devset14.jsonl", "holdout17.jsonl",
-        "devset15.jsonl", "holdout18.jsonl",
+        "devset15.jsonl", "holdout18.jsonl", "devset16.jsonl",
     ];
 
     public static TheoryData<string> LaterSets => new(SetsInOrder.Skip(1));

@@ -479,6 +479,7 @@ public class ScorerBehaviourTests
             [],
             ContextKind.Customer);
 
-        Assert.True(Score.Scorer.Score(context).IsCredited("active_listening"));
+        Assert.True(Score.Scorer.Score(context).Recognises("active_listening"), Score.Scorer.Score(context).Point("active_listening").Rationale);
+        Assert.False(Score.Scorer.Score(context with { History = [] }).Recognises("active_listening"));
     }
 }

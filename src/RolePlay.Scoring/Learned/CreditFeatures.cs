@@ -12,11 +12,15 @@ namespace RolePlay.Scoring.Learned;
 /// <summary>
 /// The features <see cref="CreditModel"/> reads from one scored reply, and how a learned credit is written. Features:
 /// <c>R:id</c> (the rules credited it), <c>S:id:n</c> (the rules' strength in quarters), <c>W:word</c> (each distinct
-/// normalised word), <c>L:n</c> (length in tens of words) and <c>Q</c> (a question mark).
+/// normalised word), <c>P:word word</c> (each distinct pair of words next to each other in a sentence), <c>L:n</c> (length
+/// in tens of words) and <c>Q</c> (a question mark).
 /// </summary>
 internal static class CreditFeatures
 {
     public const string WordPrefix = "W:";
+
+    /// <summary>How a word pair's feature begins: <c>P:</c>, then the two words with a space between.</summary>
+    public const string PairPrefix = "P:";
 
     /// <summary>Fewest words shown as evidence for a learned credit; a word must weigh at least this towards the id.</summary>
     public const double EvidenceWeight = 0.05;
@@ -28,6 +32,26 @@ internal static class CreditFeatures
     private static readonly ConcurrentDictionary<string, string[]> Names = new(StringComparer.Ordinal);
 
     public static bool IsWord(string feature) => feature.StartsWith(WordPrefix, StringComparison.Ordinal);
+
+    public static bool IsPair(string feature) => feature.StartsWith(PairPrefix, StringComparison.Ordinal);
+
+    /// <summary>Whether <paramref name="feature"/> comes from the reply's words (a word or a word pair), so it is kept only if seen often enough.</summary>
+    public static bool IsFromText(string feature) => IsWord(feature) || IsPair(feature);
+
+    /// <summary>
+    /// Whether the token at <paramref name="at"/> is a word that follows another word in the same sentence, so the two form
+    /// a pair ("not my", "sorry but"): a word alone cannot say which of those the reply meant.
+    /// </summary>
+    public static bool EndsAPair(Token[] tokens, int at) =>
+        at > 0 && IsLearned(tokens[at]) && IsLearned(tokens[at - 1]) && tokens[at - 1].Sentence == tokens[at].Sentence;
+
+    /// <summary>
+    /// Whether the model reads <paramref name="token"/>: a word, not in quotes. Quoted words are someone else's wording (a
+    /// suggested phrase, a customer quoted back), which the rules do not count as the learner's own act either.
+    /// </summary>
+    public static bool IsLearned(Token token) => token.Kind == TokenKind.Word && !token.Quoted;
+
+    public static string PairFeature(string first, string second) => PairPrefix + first + " " + second;
 
     /// <summary>Whether <paramref name="feature"/> says what the rules found (<c>R:</c> or <c>S:</c>) rather than what the reply holds.</summary>
     public static bool IsRuleFeature(string feature) =>
@@ -68,9 +92,18 @@ internal static class CreditFeatures
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var token in reply.Tokens)
         {
-            if (token.Kind == TokenKind.Word && seen.Add(token.Text))
+            if (IsLearned(token) && seen.Add(token.Text))
             {
                 features.Add(WordPrefix + token.Text);
+            }
+        }
+
+        var pairs = new HashSet<string>(StringComparer.Ordinal);
+        for (var t = 1; t < reply.Tokens.Length; t++)
+        {
+            if (EndsAPair(reply.Tokens, t) && PairFeature(reply.Tokens[t - 1].Text, reply.Tokens[t].Text) is var pair && pairs.Add(pair))
+            {
+                features.Add(pair);
             }
         }
 
@@ -107,29 +140,55 @@ internal static class CreditFeatures
     }
 
     // The reply's words that weigh most towards the id: the words that earned the credit, as far as a weight can say.
-    // known: the reply's distinct words the model knows (first occurrence) with their weight rows.
-    public static List<EvidenceSpan> Evidence(List<(int Token, double[] Row)> known, int index, ReplyText reply)
+    // known: the reply's distinct words and word pairs the model knows (tokens First..Last) with their weight rows. A pair
+    // is shown as its two words; spans never overlap, and a pair of grammar words alone ("it was") explains nothing.
+    public static List<EvidenceSpan> Evidence(List<(int First, int Last, double[] Row)> known, int index, ReplyText reply)
     {
-        var best = new List<(double Weight, Token Token)>(MaxEvidenceWords + 1);
-        foreach (var (at, row) in known)
+        var candidates = new List<(double Weight, int First, int Last)>();
+        foreach (var (first, last, row) in known)
         {
-            var token = reply.Tokens[at];
-            var weight = row[index];
-            if (weight < EvidenceWeight || token.Quoted || FunctionWords.Contains(token.Text) || IsName(reply, at)
-                || best.Exists(b => b.Token.Start == token.Start && b.Token.End == token.End))
+            if (row[index] >= EvidenceWeight && Explains(reply, first, last))
             {
-                continue;
-            }
-
-            best.Add((weight, token));
-            best.Sort((a, b) => b.Weight.CompareTo(a.Weight));
-            if (best.Count > MaxEvidenceWords)
-            {
-                best.RemoveAt(MaxEvidenceWords);
+                candidates.Add((row[index], first, last));
             }
         }
 
-        return best.Select(b => new EvidenceSpan(b.Token.Start, b.Token.End, reply.Source[b.Token.Start..b.Token.End])).ToList();
+        // Strongest first; ties by position, so the choice is repeatable.
+        candidates.Sort((a, b) => b.Weight != a.Weight ? b.Weight.CompareTo(a.Weight) : a.First.CompareTo(b.First));
+        var chosen = new List<(int First, int Last)>(MaxEvidenceWords);
+        foreach (var (_, first, last) in candidates)
+        {
+            if (chosen.Count == MaxEvidenceWords)
+            {
+                break;
+            }
+
+            if (!chosen.Exists(c => c.First <= last && first <= c.Last))
+            {
+                chosen.Add((first, last));
+            }
+        }
+
+        return chosen.Select(c => (Start: reply.Tokens[c.First].Start, End: reply.Tokens[c.Last].End))
+            .Select(c => new EvidenceSpan(c.Start, c.End, reply.Source[c.Start..c.End])).ToList();
+    }
+
+    // Tokens first..last can be shown as a reason: none quoted or a name, and not grammar words only.
+    private static bool Explains(ReplyText reply, int first, int last)
+    {
+        var content = false;
+        for (var at = first; at <= last; at++)
+        {
+            var token = reply.Tokens[at];
+            if (token.Quoted || IsName(reply, at))
+            {
+                return false;
+            }
+
+            content |= !FunctionWords.Contains(token.Text);
+        }
+
+        return content;
     }
 
     // A title or a capitalised word inside a sentence names someone: a name can go with a label in the data (writers reuse
@@ -151,6 +210,12 @@ internal static class CreditFeatures
 
     /// <summary>Whether <paramref name="feature"/> is a word that carries grammar, not meaning ("the", "his", "must").</summary>
     public static bool IsFunctionWord(string feature) => IsWord(feature) && FunctionWords.Contains(feature[WordPrefix.Length..]);
+
+    /// <summary>Whether <paramref name="feature"/> is a grammar word or a pair of them ("must have"): it says nothing a learner could be shown.</summary>
+    public static bool IsGrammarOnly(string feature) =>
+        IsFunctionWord(feature)
+        || (IsPair(feature) && feature.IndexOf(' ', StringComparison.Ordinal) is > 0 and var space
+            && FunctionWords.Contains(feature[PairPrefix.Length..space]) && FunctionWords.Contains(feature[(space + 1)..]));
 
     public static string[] NamesOf(string id) => Names.GetOrAdd(id, key =>
         ["R:" + key, .. Enumerable.Range(0, StrengthBins + 1).Select(bin => $"S:{key}:{bin}")]);

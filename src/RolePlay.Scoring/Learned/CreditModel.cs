@@ -8,6 +8,19 @@ using RolePlay.Scoring.Catalogue;
 
 namespace RolePlay.Scoring.Learned;
 
+/// <summary>What the learned layer does with one marking point or negative behaviour of a reply.</summary>
+public enum LearnedDecision
+{
+    /// <summary>The rules' result stands.</summary>
+    Keep,
+
+    /// <summary>The model credits (or detects) what the rules did not.</summary>
+    Add,
+
+    /// <summary>The model withdraws what the rules credited (or detected).</summary>
+    Withdraw,
+}
+
 /// <summary>One training example for <see cref="CreditModel.Train"/>: the features of a reply and the ids it was labelled with.</summary>
 public sealed record CreditExample(IReadOnlyList<string> Features, IReadOnlySet<string> Labels);
 
@@ -23,7 +36,7 @@ public sealed record CreditTraining
     /// <summary>Base step of the adaptive (AdaGrad) updates.</summary>
     public double Rate { get; init; } = 0.2;
 
-    /// <summary>A word seen in fewer training replies than this is left out: it would only memorise one writer.</summary>
+    /// <summary>A word or word pair seen in fewer training replies than this is left out: it would only memorise one writer.</summary>
     public int MinWordCount { get; init; } = 5;
 
     /// <summary>Seed of the example order, so training is repeatable.</summary>
@@ -31,14 +44,15 @@ public sealed record CreditTraining
 
     /// <summary>
     /// Ids learned from content words only: grammar words ("the", "his", "must") may go with a label in the data, but a
-    /// learner told they blamed someone must be able to see which of their words said so.
+    /// learner told they blamed someone must be able to see which of their words said so. The same holds for a pair of
+    /// grammar words ("must have"); a pair with a content word in it ("your fault") counts.
     /// </summary>
     public IReadOnlySet<string> ContentWordIds { get; init; } = CreditModel.LearnedNegatives.ToHashSet(StringComparer.Ordinal);
 }
 
 /// <summary>
 /// One logistic model per catalogue id over what the rules found (credited or not, how strongly) and the reply's
-/// words, trained on the labelled development sets. The scorer uses it to add what the rules missed (credits for
+/// words and word pairs, trained on the labelled development sets. The scorer uses it to add what the rules missed (credits for
 /// positive points, and four negative behaviours at a higher bar) and to withdraw what the rules found where replies
 /// like this one were seldom labelled so; see docs/scoring.md, "The learned credit layer".
 /// </summary>
@@ -96,25 +110,58 @@ public sealed class CreditModel
     public static double ThresholdFor(MarkingPointKind kind) =>
         kind == MarkingPointKind.Positive ? CreditThreshold : DetectionThreshold;
 
+    /// <summary>
+    /// What the learned layer does with one entry, from the rules' result and the model's probability: withdraw a credit or
+    /// detection it doubts, add one it is sure of (only a positive point or one of <see cref="DetectedNegatives"/>; a
+    /// negative only where the rules weighed no sign of it, since where they weighed one and cleared it their judgement
+    /// stands), or keep the rules' result. The scorer adds only where the entry also applies in the conversation, no
+    /// detected negative weakens it and some word of the reply can be shown as evidence.
+    /// </summary>
+    public static LearnedDecision Decide(MarkingPointKind kind, bool detectable, bool rulesCredited, bool rulesWeighed, double probability)
+    {
+        if (rulesCredited)
+        {
+            return probability < WithdrawalThresholdFor(kind) ? LearnedDecision.Withdraw : LearnedDecision.Keep;
+        }
+
+        var mayAdd = kind == MarkingPointKind.Positive || (detectable && !rulesWeighed);
+        return mayAdd && probability >= ThresholdFor(kind) ? LearnedDecision.Add : LearnedDecision.Keep;
+    }
+
+    /// <summary>Whether the model may ever detect negative <paramref name="id"/> itself (see <see cref="DetectedNegatives"/>).</summary>
+    public static bool Detects(string id) => DetectedNegatives.Contains(id);
+
     private readonly string[] ids;
     private readonly double[] bias;
     private readonly FrozenDictionary<string, double[]> weights;
 
     // The word rows again, numbered and keyed by the bare word, so the scorer looks a token up without building
-    // "W:" + word and can mark a word as seen in an array rather than a set.
+    // "W:" + word and can mark a word as seen in an array rather than a set. A word known only as part of a pair is
+    // numbered too, with no row of its own.
     private readonly FrozenDictionary<string, int> words;
-    private readonly double[][] wordRows;
+    private readonly double[]?[] wordRows;
+
+    // The pair rows, numbered and keyed by the numbers of their two words, so a pair is looked up without building a string.
+    private readonly FrozenDictionary<long, int> pairs;
+    private readonly double[][] pairRows;
 
     private CreditModel(string[] ids, double[] bias, FrozenDictionary<string, double[]> weights)
     {
         this.ids = ids;
         this.bias = bias;
         this.weights = weights;
-        var wordFeatures = weights.Where(w => CreditFeatures.IsWord(w.Key)).OrderBy(w => w.Key, StringComparer.Ordinal).ToArray();
-        wordRows = wordFeatures.Select(w => w.Value).ToArray();
-        words = wordFeatures.Select((w, i) => (Word: w.Key[CreditFeatures.WordPrefix.Length..], Index: i))
-            .ToFrozenDictionary(w => w.Word, w => w.Index, StringComparer.Ordinal);
+        var pairFeatures = weights.Where(w => CreditFeatures.IsPair(w.Key)).OrderBy(w => w.Key, StringComparer.Ordinal)
+            .Select(w => (Words: w.Key[CreditFeatures.PairPrefix.Length..].Split(' '), Row: w.Value))
+            .Where(p => p.Words.Length == 2 && p.Words.All(word => word.Length > 0)).ToArray();
+        var vocabulary = weights.Keys.Where(CreditFeatures.IsWord).Select(w => w[CreditFeatures.WordPrefix.Length..])
+            .Concat(pairFeatures.SelectMany(p => p.Words)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        words = vocabulary.Select((word, i) => (word, i)).ToFrozenDictionary(w => w.word, w => w.i, StringComparer.Ordinal);
+        wordRows = vocabulary.Select(word => weights.GetValueOrDefault(CreditFeatures.WordPrefix + word)).ToArray();
+        pairRows = pairFeatures.Select(p => p.Row).ToArray();
+        pairs = pairFeatures.Select((p, i) => (Key: PairKey(words[p.Words[0]], words[p.Words[1]]), Index: i)).ToFrozenDictionary(p => p.Key, p => p.Index);
     }
+
+    private static long PairKey(int first, int second) => ((long)first << 32) | (uint)second;
 
     private static readonly Lazy<CreditModel> Shipped = new(() =>
     {
@@ -145,8 +192,17 @@ public sealed class CreditModel
     /// <summary>The number of <paramref name="word"/> (a normalised token) among the known words, or -1.</summary>
     internal int WordIndex(string word) => words.TryGetValue(word, out var index) ? index : -1;
 
-    /// <summary>The weights of the known word numbered <paramref name="index"/>.</summary>
-    internal double[] WordRow(int index) => wordRows[index];
+    /// <summary>The weights of the known word numbered <paramref name="index"/>, or null when it is known only as part of a pair.</summary>
+    internal double[]? WordRow(int index) => wordRows[index];
+
+    /// <summary>Number of word pairs the model knows.</summary>
+    internal int PairCount => pairRows.Length;
+
+    /// <summary>The number of the pair of known words numbered <paramref name="first"/> and <paramref name="second"/>, or -1.</summary>
+    internal int PairIndex(int first, int second) => pairs.TryGetValue(PairKey(first, second), out var index) ? index : -1;
+
+    /// <summary>The weights of the known pair numbered <paramref name="index"/>.</summary>
+    internal double[] PairRow(int index) => pairRows[index];
 
     /// <summary>Where <paramref name="id"/> is in <see cref="Ids"/>, or -1.</summary>
     public int IndexOf(string id) => Array.IndexOf(ids, id);
@@ -204,18 +260,18 @@ public sealed class CreditModel
         training ??= new CreditTraining();
 
         var wordCounts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var feature in examples.SelectMany(e => e.Features.Distinct(StringComparer.Ordinal)).Where(CreditFeatures.IsWord))
+        foreach (var feature in examples.SelectMany(e => e.Features.Distinct(StringComparer.Ordinal)).Where(CreditFeatures.IsFromText))
         {
             wordCounts[feature] = wordCounts.GetValueOrDefault(feature) + 1;
         }
 
-        bool Kept(string feature) => !CreditFeatures.IsWord(feature) || wordCounts[feature] >= training.MinWordCount;
+        bool Kept(string feature) => !CreditFeatures.IsFromText(feature) || wordCounts[feature] >= training.MinWordCount;
         var names = examples.SelectMany(e => e.Features).Where(Kept).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var index = names.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
         var rows = examples.Select(e => e.Features.Where(Kept).Distinct(StringComparer.Ordinal).Select(f => index[f]).ToArray()).ToArray();
 
-        var functionWords = names.Select(CreditFeatures.IsFunctionWord).ToArray();
-        var contentRows = rows.Select(r => r.Where(f => !functionWords[f]).ToArray()).ToArray();
+        var grammarOnly = names.Select(CreditFeatures.IsGrammarOnly).ToArray();
+        var contentRows = rows.Select(r => r.Where(f => !grammarOnly[f]).ToArray()).ToArray();
 
         var bias = new double[ids.Count];
         var columns = new double[ids.Count][];

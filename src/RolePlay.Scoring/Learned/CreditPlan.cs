@@ -15,32 +15,35 @@ internal sealed class CreditPlan
 {
     private readonly CreditModel model;
     private readonly int[] modelIndex;
-    private readonly double[] thresholds;
-    private readonly bool[] mayAdd;
-    private readonly double[] withdrawals;
+    private readonly bool[] detectable;
     private readonly int[][] weakeners;
     private readonly double[]?[] creditedRows;
     private readonly double[]?[][] strengthRows;
     private readonly double[]?[] lengthRows;
     private readonly double[]? questionRow;
 
-    // Per thread: the call in which each known word was last seen, so a repeated word counts once without a set.
+    // Per thread: the call in which each known word or pair was last seen, so a repeated one counts once without a set.
     [ThreadStatic]
     private static int[]? seenInCall;
+
+    [ThreadStatic]
+    private static int[]? pairSeenInCall;
+
+    // Per thread: the number of each token's known word (or -1), so the pairs are looked up without a second dictionary lookup.
+    [ThreadStatic]
+    private static int[]? wordOfToken;
 
     [ThreadStatic]
     private static int call;
 
     [ThreadStatic]
-    private static List<(int Token, double[] Row)>? knownWords;
+    private static List<(int First, int Last, double[] Row)>? knownWords;
 
     public CreditPlan(CreditModel model, IReadOnlyList<MarkingPointDefinition> points)
     {
         this.model = model;
         modelIndex = new int[points.Count];
-        thresholds = new double[points.Count];
-        mayAdd = new bool[points.Count];
-        withdrawals = new double[points.Count];
+        detectable = new bool[points.Count];
         weakeners = new int[points.Count][];
         var position = points.Select((p, i) => (p.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         creditedRows = new double[]?[points.Count];
@@ -49,9 +52,7 @@ internal sealed class CreditPlan
         {
             var names = CreditFeatures.NamesOf(points[i].Id);
             modelIndex[i] = model.IndexOf(points[i].Id);
-            thresholds[i] = CreditModel.ThresholdFor(points[i].Kind);
-            mayAdd[i] = points[i].Kind == MarkingPointKind.Positive || CreditModel.DetectedNegatives.Contains(points[i].Id);
-            withdrawals[i] = CreditModel.WithdrawalThresholdFor(points[i].Kind);
+            detectable[i] = CreditModel.Detects(points[i].Id);
             weakeners[i] = points[i].WeakenedBy.Where(position.ContainsKey).Select(id => position[id]).ToArray();
             creditedRows[i] = model.Row(names[0]);
             strengthRows[i] = names.Skip(1).Select(model.Row).ToArray();
@@ -62,21 +63,59 @@ internal sealed class CreditPlan
     }
 
     /// <summary>
-    /// Credits each entry the model has weights for and the rules left uncredited, when the model's probability reaches
-    /// its kind's threshold (<see cref="CreditModel.CreditThreshold"/> for positive points,
-    /// <see cref="CreditModel.DetectionThreshold"/> for <see cref="CreditModel.DetectedNegatives"/>) and some content
-    /// word of the reply weighs towards it (those words are the evidence); an entry whose <c>contexts</c> exclude this
-    /// conversation stays out. A negative is added only where the rules found no sign of it at all (where they weighed
-    /// one and cleared it, their judgement stands), and after the rules' weakening, so it never weakens a positive
-    /// credit; nor is a positive point added that a detected negative would weaken (ownership beside a breach). A credit or
-    /// detection of the rules is withdrawn when the model gives it less than its kind's withdrawal threshold
-    /// (<see cref="CreditModel.WithdrawalThresholdFor"/>): the rules' evidence stays on the result, and the rationale says why.
+    /// Revises the rules' results with the model (<see cref="CreditModel.Decide"/>): credits an entry the rules left
+    /// uncredited when the model is sure of it, the entry applies in this conversation, no negative the rules detected
+    /// weakens it (ownership beside a breach) and some content word of the reply weighs towards it (those words are the
+    /// evidence); withdraws a rule's credit or detection the model doubts, keeping the rules' evidence on the result and
+    /// saying why in the rationale. Learned negatives come after the rules' weakening, so they never weaken a positive credit.
     /// </summary>
     // Compiled fully optimised at once: with dynamic PGO this pass ran 6 to 11 µs depending on the process (docs/scoring.md, Speed).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Revise(IReadOnlyList<MarkingPointDefinition> points, MarkingPointResult[] results, ReplyText reply, ContextKind context)
     {
         Span<double> sums = stackalloc double[model.Ids.Count];
+        var known = Weigh(results, reply, sums);
+        for (var i = 0; i < results.Length; i++)
+        {
+            var index = modelIndex[i];
+            if (index < 0)
+            {
+                continue;
+            }
+
+            var probability = CreditModel.Logistic(sums[index]);
+            switch (CreditModel.Decide(points[i].Kind, detectable[i], results[i].Credited, results[i].Strength > 0, probability))
+            {
+                case LearnedDecision.Withdraw:
+                    results[i] = CreditFeatures.Withdraw(points[i], probability, results[i]);
+                    break;
+                case LearnedDecision.Add when points[i].AppliesIn(context) && !WeakenedByADetection(i, results)
+                                              && CreditFeatures.Evidence(known, index, reply) is { Count: > 0 } evidence:
+                    results[i] = CreditFeatures.Credit(points[i], probability, evidence);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The model's probability of each of its ids (in <see cref="CreditModel.Ids"/> order) for a reply whose rules gave <paramref name="results"/>.</summary>
+    public double[] Probabilities(MarkingPointResult[] results, ReplyText reply)
+    {
+        Span<double> sums = stackalloc double[model.Ids.Count];
+        Weigh(results, reply, sums);
+        var probabilities = new double[sums.Length];
+        for (var i = 0; i < sums.Length; i++)
+        {
+            probabilities[i] = CreditModel.Logistic(sums[i]);
+        }
+
+        return probabilities;
+    }
+
+    // Adds up the model's weights for what the rules found and for the reply's distinct known words and word pairs (the
+    // same features CreditFeatures.Of names for training), and returns those words and pairs with their rows, for evidence.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private List<(int First, int Last, double[] Row)> Weigh(MarkingPointResult[] results, ReplyText reply, Span<double> sums)
+    {
         model.Start(sums);
         for (var i = 0; i < results.Length; i++)
         {
@@ -91,28 +130,41 @@ internal sealed class CreditPlan
             }
         }
 
-        // Distinct words count once.
+        // Distinct words and pairs count once.
         var seen = seenInCall is { } array && array.Length == model.WordCount ? array : seenInCall = new int[model.WordCount];
+        var pairSeen = pairSeenInCall is { } pairArray && pairArray.Length == model.PairCount ? pairArray : pairSeenInCall = new int[model.PairCount];
         if (++call == int.MaxValue)
         {
             Array.Clear(seen);
+            Array.Clear(pairSeen);
             call = 1;
         }
 
         var known = knownWords ??= [];
         known.Clear();
         var tokens = reply.Tokens;
+        var wordAt = wordOfToken is { } numbers && numbers.Length >= tokens.Length ? numbers : wordOfToken = new int[Math.Max(tokens.Length, 64)];
         for (var t = 0; t < tokens.Length; t++)
         {
-            if (tokens[t].Kind != TokenKind.Word || model.WordIndex(tokens[t].Text) is not (>= 0 and var word) || seen[word] == call)
+            var word = wordAt[t] = CreditFeatures.IsLearned(tokens[t]) ? model.WordIndex(tokens[t].Text) : -1;
+            if (word >= 0 && seen[word] != call)
             {
-                continue;
+                seen[word] = call;
+                if (model.WordRow(word) is { } row)
+                {
+                    CreditModel.Add(row, sums);
+                    known.Add((t, t, row));
+                }
             }
 
-            seen[word] = call;
-            var row = model.WordRow(word);
-            CreditModel.Add(row, sums);
-            known.Add((t, row));
+            if (word >= 0 && CreditFeatures.EndsAPair(tokens, t) && wordAt[t - 1] >= 0
+                && model.PairIndex(wordAt[t - 1], word) is >= 0 and var pair && pairSeen[pair] != call)
+            {
+                pairSeen[pair] = call;
+                var row = model.PairRow(pair);
+                CreditModel.Add(row, sums);
+                known.Add((t - 1, t, row));
+            }
         }
 
         CreditModel.Add(lengthRows[CreditFeatures.LengthBin(reply)], sums);
@@ -121,41 +173,7 @@ internal sealed class CreditPlan
             CreditModel.Add(questionRow, sums);
         }
 
-        for (var i = 0; i < results.Length; i++)
-        {
-            var index = modelIndex[i];
-            if (index < 0)
-            {
-                continue;
-            }
-
-            if (results[i].Credited)
-            {
-                if (CreditModel.Logistic(sums[index]) is var doubt && doubt < withdrawals[i])
-                {
-                    results[i] = CreditFeatures.Withdraw(points[i], doubt, results[i]);
-                }
-
-                continue;
-            }
-
-            if (!mayAdd[i] || !points[i].AppliesIn(context) || WeakenedByADetection(i, results))
-            {
-                continue;
-            }
-
-            // A negative the rules weighed and found too weak (a near miss they were written to clear) stays cleared.
-            if (points[i].Kind == MarkingPointKind.Negative && results[i].Strength > 0)
-            {
-                continue;
-            }
-
-            var probability = CreditModel.Logistic(sums[index]);
-            if (probability >= thresholds[i] && CreditFeatures.Evidence(known, index, reply) is { Count: > 0 } evidence)
-            {
-                results[i] = CreditFeatures.Credit(points[i], probability, evidence);
-            }
-        }
+        return known;
     }
 
     // The rules withhold a point a detected negative weakens (ownership beside a breach); the model must not add it back.
