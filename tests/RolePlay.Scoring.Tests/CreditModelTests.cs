@@ -60,7 +60,10 @@ public class CreditModelTests
 
     /// <summary>The dev sets whose first scoring was kept (each joins the training sets once its validation stop has ended).</summary>
     public static readonly string[] FirstScoredSets =
-        ["devset6.jsonl", "devset7.jsonl", "devset8.jsonl", "devset9.jsonl", "devset10.jsonl", "devset11.jsonl", "devset12.jsonl", "devset13.jsonl", "devset14.jsonl", "devset15.jsonl"];
+    [
+        "devset6.jsonl", "devset7.jsonl", "devset8.jsonl", "devset9.jsonl", "devset10.jsonl", "devset11.jsonl", "devset12.jsonl",
+        "devset13.jsonl", "devset14.jsonl", "devset15.jsonl", "devset16.jsonl",
+    ];
 
     [Theory]
     [MemberData(nameof(FirstScoredSetData))]
