@@ -292,6 +292,13 @@ public class CreditModelTests
         Assert.Contains("Withdrawn: ", text, StringComparison.Ordinal);
         Assert.Contains("  apology (0.00) - Withdrawn by the learned model", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Withdrawn: ", RolePlay.Scoring.Batch.ReplyScoring.ToText(BuiltInScorer.RulesOnly().Score(reply)), StringComparison.Ordinal);
+
+        // Batch and --json output say so in a field, so a tutor's script need not parse the rationale.
+        static System.Text.Json.JsonElement ApologyJson(TurnAssessment assessment) =>
+            System.Text.Json.JsonSerializer.SerializeToElement(RolePlay.Scoring.Batch.ReplyScoreReport.From("r1", assessment), RolePlay.Scoring.Batch.ReplyScoring.JsonOptions)
+                .GetProperty("marking_points").EnumerateArray().Single(p => p.GetProperty("id").GetString() == "apology");
+        Assert.True(ApologyJson(new BuiltInScorer(Score.Scorer.Catalogue, model).Score(reply)).GetProperty("withdrawn").GetBoolean());
+        Assert.False(ApologyJson(BuiltInScorer.RulesOnly().Score(reply)).GetProperty("withdrawn").GetBoolean());
     }
 
     [Fact]

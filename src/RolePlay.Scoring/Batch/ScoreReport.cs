@@ -11,8 +11,11 @@ namespace RolePlay.Scoring.Batch;
 /// <summary>An evidence span as written to JSON.</summary>
 public sealed record EvidenceReport(int Start, int End, string Quote);
 
-/// <summary>One marking point or negative as written to JSON.</summary>
-public sealed record MarkingPointReport(string Id, string Kind, bool Credited, double Strength, IReadOnlyList<EvidenceReport> Evidence, string Rationale);
+/// <summary>
+/// One marking point or negative as written to JSON. <paramref name="Withdrawn"/>: the rules credited or detected it and
+/// the learned layer withdrew it (the evidence is then the rules', and the rationale says why).
+/// </summary>
+public sealed record MarkingPointReport(string Id, string Kind, bool Credited, double Strength, IReadOnlyList<EvidenceReport> Evidence, string Rationale, bool Withdrawn = false);
 
 /// <summary>The scoring of one reply as written to JSON (one line of batch output, or <c>roleplay score --json</c>).</summary>
 public sealed record ReplyScoreReport(
@@ -28,7 +31,7 @@ public sealed record ReplyScoreReport(
     {
         ArgumentNullException.ThrowIfNull(assessment);
         static MarkingPointReport Map(MarkingPointResult r, string kind) => new(
-            r.Id, kind, r.Credited, r.Strength, r.Evidence.Select(e => new EvidenceReport(e.Start, e.End, e.Quote)).ToList(), r.Rationale);
+            r.Id, kind, r.Credited, r.Strength, r.Evidence.Select(e => new EvidenceReport(e.Start, e.End, e.Quote)).ToList(), r.Rationale, r.Withdrawn);
 
         return new ReplyScoreReport(
             id,
