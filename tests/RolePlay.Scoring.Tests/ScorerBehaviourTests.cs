@@ -129,7 +129,7 @@ public class ScorerBehaviourTests
     [InlineData("Just so I understand - it was due on Monday and it still hasn't come.")]
     public void Checking_one_has_understood_their_account_is_active_listening(string reply)
     {
-        Assert.True(Score.Reply(reply, LateParcel).Has("active_listening"));
+        Assert.True(Score.Reply(reply, LateParcel).Recognises("active_listening"));
     }
 
     [Theory]
@@ -199,7 +199,7 @@ public class ScorerBehaviourTests
     [InlineData("Why do you think it keeps going to the wrong address?")]
     public void Near_misses_of_suggestion_and_challenge_questions_stay_listening_questions(string reply)
     {
-        Assert.True(Score.Reply(reply, LateParcel).Has("active_listening"));
+        Assert.True(Score.Reply(reply, LateParcel).Recognises("active_listening"));
     }
 
     [Fact]
