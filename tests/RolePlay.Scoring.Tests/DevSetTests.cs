@@ -241,7 +241,7 @@ public class DevSetTests
         "holdout4.jsonl", "holdout5.jsonl", "holdout6.jsonl", "devset5.jsonl", "holdout7.jsonl", "holdout8.jsonl", "devset6.jsonl",
         "holdout9.jsonl", "devset7.jsonl", "holdout10.jsonl", "devset8.jsonl", "holdout11.jsonl", "devset9.jsonl", "holdout12.jsonl",
         "devset10.jsonl", "holdout13.jsonl", "devset11.jsonl", "holdout14.jsonl", "devset12.jsonl", "holdout15.jsonl", "devset13.jsonl", "holdout16.jsonl", "devset14.jsonl", "holdout17.jsonl",
-        "devset15.jsonl", "holdout18.jsonl", "devset16.jsonl",
+        "devset15.jsonl", "holdout18.jsonl", "devset16.jsonl", "holdout19.jsonl",
     ];
 
     public static TheoryData<string> LaterSets => new(SetsInOrder.Skip(1));
