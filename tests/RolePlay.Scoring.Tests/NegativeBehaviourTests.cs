@@ -1,5 +1,4 @@
 using RolePlay.Engine.Model;
-using RolePlay.Engine.Scoring;
 
 namespace RolePlay.Scoring.Tests;
 
@@ -190,9 +189,7 @@ public class NegativeBehaviourTests
 
         // A known error of the layer retrained in stop 24: it detects a breach here from "please ring" and "minutes before",
         // not knowing who the reply is to. The rules must not; what the layer adds must show as the learned model's.
-        var partner = Score.Reply(reply, context: ContextKind.Partner).Point("confidentiality_breach");
-        Assert.False(BuiltInScorer.RulesOnly().Score(ReplyContext.ForReply(reply, context: ContextKind.Partner)).Has("confidentiality_breach"));
-        Assert.True(!partner.Credited || partner.Rationale.StartsWith("Detected by the learned model", StringComparison.Ordinal), partner.Rationale);
+        Score.AssertOnlyTheLearnedModelFinds(reply, "confidentiality_breach", ContextKind.Partner);
         Assert.True(Score.Reply(reply, context: ContextKind.Colleague).Has("confidentiality_breach"));
         Assert.True(Score.Reply("She's on dialysis so she's out a lot - leave it with the neighbour.", context: ContextKind.Partner).Has("confidentiality_breach"));
         Assert.False(Score.Reply("Mrs Osei at number 12 is registered blind, so knock loudly and give her time.", context: ContextKind.Partner).Has("confidentiality_breach"));

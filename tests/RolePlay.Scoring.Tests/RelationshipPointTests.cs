@@ -1,5 +1,4 @@
 using RolePlay.Engine.Model;
-using RolePlay.Engine.Scoring;
 
 namespace RolePlay.Scoring.Tests;
 
@@ -27,11 +26,7 @@ public class RelationshipPointTests
     {
         // A known error of the layer retrained in stop 24: it credits this at about even odds from "reference" and "before
         // anything". The rules must not; whatever the layer does must show as the learned model's, for an assessor to override.
-        var reply = new ReplyContext("I'll need the booking reference before anything else.", "", [], [], ContextKind.Customer);
-        var ownership = Score.Scorer.Score(reply).Point("ownership");
-
-        Assert.False(BuiltInScorer.RulesOnly().Score(reply).Has("ownership"));
-        Assert.True(!ownership.Credited || ownership.Rationale.StartsWith("Credited by the learned model", StringComparison.Ordinal), ownership.Rationale);
+        Score.AssertOnlyTheLearnedModelFinds("I'll need the booking reference before anything else.", "ownership", ContextKind.Customer);
     }
 
     [Fact]
