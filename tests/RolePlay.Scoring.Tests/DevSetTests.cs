@@ -2,9 +2,9 @@ namespace RolePlay.Scoring.Tests;
 
 /// <summary>
 /// Measures the built-in scorer on the independent, human-labelled development sets and fails if quality drops below the
-/// level reached. Data/devset.jsonl is the first set; Data/devset2.jsonl, Data/devset3.jsonl, Data/devset4.jsonl, Data/devset5.jsonl, Data/devset6.jsonl, Data/devset7.jsonl, Data/devset8.jsonl, Data/devset9.jsonl, Data/devset10.jsonl, Data/devset11.jsonl, Data/devset12.jsonl, Data/devset13.jsonl, Data/devset14.jsonl, Data/devset15.jsonl and Data/devset16.jsonl were each
+/// level reached. Data/devset.jsonl is the first set; Data/devset2.jsonl, Data/devset3.jsonl, Data/devset4.jsonl, Data/devset5.jsonl, Data/devset6.jsonl, Data/devset7.jsonl, Data/devset8.jsonl, Data/devset9.jsonl, Data/devset10.jsonl, Data/devset11.jsonl, Data/devset12.jsonl, Data/devset13.jsonl, Data/devset14.jsonl, Data/devset15.jsonl, Data/devset16.jsonl and Data/devset17.jsonl were each
 /// written later by two other labellers, blind to the scorer, and measured before any rule was shaped by them. Raise a ratchet when the scorer improves; never lower
-/// it to make a change pass. From stop 23 every set here but the newest (from stop 24: the sixteenth, validation of stop 24) and the odd lines of the first trains the learned credit
+/// it to make a change pass. From stop 23 every set here but the newest (from stop 25: the seventeenth, validation of stop 25) and the odd lines of the first trains the learned credit
 /// layer, so the whole scorer's figures on them are in-sample: the rules-alone ratchets below, and the held-out floors, are
 /// the honest guards. The pooled ratchets are strict; a single set may fall <see cref="PerSetAllowance"/> below its own.
 /// </summary>
@@ -13,10 +13,11 @@ public class DevSetTests
     /// <summary>How far one set may fall below its own ratchet: the same noise allowance as <see cref="HoldoutSetTests.PerSetAllowance"/>.</summary>
     public const double PerSetAllowance = HoldoutSetTests.PerSetAllowance;
 
-    /// <summary>Macro-F1 over all 26 ids on every dev set the layer trains on, pooled (the first to the fifteenth, 4,940 replies), reached in stop 24; strict.</summary>
-    public const double PooledMacroF1Ratchet = 0.941;
+    /// <summary>Macro-F1 over all 26 ids on every dev set the layer trains on, pooled (the first to the sixteenth, 5,240 replies), reached in stop 25; strict.
+    /// (Over the first to the fifteenth, 4,940 replies, stop 24 reached 0.941; a pool with one more set is a new measure.)</summary>
+    public const double PooledMacroF1Ratchet = 0.940;
 
-    /// <summary>Pooled Cohen's kappa on every dev set pooled, reached in stop 24; strict.</summary>
+    /// <summary>Pooled Cohen's kappa on every training dev set pooled, reached in stop 25 (0.934 in stop 24 over one set fewer); strict.</summary>
     public const double PooledSetsKappaRatchet = 0.934;
 
     /// <summary>Macro-F1 over all 26 ids reached on the whole first dev set (see docs/scoring.md for the per-point table).</summary>
@@ -109,11 +110,17 @@ public class DevSetTests
     /// <summary>Pooled kappa reached on the fifteenth dev set.</summary>
     public const double FifteenthSetPooledKappaRatchet = 0.938;
 
-    /// <summary>Macro-F1 reached on the sixteenth dev set (0.716 for the scorer before it was written; validation in stop 24, not read, not trained on).</summary>
+    /// <summary>Macro-F1 reached on the sixteenth dev set (0.716 for the scorer before it was written; validation in stop 24, not read; trained on from stop 25).</summary>
     public const double SixteenthSetMacroF1Ratchet = 0.727;
 
     /// <summary>Pooled kappa reached on the sixteenth dev set.</summary>
     public const double SixteenthSetPooledKappaRatchet = 0.752;
+
+    /// <summary>Macro-F1 reached on the seventeenth dev set (0.726 for the scorer before it was written; validation in stop 25, not read, not trained on).</summary>
+    public const double SeventeenthSetMacroF1Ratchet = 0.726;
+
+    /// <summary>Pooled kappa reached on the seventeenth dev set.</summary>
+    public const double SeventeenthSetPooledKappaRatchet = 0.704;
 
     // Stock replies that two blind writers each wrote for their own set; they are not copied replies.
     private static readonly HashSet<string> StockPhrases = new(StringComparer.OrdinalIgnoreCase)
@@ -141,6 +148,7 @@ public class DevSetTests
     [InlineData("devset14.jsonl", 300)]
     [InlineData("devset15.jsonl", 300)]
     [InlineData("devset16.jsonl", 300)]
+    [InlineData("devset17.jsonl", 300)]
     public void Dev_set_is_read_completely(string file, int atLeast)
     {
         var run = Score.Evaluate(file);
@@ -166,6 +174,7 @@ public class DevSetTests
     [InlineData("devset14.jsonl", FourteenthSetMacroF1Ratchet, FourteenthSetPooledKappaRatchet)]
     [InlineData("devset15.jsonl", FifteenthSetMacroF1Ratchet, FifteenthSetPooledKappaRatchet)]
     [InlineData("devset16.jsonl", SixteenthSetMacroF1Ratchet, SixteenthSetPooledKappaRatchet)]
+    [InlineData("devset17.jsonl", SeventeenthSetMacroF1Ratchet, SeventeenthSetPooledKappaRatchet)]
     public void Macro_f1_does_not_drop_below_the_ratchet(string file, double macroF1, double pooledKappa)
     {
         var report = Score.Evaluate(file).Report;
@@ -180,7 +189,7 @@ public class DevSetTests
     {
         var report = Score.Pooled(CreditModelTests.TrainingSets);
 
-        Assert.Equal(4940, report.Items);
+        Assert.Equal(5240, report.Items);
         Assert.True(report.MacroF1 >= PooledMacroF1Ratchet, $"pooled dev macro-F1 {report.MacroF1:0.0000} < {PooledMacroF1Ratchet}");
         Assert.True(report.PooledKappa >= PooledSetsKappaRatchet, $"pooled dev kappa {report.PooledKappa:0.0000} < {PooledSetsKappaRatchet}");
     }
@@ -202,6 +211,7 @@ public class DevSetTests
     [InlineData("devset14.jsonl", 0.712)]
     [InlineData("devset15.jsonl", 0.691)]
     [InlineData("devset16.jsonl", 0.681)]
+    [InlineData("devset17.jsonl", 0.662)]
     public void The_rules_alone_do_not_drop_below_their_ratchet(string file, double macroF1)
     {
         // The learned layer could hide a rule that got worse; this keeps each rule change honest on its own.
@@ -227,6 +237,7 @@ public class DevSetTests
     [InlineData("devset14.jsonl")]
     [InlineData("devset15.jsonl")]
     [InlineData("devset16.jsonl")]
+    [InlineData("devset17.jsonl")]
     public void Every_labelled_id_is_a_catalogue_id(string file)
     {
         var known = Score.Scorer.Catalogue.Points.Select(p => p.Id).ToHashSet();
@@ -242,6 +253,7 @@ public class DevSetTests
         "holdout9.jsonl", "devset7.jsonl", "holdout10.jsonl", "devset8.jsonl", "holdout11.jsonl", "devset9.jsonl", "holdout12.jsonl",
         "devset10.jsonl", "holdout13.jsonl", "devset11.jsonl", "holdout14.jsonl", "devset12.jsonl", "holdout15.jsonl", "devset13.jsonl", "holdout16.jsonl", "devset14.jsonl", "holdout17.jsonl",
         "devset15.jsonl", "holdout18.jsonl", "devset16.jsonl", "holdout19.jsonl",
+        "devset17.jsonl",
     ];
 
     public static TheoryData<string> LaterSets => new(SetsInOrder.Skip(1));
