@@ -62,7 +62,7 @@ public class CreditModelTests
     public static readonly string[] FirstScoredSets =
     [
         "devset6.jsonl", "devset7.jsonl", "devset8.jsonl", "devset9.jsonl", "devset10.jsonl", "devset11.jsonl", "devset12.jsonl",
-        "devset13.jsonl", "devset14.jsonl", "devset15.jsonl", "devset16.jsonl",
+        "devset13.jsonl", "devset14.jsonl", "devset15.jsonl", "devset16.jsonl", "devset17.jsonl",
     ];
 
     [Theory]

@@ -116,7 +116,7 @@ public class DevSetTests
     /// <summary>Pooled kappa reached on the sixteenth dev set.</summary>
     public const double SixteenthSetPooledKappaRatchet = 0.752;
 
-    /// <summary>Macro-F1 reached on the seventeenth dev set (0.726 for the scorer before it was written; validation in stop 25, not read, not trained on).</summary>
+    /// <summary>Macro-F1 reached on the seventeenth dev set (0.726 for the scorer before it was written, 0.724 at the end of stop 25, within the allowance; validation in stop 25, not read, not trained on).</summary>
     public const double SeventeenthSetMacroF1Ratchet = 0.726;
 
     /// <summary>Pooled kappa reached on the seventeenth dev set.</summary>
@@ -253,7 +253,7 @@ public class DevSetTests
         "holdout9.jsonl", "devset7.jsonl", "holdout10.jsonl", "devset8.jsonl", "holdout11.jsonl", "devset9.jsonl", "holdout12.jsonl",
         "devset10.jsonl", "holdout13.jsonl", "devset11.jsonl", "holdout14.jsonl", "devset12.jsonl", "holdout15.jsonl", "devset13.jsonl", "holdout16.jsonl", "devset14.jsonl", "holdout17.jsonl",
         "devset15.jsonl", "holdout18.jsonl", "devset16.jsonl", "holdout19.jsonl",
-        "devset17.jsonl",
+        "devset17.jsonl", "holdout20.jsonl",
     ];
 
     public static TheoryData<string> LaterSets => new(SetsInOrder.Skip(1));

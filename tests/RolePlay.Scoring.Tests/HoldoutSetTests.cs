@@ -3,7 +3,7 @@ namespace RolePlay.Scoring.Tests;
 /// <summary>
 /// Measures the built-in scorer on the held-out sets, whose disagreements are never read and on which no rule is tuned:
 /// Data/holdout.jsonl (422 replies, written after the first dev set by someone who never saw the scorer, 41% from other
-/// domains), Data/holdout2.jsonl to Data/holdout19.jsonl (300 replies each, each written by two more helpers blind to the
+/// domains), Data/holdout2.jsonl to Data/holdout20.jsonl (300 replies each, each written by two more helpers blind to the
 /// scorer and to every other set, and scored once when the rules of their round were final). None of them trains the learned credit layer
 /// (CreditModelTests). The floors only stop regressions; raise them when the
 /// figures rise, never lower them. From stop 23 the strict guard is the pooled floor over every set; a single set may fall
@@ -22,14 +22,14 @@ public class HoldoutSetTests
     public const double PerSetAllowance = 0.02;
 
     /// <summary>
-    /// Macro-F1 over all 26 ids on every held-out set pooled (5,822 replies, the first to the nineteenth set), reached in
-    /// stop 24 (the first eighteen alone: 0.7742; 0.762 in stop 23). Strict: raise it when the figure rises, and re-measure
-    /// it only when a new set joins.
+    /// Macro-F1 over all 26 ids on every held-out set pooled (6,122 replies, the first to the twentieth set), reached in
+    /// stop 25: 0.7730 (the first nineteen alone: 0.7733; 0.773 in stop 24, 0.762 in stop 23). Strict: raise it when the figure
+    /// rises, and re-measure it only when a new set joins.
     /// </summary>
-    public const double PooledMacroF1Floor = 0.772;
+    public const double PooledMacroF1Floor = 0.7729;
 
     /// <summary>Every held-out set, pooled by <see cref="Pooled_macro_f1_on_unseen_replies_does_not_drop_below_the_floor"/>.</summary>
-    public static readonly string[] HeldOutSets = ["holdout.jsonl", .. Enumerable.Range(2, 18).Select(n => $"holdout{n}.jsonl")];
+    public static readonly string[] HeldOutSets = ["holdout.jsonl", .. Enumerable.Range(2, 19).Select(n => $"holdout{n}.jsonl")];
 
     /// <summary>Macro-F1 over all 26 ids reached on the first held-out set.</summary>
     public const double MacroF1Floor = 0.755;
@@ -88,6 +88,9 @@ public class HoldoutSetTests
     /// <summary>Macro-F1 over all 26 ids on the nineteenth held-out set, scored once on the final scorer of stop 24 (0.715 on the scorer before it).</summary>
     public const double NineteenthSetMacroF1Floor = 0.737;
 
+    /// <summary>Macro-F1 over all 26 ids on the twentieth held-out set, scored once on the final scorer of stop 25 (0.761 on the scorer before it).</summary>
+    public const double TwentiethSetMacroF1Floor = 0.763;
+
     [Theory]
     [InlineData("holdout.jsonl", 400)]
     [InlineData("holdout2.jsonl", 300)]
@@ -108,6 +111,7 @@ public class HoldoutSetTests
     [InlineData("holdout17.jsonl", 300)]
     [InlineData("holdout18.jsonl", 300)]
     [InlineData("holdout19.jsonl", 300)]
+    [InlineData("holdout20.jsonl", 300)]
     public void Holdout_set_is_read_completely_and_uses_only_catalogue_ids(string file, int atLeast)
     {
         var run = Score.Evaluate(file);
@@ -138,6 +142,7 @@ public class HoldoutSetTests
     [InlineData("holdout17.jsonl", SeventeenthSetMacroF1Floor)]
     [InlineData("holdout18.jsonl", EighteenthSetMacroF1Floor)]
     [InlineData("holdout19.jsonl", NineteenthSetMacroF1Floor)]
+    [InlineData("holdout20.jsonl", TwentiethSetMacroF1Floor)]
     public void Macro_f1_on_unseen_replies_does_not_drop_below_the_floor(string file, double floor)
     {
         var report = Score.Evaluate(file).Report;
@@ -150,7 +155,7 @@ public class HoldoutSetTests
     {
         var report = Score.Pooled(HeldOutSets);
 
-        Assert.Equal(5822, report.Items);
+        Assert.Equal(6122, report.Items);
         Assert.True(report.MacroF1 >= PooledMacroF1Floor, $"pooled held-out macro-F1 {report.MacroF1:0.0000} < {PooledMacroF1Floor}");
     }
 }
