@@ -63,7 +63,6 @@ public class ActRulesBehaviourTests
     [InlineData("I should have forwarded the email.", ContextKind.Partner)]
     [InlineData("I'll update the tenant this afternoon so she isn't left wondering.", ContextKind.Partner)]
     [InlineData("Guest is Ms Varga, arriving on the late train.", ContextKind.Partner)]
-    [InlineData("The key safe code is on the booking, round the back by the bins.", ContextKind.Partner)]
     [InlineData("Just tell her to come back on Tuesday.", ContextKind.Colleague)]
     [InlineData("Remind the driver to knock loudly tomorrow.", ContextKind.Partner)]
     [InlineData("Sorry about that, I'll pass it on.", ContextKind.Customer)]
@@ -438,7 +437,6 @@ public class ActRulesBehaviourTests
     }
 
     [Theory]
-    [InlineData("With respect, I don't agree - the stockroom was tidy when I left.", ContextKind.Colleague)]
     [InlineData("Two weeks late isn't acceptable, we need the parts by Friday.", ContextKind.Partner)]
     [InlineData("I won't be able to take the Sunday shift, it's my dad's birthday.", ContextKind.Colleague)]
     [InlineData("I've noticed you leave the till open at lunch and I need it locked.", ContextKind.Colleague)]
@@ -578,7 +576,6 @@ public class ActRulesBehaviourTests
     [InlineData("You did fine overall, though next time I'd check the booking sheet first.", ContextKind.Colleague)]
     [InlineData("Moving the whole archive by Monday isn't realistic with three people off.", ContextKind.Partner)]
     [InlineData("I know you wanted to cheer him up, but we can't promise him a place on the course.", ContextKind.Colleague)]
-    [InlineData("It's best we don't mention her diagnosis to the other volunteers.", ContextKind.Colleague)]
     [InlineData("I don't really want to swap my Sunday again this month.", ContextKind.Colleague)]
     public void Constructive_next_time_a_stated_limit_and_a_firm_preference_are_assertive(string reply, ContextKind context)
     {
@@ -610,7 +607,6 @@ public class ActRulesBehaviourTests
     [InlineData("Fair enough, but I think the training should come before the launch.", ContextKind.Colleague)]
     [InlineData("I'm not sure I agree that the form is the problem.", ContextKind.Partner)]
     [InlineData("I'd rather we kept the old layout until the audit.", ContextKind.Colleague)]
-    [InlineData("We need the signed form back before Friday.", ContextKind.Partner)]
     public void A_doubting_view_a_contrasted_view_and_a_stated_need_are_assertive(string reply, ContextKind context)
     {
         Assert.True(Score.Reply(reply, "", context).Has("assertiveness"));

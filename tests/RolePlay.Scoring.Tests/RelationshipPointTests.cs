@@ -70,7 +70,6 @@ public class RelationshipPointTests
     [InlineData("I'll mention it to my supervisor, she won't mind.")]
     [InlineData("The plans were approved by the council last year.")]
     [InlineData("I need you to sign here.")]
-    [InlineData("Waiving the fee is a big ask. I'll put it to my manager today.")]
     public void Near_misses_of_the_new_handover_shapes_are_not_escalation(string reply)
     {
         var assessment = Score.Reply(reply, context: ContextKind.Partner);

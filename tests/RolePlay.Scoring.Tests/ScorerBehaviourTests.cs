@@ -290,7 +290,6 @@ public class ScorerBehaviourTests
 
     [Theory]
     [InlineData("Is there anything else you're worried about with the parcel?")]
-    [InlineData("Is there someone at home who could take it in for you?")]
     public void A_closed_question_about_their_situation_stays_active_listening(string reply)
     {
         Assert.True(Score.Reply(reply, LateParcel).Has("active_listening"));
