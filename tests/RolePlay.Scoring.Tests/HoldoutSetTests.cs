@@ -32,7 +32,7 @@ public class HoldoutSetTests
     public static readonly string[] HeldOutSets = ["holdout.jsonl", .. Enumerable.Range(2, 20).Select(n => $"holdout{n}.jsonl")];
 
     /// <summary>Macro-F1 over all 26 ids reached on the first held-out set.</summary>
-    public const double MacroF1Floor = 0.756;
+    public const double MacroF1Floor = 0.781;
 
     /// <summary>Macro-F1 over all 26 ids on the second held-out set (0.636 when scored once on the rules of its round).</summary>
     public const double SecondSetMacroF1Floor = 0.785;
