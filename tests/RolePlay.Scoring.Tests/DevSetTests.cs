@@ -2,7 +2,7 @@ namespace RolePlay.Scoring.Tests;
 
 /// <summary>
 /// Measures the built-in scorer on the independent, human-labelled development sets and fails if quality drops below the
-/// level reached. Data/devset.jsonl is the first set; Data/devset2.jsonl, Data/devset3.jsonl, Data/devset4.jsonl, Data/devset5.jsonl, Data/devset6.jsonl, Data/devset7.jsonl, Data/devset8.jsonl, Data/devset9.jsonl, Data/devset10.jsonl, Data/devset11.jsonl, Data/devset12.jsonl, Data/devset13.jsonl, Data/devset14.jsonl, Data/devset15.jsonl, Data/devset16.jsonl, Data/devset17.jsonl, Data/devset18.jsonl, Data/devset19.jsonl and Data/devset20.jsonl were each
+/// level reached. Data/devset.jsonl is the first set; Data/devset2.jsonl, Data/devset3.jsonl, Data/devset4.jsonl, Data/devset5.jsonl, Data/devset6.jsonl, Data/devset7.jsonl, Data/devset8.jsonl, Data/devset9.jsonl, Data/devset10.jsonl, Data/devset11.jsonl, Data/devset12.jsonl, Data/devset13.jsonl, Data/devset14.jsonl, Data/devset15.jsonl, Data/devset16.jsonl, Data/devset17.jsonl, Data/devset18.jsonl, Data/devset19.jsonl, Data/devset20.jsonl and Data/devset22.jsonl to Data/devset41.jsonl were each
 /// written later by two other labellers, blind to the scorer, and measured before any rule was shaped by them. Raise a ratchet when the scorer improves; never lower
 /// it to make a change pass. From stop 23 every set here but the newest (from stop 26: the eighteenth, validation of stop 26) and the odd lines of the first trains the learned credit
 /// layer, so the whole scorer's figures on them are in-sample: the rules-alone ratchets below, and the held-out floors, are
