@@ -70,6 +70,7 @@ public class ActRulesBehaviourTests
     [InlineData("I'll message the tenant, and if I hear nothing by Friday I'll chase it up.", ContextKind.Colleague)]
     [InlineData("Can you fill in the form before you go?", ContextKind.Colleague)]
     [InlineData("P2 means an urgent repair within 3 working days.", ContextKind.Colleague)]
+    [InlineData("The key safe code is on the booking, round the back by the bins.", ContextKind.Partner)]
     public void Asking_for_facts_negations_other_peoples_acts_own_paperwork_and_informing_without_saying_what_are_not_information_sharing(string reply, ContextKind context)
     {
         Assert.False(Score.Reply(reply, "", context).Has("information_sharing"));
@@ -233,7 +234,6 @@ public class ActRulesBehaviourTests
     }
 
     [Theory]
-    [InlineData("The printer's probably a loose cable at the back, try reseating it.")]
     [InlineData("Looks like a flat battery on the card reader.")]
     [InlineData("Your membership renews automatically on the first of the month.")]
     public void A_likely_cause_and_an_automatic_process_are_explanations(string reply)
@@ -527,7 +527,6 @@ public class ActRulesBehaviourTests
     [InlineData("I understand that, though the audit still has to be in by Friday.", ContextKind.Colleague)]
     [InlineData("Thanks for the invite, but I'll give it a miss this time.", ContextKind.Colleague)]
     [InlineData("Not this Sunday I'm afraid, I'm away at my sister's.", ContextKind.Colleague)]
-    [InlineData("No, don't forward that email to the whole team.", ContextKind.Colleague)]
     public void Concessions_polite_declines_and_a_reasoned_no_are_assertive(string reply, ContextKind context)
     {
         Assert.True(Score.Reply(reply, "", context).Has("assertiveness"));
@@ -577,6 +576,7 @@ public class ActRulesBehaviourTests
     [InlineData("Moving the whole archive by Monday isn't realistic with three people off.", ContextKind.Partner)]
     [InlineData("I know you wanted to cheer him up, but we can't promise him a place on the course.", ContextKind.Colleague)]
     [InlineData("I don't really want to swap my Sunday again this month.", ContextKind.Colleague)]
+    [InlineData("It's best we don't mention her diagnosis to the other volunteers.", ContextKind.Colleague)]
     public void Constructive_next_time_a_stated_limit_and_a_firm_preference_are_assertive(string reply, ContextKind context)
     {
         Assert.True(Score.Reply(reply, "", context).Has("assertiveness"));
@@ -607,6 +607,7 @@ public class ActRulesBehaviourTests
     [InlineData("Fair enough, but I think the training should come before the launch.", ContextKind.Colleague)]
     [InlineData("I'm not sure I agree that the form is the problem.", ContextKind.Partner)]
     [InlineData("I'd rather we kept the old layout until the audit.", ContextKind.Colleague)]
+    [InlineData("We need the signed form back before Friday.", ContextKind.Partner)]
     public void A_doubting_view_a_contrasted_view_and_a_stated_need_are_assertive(string reply, ContextKind context)
     {
         Assert.True(Score.Reply(reply, "", context).Has("assertiveness"));
@@ -730,7 +731,6 @@ public class ActRulesBehaviourTests
     [InlineData("Let's get the rota printed.")]
     [InlineData("Don't beat the eggs too hard.")]
     [InlineData("Do you want to sort the post?")]
-    [InlineData("I'm not trying to be awkward, the system won't allow it.")]
     [InlineData("Put it on the right-hand shelf.")]
     [InlineData("The water pressure is low on your street.")]
     [InlineData("Are you safe to drive?")]
@@ -741,6 +741,7 @@ public class ActRulesBehaviourTests
     [InlineData("The break room is on the left.")]
     [InlineData("Step up to the desk when your number is called.")]
     [InlineData("The booking site is running slowly today.")]
+    [InlineData("I'm not trying to be awkward, the system won't allow it.")]
     public void Near_misses_of_company_and_unhurried_help_are_not_de_escalation(string reply)
     {
         Assert.False(Score.Reply(reply).Has("de_escalation"));

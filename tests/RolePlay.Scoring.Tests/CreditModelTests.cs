@@ -2,6 +2,7 @@ using System.Globalization;
 
 using RolePlay.Engine.Model;
 using RolePlay.Engine.Scoring;
+using RolePlay.Scoring.Catalogue;
 using RolePlay.Scoring.Learned;
 using RolePlay.TestSupport;
 
@@ -19,11 +20,13 @@ public class CreditModelTests
     [
         "devset.jsonl", "devset2.jsonl", "devset3.jsonl", "devset4.jsonl", "devset5.jsonl", "devset6.jsonl",
         "devset7.jsonl", "devset8.jsonl", "devset9.jsonl", "devset10.jsonl", "devset11.jsonl", "devset12.jsonl",
-        "devset13.jsonl", "devset14.jsonl", "devset15.jsonl", "devset16.jsonl", "devset17.jsonl", "devset19.jsonl",
-        "devset20.jsonl", "devset22.jsonl", "devset23.jsonl", "devset24.jsonl", "devset25.jsonl", "devset26.jsonl",
-        "devset27.jsonl", "devset28.jsonl", "devset29.jsonl", "devset30.jsonl", "devset31.jsonl", "devset32.jsonl",
-        "devset33.jsonl", "devset34.jsonl", "devset35.jsonl", "devset36.jsonl", "devset37.jsonl", "devset38.jsonl",
-        "devset39.jsonl", "devset40.jsonl", "devset41.jsonl",
+        "devset13.jsonl", "devset14.jsonl", "devset15.jsonl", "devset16.jsonl", "devset17.jsonl", "devset18.jsonl",
+        "devset19.jsonl", "devset20.jsonl", "devset22.jsonl", "devset23.jsonl", "devset24.jsonl", "devset25.jsonl",
+        "devset26.jsonl", "devset27.jsonl", "devset28.jsonl", "devset29.jsonl", "devset30.jsonl", "devset31.jsonl",
+        "devset32.jsonl", "devset33.jsonl", "devset34.jsonl", "devset35.jsonl", "devset36.jsonl", "devset37.jsonl",
+        "devset38.jsonl", "devset39.jsonl", "devset40.jsonl", "devset41.jsonl", "devset42.jsonl", "devset43.jsonl",
+        "devset44.jsonl", "devset45.jsonl", "devset46.jsonl", "devset47.jsonl", "devset48.jsonl", "devset49.jsonl",
+        "devset51.jsonl", "devset52.jsonl", "devset53.jsonl", "devset54.jsonl", "devset55.jsonl",
     ];
 
     private const string UpdateVariable = "ROLEPLAY_UPDATE_CREDIT_MODEL";
@@ -68,10 +71,12 @@ public class CreditModelTests
     [
         "devset6.jsonl", "devset7.jsonl", "devset8.jsonl", "devset9.jsonl", "devset10.jsonl", "devset11.jsonl",
         "devset12.jsonl", "devset13.jsonl", "devset14.jsonl", "devset15.jsonl", "devset16.jsonl", "devset17.jsonl",
-        "devset19.jsonl", "devset20.jsonl", "devset22.jsonl", "devset23.jsonl", "devset24.jsonl", "devset25.jsonl",
-        "devset26.jsonl", "devset27.jsonl", "devset28.jsonl", "devset29.jsonl", "devset30.jsonl", "devset31.jsonl",
-        "devset32.jsonl", "devset33.jsonl", "devset34.jsonl", "devset35.jsonl", "devset36.jsonl", "devset37.jsonl",
-        "devset38.jsonl", "devset39.jsonl", "devset40.jsonl", "devset41.jsonl",
+        "devset18.jsonl", "devset19.jsonl", "devset20.jsonl", "devset22.jsonl", "devset23.jsonl", "devset24.jsonl",
+        "devset25.jsonl", "devset26.jsonl", "devset27.jsonl", "devset28.jsonl", "devset29.jsonl", "devset30.jsonl",
+        "devset31.jsonl", "devset32.jsonl", "devset33.jsonl", "devset34.jsonl", "devset35.jsonl", "devset36.jsonl",
+        "devset37.jsonl", "devset38.jsonl", "devset39.jsonl", "devset40.jsonl", "devset41.jsonl", "devset42.jsonl",
+        "devset43.jsonl", "devset44.jsonl", "devset45.jsonl", "devset46.jsonl", "devset47.jsonl", "devset48.jsonl",
+        "devset49.jsonl", "devset51.jsonl", "devset52.jsonl", "devset53.jsonl", "devset54.jsonl", "devset55.jsonl",
     ];
 
     [Theory]
@@ -338,13 +343,15 @@ public class CreditModelTests
     }
 
     [Fact]
-    public void Aggression_the_model_is_sure_of_is_not_detected_but_aggression_it_doubts_is_withdrawn()
+    public void Aggression_the_model_is_sure_of_is_detected_and_aggression_it_doubts_is_withdrawn()
     {
-        // The model learns every negative, but detects only the listed ones: a learner is not called aggressive on word weights.
         var sure = CreditModel.Train(["aggression"], Enumerable.Range(0, 80).Select(_ =>
             new CreditExample(["W:flibber"], new HashSet<string>(["aggression"], StringComparer.Ordinal))).ToList());
-        Assert.True(sure.Probabilities(["W:flibber"])[0] > CreditModel.DetectionThreshold);
-        Assert.False(new BuiltInScorer(Score.Scorer.Catalogue, sure).Score(new ReplyContext("Flibber, I will look at it.", "", [], [], ContextKind.Customer)).Has("aggression"));
+        Assert.True(sure.Probabilities(["W:flibber"])[0] > CreditModel.DetectionThresholds["aggression"]);
+        var detected = new BuiltInScorer(Score.Scorer.Catalogue, sure).Score(new ReplyContext("Flibber, I will look at it.", "", [], [], ContextKind.Customer))
+            .Negatives.Single(n => n.Id == "aggression");
+        Assert.True(detected.Credited);
+        Assert.StartsWith("Detected by the learned model", detected.Rationale, StringComparison.Ordinal);
 
         var insult = new ReplyContext("You are an idiot.", "", [], [], ContextKind.Customer);
         Assert.True(BuiltInScorer.RulesOnly().Score(insult).Has("aggression"));
@@ -353,6 +360,16 @@ public class CreditModelTests
         var withdrawn = new BuiltInScorer(Score.Scorer.Catalogue, doubts).Score(insult).Negatives.Single(n => n.Id == "aggression");
         Assert.False(withdrawn.Credited);
         Assert.StartsWith("Withdrawn by the learned model", withdrawn.Rationale, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_negative_without_a_detection_threshold_is_never_added()
+    {
+        // Every negative has one today; a negative added to the catalogue is left to the rules until cross-validation gives it one.
+        Assert.Equal(double.PositiveInfinity, CreditModel.AddThresholdFor(MarkingPointKind.Negative, "a_new_negative"));
+        Assert.Equal(LearnedDecision.Keep, CreditModel.Decide(MarkingPointKind.Negative, double.PositiveInfinity, rulesCredited: false, rulesWeighed: false, probability: 0.99));
+        Assert.Equal(LearnedDecision.Add, CreditModel.Decide(MarkingPointKind.Negative, 0.6, rulesCredited: false, rulesWeighed: false, probability: 0.61));
+        Assert.Equal(LearnedDecision.Keep, CreditModel.Decide(MarkingPointKind.Negative, 0.6, rulesCredited: false, rulesWeighed: true, probability: 0.99));
     }
 
     [Fact]
@@ -365,7 +382,7 @@ public class CreditModelTests
         var likely = Trained(60);
         var sure = Trained(95);
 
-        Assert.InRange(likely.Probabilities(["W:flibber"])[0], CreditModel.CreditThreshold, CreditModel.DetectionThreshold);
+        Assert.InRange(likely.Probabilities(["W:flibber"])[0], CreditModel.CreditThreshold, CreditModel.DetectionThresholds["blame"]);
         Assert.False(new BuiltInScorer(Score.Scorer.Catalogue, likely).Score(reply).Has("blame"));
         var blame = new BuiltInScorer(Score.Scorer.Catalogue, sure).Score(reply).Negatives.Single(n => n.Id == "blame");
         Assert.True(blame.Credited);
@@ -374,13 +391,13 @@ public class CreditModelTests
     }
 
     [Fact]
-    public void The_shipped_model_learns_every_negative_and_detects_only_the_listed_ones()
+    public void The_shipped_model_learns_and_may_detect_every_negative_at_no_lower_bar_than_a_credit()
     {
         var negatives = Score.Scorer.Catalogue.Negatives;
 
         Assert.Equal(negatives.Order(StringComparer.Ordinal), CreditModel.Default.Ids.Where(negatives.Contains).Order(StringComparer.Ordinal));
-        Assert.Equal(["blame", "confidentiality_breach", "non_apology", "over_promising"], CreditModel.DetectedNegatives.Order(StringComparer.Ordinal));
-        Assert.All(CreditModel.DetectedNegatives, id => Assert.Contains(id, CreditModel.LearnedNegatives));
+        Assert.Equal(CreditModel.LearnedNegatives.Order(StringComparer.Ordinal), CreditModel.DetectedNegatives);
+        Assert.All(CreditModel.DetectionThresholds.Values, threshold => Assert.InRange(threshold, CreditModel.CreditThreshold, 0.9));
     }
 
     [Fact]

@@ -55,7 +55,7 @@ public class CrossValidationTests
                 var credited = features.Contains("R:" + point.Id);
                 var weighed = features.Any(f => f.StartsWith($"S:{point.Id}:", StringComparison.Ordinal));
                 var decision = index < 0 ? LearnedDecision.Keep
-                    : CreditModel.Decide(point.Kind, CreditModel.Detects(point.Id), credited, weighed, probabilities[index]);
+                    : CreditModel.Decide(point.Kind, CreditModel.AddThresholdFor(point.Kind, point.Id), credited, weighed, probabilities[index]);
                 if (decision == LearnedDecision.Add || (credited && (decision == LearnedDecision.Keep || !withdraw)))
                 {
                     predicted.Add(point.Id);

@@ -2,9 +2,9 @@ namespace RolePlay.Scoring.Tests;
 
 /// <summary>
 /// Measures the built-in scorer on the independent, human-labelled development sets and fails if quality drops below the
-/// level reached. Data/devset.jsonl is the first set; Data/devset2.jsonl, Data/devset3.jsonl, Data/devset4.jsonl, Data/devset5.jsonl, Data/devset6.jsonl, Data/devset7.jsonl, Data/devset8.jsonl, Data/devset9.jsonl, Data/devset10.jsonl, Data/devset11.jsonl, Data/devset12.jsonl, Data/devset13.jsonl, Data/devset14.jsonl, Data/devset15.jsonl, Data/devset16.jsonl, Data/devset17.jsonl, Data/devset18.jsonl, Data/devset19.jsonl, Data/devset20.jsonl and Data/devset22.jsonl to Data/devset41.jsonl were each
+/// level reached. Data/devset.jsonl is the first set; Data/devset2.jsonl, Data/devset3.jsonl, Data/devset4.jsonl, Data/devset5.jsonl, Data/devset6.jsonl, Data/devset7.jsonl, Data/devset8.jsonl, Data/devset9.jsonl, Data/devset10.jsonl, Data/devset11.jsonl, Data/devset12.jsonl, Data/devset13.jsonl, Data/devset14.jsonl, Data/devset15.jsonl, Data/devset16.jsonl, Data/devset17.jsonl, Data/devset18.jsonl, Data/devset19.jsonl, Data/devset20.jsonl, Data/devset21.jsonl and Data/devset22.jsonl to Data/devset45.jsonl were each
 /// written later by two other labellers, blind to the scorer, and measured before any rule was shaped by them. Raise a ratchet when the scorer improves; never lower
-/// it to make a change pass. From stop 23 every set here but the newest (from stop 26: the eighteenth, validation of stop 26) and the odd lines of the first trains the learned credit
+/// it to make a change pass. From stop 23 every set here but the newest (from stop 27: the twenty-first, validation of stop 27) and the odd lines of the first trains the learned credit
 /// layer, so the whole scorer's figures on them are in-sample: the rules-alone ratchets below, and the held-out floors, are
 /// the honest guards. The pooled ratchets are strict; a single set may fall <see cref="PerSetAllowance"/> below its own.
 /// </summary>
@@ -13,254 +13,339 @@ public class DevSetTests
     /// <summary>How far one set may fall below its own ratchet: the same noise allowance as <see cref="HoldoutSetTests.PerSetAllowance"/>.</summary>
     public const double PerSetAllowance = HoldoutSetTests.PerSetAllowance;
 
-    /// <summary>Macro-F1 over all 26 ids on every dev set the layer trains on, pooled (thirty-nine sets, 12,140 replies), reached in stop 26; strict.
-    /// (Over the first to the sixteenth, 5,240 replies, stop 25 reached 0.940; a pool with more sets is a new measure.)</summary>
-    public const double PooledMacroF1Ratchet = 0.934;
+    /// <summary>Macro-F1 over all 26 ids on every dev set the layer trains on, pooled (fifty-three sets, 16,340 replies), reached in stop 27; strict.
+    /// (Stop 26 reached 0.934 over thirty-nine sets, 12,140 replies; a pool with more sets is a new measure.)</summary>
+    public const double PooledMacroF1Ratchet = 0.959;
 
-    /// <summary>Pooled Cohen's kappa on every training dev set pooled, reached in stop 26 (0.934 in stop 25 over sixteen sets); strict.</summary>
-    public const double PooledSetsKappaRatchet = 0.926;
+    /// <summary>Pooled Cohen's kappa on every training dev set pooled, reached in stop 27 (0.926 in stop 26 over thirty-nine sets); strict.</summary>
+    public const double PooledSetsKappaRatchet = 0.950;
 
     /// <summary>Macro-F1 over all 26 ids reached on the whole first dev set (see docs/scoring.md for the per-point table).</summary>
-    public const double MacroF1Ratchet = 0.858;
+    public const double MacroF1Ratchet = 0.859;
 
     /// <summary>Pooled Cohen's kappa over all (reply, id) decisions reached on the whole first dev set.</summary>
-    public const double PooledKappaRatchet = 0.829;
+    public const double PooledKappaRatchet = 0.833;
 
     /// <summary>Macro-F1 reached on the second dev set.</summary>
-    public const double SecondSetMacroF1Ratchet = 0.960;
+    public const double SecondSetMacroF1Ratchet = 0.968;
 
     /// <summary>Pooled kappa reached on the second dev set.</summary>
-    public const double SecondSetPooledKappaRatchet = 0.951;
+    public const double SecondSetPooledKappaRatchet = 0.962;
 
     /// <summary>Macro-F1 reached on the third dev set.</summary>
-    public const double ThirdSetMacroF1Ratchet = 0.962;
+    public const double ThirdSetMacroF1Ratchet = 0.972;
 
     /// <summary>Pooled kappa reached on the third dev set.</summary>
-    public const double ThirdSetPooledKappaRatchet = 0.951;
+    public const double ThirdSetPooledKappaRatchet = 0.959;
 
     /// <summary>Macro-F1 reached on the fourth dev set.</summary>
-    public const double FourthSetMacroF1Ratchet = 0.960;
+    public const double FourthSetMacroF1Ratchet = 0.965;
 
     /// <summary>Pooled kappa reached on the fourth dev set.</summary>
-    public const double FourthSetPooledKappaRatchet = 0.946;
+    public const double FourthSetPooledKappaRatchet = 0.954;
 
     /// <summary>Macro-F1 reached on the fifth dev set (0.670 for the rules before it was written).</summary>
-    public const double FifthSetMacroF1Ratchet = 0.958;
+    public const double FifthSetMacroF1Ratchet = 0.974;
 
     /// <summary>Pooled kappa reached on the fifth dev set.</summary>
-    public const double FifthSetPooledKappaRatchet = 0.966;
+    public const double FifthSetPooledKappaRatchet = 0.975;
 
     /// <summary>Macro-F1 reached on the sixth dev set (0.664 for the rules before it was written).</summary>
-    public const double SixthSetMacroF1Ratchet = 0.952;
+    public const double SixthSetMacroF1Ratchet = 0.967;
 
     /// <summary>Pooled kappa reached on the sixth dev set.</summary>
-    public const double SixthSetPooledKappaRatchet = 0.952;
+    public const double SixthSetPooledKappaRatchet = 0.960;
 
     /// <summary>Macro-F1 reached on the seventh dev set (0.695 for the rules before it was written).</summary>
-    public const double SeventhSetMacroF1Ratchet = 0.945;
+    public const double SeventhSetMacroF1Ratchet = 0.959;
 
     /// <summary>Pooled kappa reached on the seventh dev set.</summary>
-    public const double SeventhSetPooledKappaRatchet = 0.936;
+    public const double SeventhSetPooledKappaRatchet = 0.948;
 
     /// <summary>Macro-F1 reached on the eighth dev set (0.695 for the rules before it was written; read from stop 17).</summary>
-    public const double EighthSetMacroF1Ratchet = 0.955;
+    public const double EighthSetMacroF1Ratchet = 0.967;
 
     /// <summary>Pooled kappa reached on the eighth dev set.</summary>
-    public const double EighthSetPooledKappaRatchet = 0.950;
+    public const double EighthSetPooledKappaRatchet = 0.962;
 
     /// <summary>Macro-F1 reached on the ninth dev set (0.692 for the rules before it was written; read from stop 18).</summary>
-    public const double NinthSetMacroF1Ratchet = 0.949;
+    public const double NinthSetMacroF1Ratchet = 0.961;
 
     /// <summary>Pooled kappa reached on the ninth dev set.</summary>
-    public const double NinthSetPooledKappaRatchet = 0.941;
+    public const double NinthSetPooledKappaRatchet = 0.955;
 
     /// <summary>Macro-F1 reached on the tenth dev set (0.692 for the rules before it was written; read from stop 19).</summary>
-    public const double TenthSetMacroF1Ratchet = 0.942;
+    public const double TenthSetMacroF1Ratchet = 0.967;
 
     /// <summary>Pooled kappa reached on the tenth dev set.</summary>
-    public const double TenthSetPooledKappaRatchet = 0.938;
+    public const double TenthSetPooledKappaRatchet = 0.955;
 
     /// <summary>Macro-F1 reached on the eleventh dev set (0.713 for the rules before it was written; read from stop 20).</summary>
-    public const double EleventhSetMacroF1Ratchet = 0.941;
+    public const double EleventhSetMacroF1Ratchet = 0.964;
 
     /// <summary>Pooled kappa reached on the eleventh dev set.</summary>
-    public const double EleventhSetPooledKappaRatchet = 0.943;
+    public const double EleventhSetPooledKappaRatchet = 0.957;
 
     /// <summary>Macro-F1 reached on the twelfth dev set (0.708 for the rules before it was written; read from stop 21).</summary>
-    public const double TwelfthSetMacroF1Ratchet = 0.944;
+    public const double TwelfthSetMacroF1Ratchet = 0.966;
 
     /// <summary>Pooled kappa reached on the twelfth dev set.</summary>
-    public const double TwelfthSetPooledKappaRatchet = 0.943;
+    public const double TwelfthSetPooledKappaRatchet = 0.958;
 
     /// <summary>Macro-F1 reached on the thirteenth dev set (0.735 for the scorer before it was written; read from stop 22).</summary>
-    public const double ThirteenthSetMacroF1Ratchet = 0.948;
+    public const double ThirteenthSetMacroF1Ratchet = 0.965;
 
     /// <summary>Pooled kappa reached on the thirteenth dev set.</summary>
-    public const double ThirteenthSetPooledKappaRatchet = 0.942;
+    public const double ThirteenthSetPooledKappaRatchet = 0.959;
 
     /// <summary>Macro-F1 reached on the fourteenth dev set (0.730 for the scorer before it was written; not read during stop 22).</summary>
-    public const double FourteenthSetMacroF1Ratchet = 0.930;
+    public const double FourteenthSetMacroF1Ratchet = 0.952;
 
     /// <summary>Pooled kappa reached on the fourteenth dev set.</summary>
-    public const double FourteenthSetPooledKappaRatchet = 0.925;
+    public const double FourteenthSetPooledKappaRatchet = 0.939;
 
     /// <summary>Macro-F1 reached on the fifteenth dev set (0.712 for the scorer before it was written; validation in stop 23, not read; trained on from stop 24).</summary>
-    public const double FifteenthSetMacroF1Ratchet = 0.936;
+    public const double FifteenthSetMacroF1Ratchet = 0.961;
 
     /// <summary>Pooled kappa reached on the fifteenth dev set.</summary>
-    public const double FifteenthSetPooledKappaRatchet = 0.939;
+    public const double FifteenthSetPooledKappaRatchet = 0.956;
 
     /// <summary>Macro-F1 reached on the sixteenth dev set (0.716 for the scorer before it was written; validation in stop 24, not read; trained on from stop 25).</summary>
-    public const double SixteenthSetMacroF1Ratchet = 0.918;
+    public const double SixteenthSetMacroF1Ratchet = 0.946;
 
     /// <summary>Pooled kappa reached on the sixteenth dev set.</summary>
-    public const double SixteenthSetPooledKappaRatchet = 0.935;
+    public const double SixteenthSetPooledKappaRatchet = 0.951;
 
     /// <summary>Macro-F1 reached on the seventeenth dev set (0.726 for the scorer before it was written; validation in stop 25, not read; trained on from stop 26).</summary>
-    public const double SeventeenthSetMacroF1Ratchet = 0.931;
+    public const double SeventeenthSetMacroF1Ratchet = 0.965;
 
     /// <summary>Pooled kappa reached on the seventeenth dev set.</summary>
-    public const double SeventeenthSetPooledKappaRatchet = 0.916;
+    public const double SeventeenthSetPooledKappaRatchet = 0.951;
 
-    /// <summary>Macro-F1 reached on the eighteenth dev set (0.775 for the scorer before it was written; validation in stop 26, not read, not trained on).</summary>
-    public const double EighteenthSetMacroF1Ratchet = 0.798;
+    /// <summary>Macro-F1 reached on the eighteenth dev set (0.775 for the scorer before it was written; validation in stop 26, not read; trained on from stop 27).</summary>
+    public const double EighteenthSetMacroF1Ratchet = 0.955;
 
     /// <summary>Pooled kappa reached on the eighteenth dev set.</summary>
-    public const double EighteenthSetPooledKappaRatchet = 0.795;
+    public const double EighteenthSetPooledKappaRatchet = 0.949;
 
     /// <summary>Macro-F1 reached on the nineteenth dev set (0.740 for the scorer before it was written; written in stop 26 and trained on at once).</summary>
-    public const double NineteenthSetMacroF1Ratchet = 0.929;
+    public const double NineteenthSetMacroF1Ratchet = 0.961;
 
     /// <summary>Pooled kappa reached on the nineteenth dev set.</summary>
-    public const double NineteenthSetPooledKappaRatchet = 0.919;
+    public const double NineteenthSetPooledKappaRatchet = 0.951;
 
     /// <summary>Macro-F1 reached on the twentieth dev set (0.777 for the scorer before it was written; written in stop 26 and trained on at once).</summary>
-    public const double TwentiethSetMacroF1Ratchet = 0.939;
+    public const double TwentiethSetMacroF1Ratchet = 0.964;
 
     /// <summary>Pooled kappa reached on the twentieth dev set.</summary>
-    public const double TwentiethSetPooledKappaRatchet = 0.929;
+    public const double TwentiethSetPooledKappaRatchet = 0.957;
+
+    /// <summary>Macro-F1 reached on the twenty-first dev set (0.744 for the scorer of the start of stop 27; validation in stop 27, not read, not trained on).</summary>
+    public const double TwentyFirstSetMacroF1Ratchet = 0.778;
+
+    /// <summary>Pooled kappa reached on the twenty-first dev set.</summary>
+    public const double TwentyFirstSetPooledKappaRatchet = 0.788;
 
     /// <summary>Macro-F1 reached on the twenty-second dev set (0.715 for the scorer before it was written; written in stop 26 and trained on at once).</summary>
-    public const double TwentySecondSetMacroF1Ratchet = 0.917;
+    public const double TwentySecondSetMacroF1Ratchet = 0.962;
 
     /// <summary>Pooled kappa reached on the twenty-second dev set.</summary>
-    public const double TwentySecondSetPooledKappaRatchet = 0.914;
+    public const double TwentySecondSetPooledKappaRatchet = 0.951;
 
     /// <summary>Macro-F1 reached on the twenty-third dev set (0.743 for the scorer before it was written; written in stop 26 and trained on at once).</summary>
-    public const double TwentyThirdSetMacroF1Ratchet = 0.933;
+    public const double TwentyThirdSetMacroF1Ratchet = 0.956;
 
     /// <summary>Pooled kappa reached on the twenty-third dev set.</summary>
-    public const double TwentyThirdSetPooledKappaRatchet = 0.920;
+    public const double TwentyThirdSetPooledKappaRatchet = 0.949;
 
     /// <summary>Macro-F1 reached on the twenty-fourth dev set (0.742 for the scorer before it was written; written in stop 26 and trained on at once).</summary>
-    public const double TwentyFourthSetMacroF1Ratchet = 0.925;
+    public const double TwentyFourthSetMacroF1Ratchet = 0.962;
 
     /// <summary>Pooled kappa reached on the twenty-fourth dev set.</summary>
-    public const double TwentyFourthSetPooledKappaRatchet = 0.920;
+    public const double TwentyFourthSetPooledKappaRatchet = 0.955;
 
     /// <summary>Macro-F1 reached on the twenty-fifth dev set (0.717 for the scorer before it was written; written in stop 26 and trained on at once).</summary>
-    public const double TwentyFifthSetMacroF1Ratchet = 0.931;
+    public const double TwentyFifthSetMacroF1Ratchet = 0.966;
 
     /// <summary>Pooled kappa reached on the twenty-fifth dev set.</summary>
-    public const double TwentyFifthSetPooledKappaRatchet = 0.918;
+    public const double TwentyFifthSetPooledKappaRatchet = 0.952;
 
     /// <summary>Macro-F1 reached on the twenty-sixth dev set (0.738 for the scorer before it was written; written in stop 26 and trained on at once).</summary>
-    public const double TwentySixthSetMacroF1Ratchet = 0.919;
+    public const double TwentySixthSetMacroF1Ratchet = 0.958;
 
     /// <summary>Pooled kappa reached on the twenty-sixth dev set.</summary>
-    public const double TwentySixthSetPooledKappaRatchet = 0.904;
+    public const double TwentySixthSetPooledKappaRatchet = 0.947;
 
     /// <summary>Macro-F1 reached on the twenty-seventh dev set (0.736 for the scorer before it was written; written in stop 26 and trained on at once).</summary>
-    public const double TwentySeventhSetMacroF1Ratchet = 0.940;
+    public const double TwentySeventhSetMacroF1Ratchet = 0.966;
 
     /// <summary>Pooled kappa reached on the twenty-seventh dev set.</summary>
-    public const double TwentySeventhSetPooledKappaRatchet = 0.925;
+    public const double TwentySeventhSetPooledKappaRatchet = 0.956;
 
     /// <summary>Macro-F1 reached on the twenty-eighth dev set (0.721 for the scorer before it was written; written in stop 26 and trained on at once).</summary>
-    public const double TwentyEighthSetMacroF1Ratchet = 0.926;
+    public const double TwentyEighthSetMacroF1Ratchet = 0.958;
 
     /// <summary>Pooled kappa reached on the twenty-eighth dev set.</summary>
-    public const double TwentyEighthSetPooledKappaRatchet = 0.921;
+    public const double TwentyEighthSetPooledKappaRatchet = 0.952;
 
     /// <summary>Macro-F1 reached on the twenty-ninth dev set (0.765 for the scorer before it was written; written in stop 26 and trained on at once).</summary>
-    public const double TwentyNinthSetMacroF1Ratchet = 0.936;
+    public const double TwentyNinthSetMacroF1Ratchet = 0.961;
 
     /// <summary>Pooled kappa reached on the twenty-ninth dev set.</summary>
-    public const double TwentyNinthSetPooledKappaRatchet = 0.921;
+    public const double TwentyNinthSetPooledKappaRatchet = 0.953;
 
     /// <summary>Macro-F1 reached on the thirtieth dev set (0.738 for the scorer before it was written; written in stop 26 and trained on at once).</summary>
-    public const double ThirtiethSetMacroF1Ratchet = 0.918;
+    public const double ThirtiethSetMacroF1Ratchet = 0.956;
 
     /// <summary>Pooled kappa reached on the thirtieth dev set.</summary>
-    public const double ThirtiethSetPooledKappaRatchet = 0.912;
+    public const double ThirtiethSetPooledKappaRatchet = 0.948;
 
     /// <summary>Macro-F1 reached on the thirty-first dev set (0.762 for the scorer before it was written; written in stop 26 and trained on at once).</summary>
-    public const double ThirtyFirstSetMacroF1Ratchet = 0.922;
+    public const double ThirtyFirstSetMacroF1Ratchet = 0.944;
 
     /// <summary>Pooled kappa reached on the thirty-first dev set.</summary>
-    public const double ThirtyFirstSetPooledKappaRatchet = 0.909;
+    public const double ThirtyFirstSetPooledKappaRatchet = 0.935;
 
     /// <summary>Macro-F1 reached on the thirty-second dev set (0.766 for the scorer before it was written; written in stop 26 and trained on at once).</summary>
-    public const double ThirtySecondSetMacroF1Ratchet = 0.945;
+    public const double ThirtySecondSetMacroF1Ratchet = 0.963;
 
     /// <summary>Pooled kappa reached on the thirty-second dev set.</summary>
-    public const double ThirtySecondSetPooledKappaRatchet = 0.930;
+    public const double ThirtySecondSetPooledKappaRatchet = 0.953;
 
     /// <summary>Macro-F1 reached on the thirty-third dev set (0.683 for the scorer before it was written; written in stop 26 and trained on at once).</summary>
-    public const double ThirtyThirdSetMacroF1Ratchet = 0.911;
+    public const double ThirtyThirdSetMacroF1Ratchet = 0.956;
 
     /// <summary>Pooled kappa reached on the thirty-third dev set.</summary>
-    public const double ThirtyThirdSetPooledKappaRatchet = 0.903;
+    public const double ThirtyThirdSetPooledKappaRatchet = 0.945;
 
     /// <summary>Macro-F1 reached on the thirty-fourth dev set (0.751 for the scorer before it was written; written in stop 26 and trained on at once).</summary>
-    public const double ThirtyFourthSetMacroF1Ratchet = 0.926;
+    public const double ThirtyFourthSetMacroF1Ratchet = 0.966;
 
     /// <summary>Pooled kappa reached on the thirty-fourth dev set.</summary>
-    public const double ThirtyFourthSetPooledKappaRatchet = 0.922;
+    public const double ThirtyFourthSetPooledKappaRatchet = 0.957;
 
     /// <summary>Macro-F1 reached on the thirty-fifth dev set (0.745 for the scorer before it was written; written in stop 26 and trained on at once).</summary>
-    public const double ThirtyFifthSetMacroF1Ratchet = 0.927;
+    public const double ThirtyFifthSetMacroF1Ratchet = 0.957;
 
     /// <summary>Pooled kappa reached on the thirty-fifth dev set.</summary>
-    public const double ThirtyFifthSetPooledKappaRatchet = 0.925;
+    public const double ThirtyFifthSetPooledKappaRatchet = 0.954;
 
     /// <summary>Macro-F1 reached on the thirty-sixth dev set (0.715 for the scorer before it was written; written in stop 26 and trained on at once).</summary>
-    public const double ThirtySixthSetMacroF1Ratchet = 0.927;
+    public const double ThirtySixthSetMacroF1Ratchet = 0.966;
 
     /// <summary>Pooled kappa reached on the thirty-sixth dev set.</summary>
-    public const double ThirtySixthSetPooledKappaRatchet = 0.917;
+    public const double ThirtySixthSetPooledKappaRatchet = 0.956;
 
     /// <summary>Macro-F1 reached on the thirty-seventh dev set (0.771 for the scorer before it was written; written in stop 26 and trained on at once).</summary>
-    public const double ThirtySeventhSetMacroF1Ratchet = 0.934;
+    public const double ThirtySeventhSetMacroF1Ratchet = 0.959;
 
     /// <summary>Pooled kappa reached on the thirty-seventh dev set.</summary>
-    public const double ThirtySeventhSetPooledKappaRatchet = 0.930;
+    public const double ThirtySeventhSetPooledKappaRatchet = 0.954;
 
     /// <summary>Macro-F1 reached on the thirty-eighth dev set (0.759 for the scorer before it was written; written in stop 26 and trained on at once).</summary>
-    public const double ThirtyEighthSetMacroF1Ratchet = 0.951;
+    public const double ThirtyEighthSetMacroF1Ratchet = 0.966;
 
     /// <summary>Pooled kappa reached on the thirty-eighth dev set.</summary>
-    public const double ThirtyEighthSetPooledKappaRatchet = 0.937;
+    public const double ThirtyEighthSetPooledKappaRatchet = 0.958;
 
     /// <summary>Macro-F1 reached on the thirty-ninth dev set (0.726 for the scorer before it was written; written in stop 26 and trained on at once).</summary>
-    public const double ThirtyNinthSetMacroF1Ratchet = 0.919;
+    public const double ThirtyNinthSetMacroF1Ratchet = 0.958;
 
     /// <summary>Pooled kappa reached on the thirty-ninth dev set.</summary>
-    public const double ThirtyNinthSetPooledKappaRatchet = 0.903;
+    public const double ThirtyNinthSetPooledKappaRatchet = 0.948;
 
     /// <summary>Macro-F1 reached on the fortieth dev set (0.727 for the scorer before it was written; written in stop 26 and trained on at once).</summary>
-    public const double FortiethSetMacroF1Ratchet = 0.933;
+    public const double FortiethSetMacroF1Ratchet = 0.960;
 
     /// <summary>Pooled kappa reached on the fortieth dev set.</summary>
-    public const double FortiethSetPooledKappaRatchet = 0.931;
+    public const double FortiethSetPooledKappaRatchet = 0.960;
 
     /// <summary>Macro-F1 reached on the forty-first dev set (0.755 for the scorer before it was written; written in stop 26 and trained on at once).</summary>
-    public const double FortyFirstSetMacroF1Ratchet = 0.936;
+    public const double FortyFirstSetMacroF1Ratchet = 0.961;
 
     /// <summary>Pooled kappa reached on the forty-first dev set.</summary>
-    public const double FortyFirstSetPooledKappaRatchet = 0.931;
+    public const double FortyFirstSetPooledKappaRatchet = 0.962;
 
-    // Stock replies that two blind writers each wrote for their own set; they are not copied replies.
+    /// <summary>Macro-F1 reached on the forty-second dev set (0.795 unseen, for the scorer of the start of stop 27; written at the end of stop 26, trained on from stop 27).</summary>
+    public const double FortySecondSetMacroF1Ratchet = 0.959;
+
+    /// <summary>Pooled kappa reached on the forty-second dev set.</summary>
+    public const double FortySecondSetPooledKappaRatchet = 0.945;
+
+    /// <summary>Macro-F1 reached on the forty-third dev set (0.798 unseen, for the scorer of the start of stop 27; written at the end of stop 26, trained on from stop 27).</summary>
+    public const double FortyThirdSetMacroF1Ratchet = 0.951;
+
+    /// <summary>Pooled kappa reached on the forty-third dev set.</summary>
+    public const double FortyThirdSetPooledKappaRatchet = 0.942;
+
+    /// <summary>Macro-F1 reached on the forty-fourth dev set (0.780 unseen, for the scorer of the start of stop 27; written at the end of stop 26, trained on from stop 27).</summary>
+    public const double FortyFourthSetMacroF1Ratchet = 0.964;
+
+    /// <summary>Pooled kappa reached on the forty-fourth dev set.</summary>
+    public const double FortyFourthSetPooledKappaRatchet = 0.950;
+
+    /// <summary>Macro-F1 reached on the forty-fifth dev set (0.764 unseen, for the scorer of the start of stop 27; written at the end of stop 26, trained on from stop 27).</summary>
+    public const double FortyFifthSetMacroF1Ratchet = 0.958;
+
+    /// <summary>Pooled kappa reached on the forty-fifth dev set.</summary>
+    public const double FortyFifthSetPooledKappaRatchet = 0.949;
+
+    /// <summary>Macro-F1 reached on the forty-sixth dev set (0.789 unseen, for the scorer of the start of stop 27; written in stop 27 and trained on at once).</summary>
+    public const double FortySixthSetMacroF1Ratchet = 0.972;
+
+    /// <summary>Pooled kappa reached on the forty-sixth dev set.</summary>
+    public const double FortySixthSetPooledKappaRatchet = 0.964;
+
+    /// <summary>Macro-F1 reached on the forty-seventh dev set (0.786 unseen, for the scorer of the start of stop 27; written in stop 27 and trained on at once).</summary>
+    public const double FortySeventhSetMacroF1Ratchet = 0.961;
+
+    /// <summary>Pooled kappa reached on the forty-seventh dev set.</summary>
+    public const double FortySeventhSetPooledKappaRatchet = 0.950;
+
+    /// <summary>Macro-F1 reached on the forty-eighth dev set (0.744 unseen, for the scorer of the start of stop 27; written in stop 27 and trained on at once).</summary>
+    public const double FortyEighthSetMacroF1Ratchet = 0.969;
+
+    /// <summary>Pooled kappa reached on the forty-eighth dev set.</summary>
+    public const double FortyEighthSetPooledKappaRatchet = 0.959;
+
+    /// <summary>Macro-F1 reached on the forty-ninth dev set (0.765 unseen, for the scorer of the start of stop 27; written in stop 27 and trained on at once).</summary>
+    public const double FortyNinthSetMacroF1Ratchet = 0.950;
+
+    /// <summary>Pooled kappa reached on the forty-ninth dev set.</summary>
+    public const double FortyNinthSetPooledKappaRatchet = 0.940;
+
+    /// <summary>Macro-F1 reached on the fifty-first dev set (0.756 unseen, for the scorer of the start of stop 27; written in stop 27 and trained on at once).</summary>
+    public const double FiftyFirstSetMacroF1Ratchet = 0.957;
+
+    /// <summary>Pooled kappa reached on the fifty-first dev set.</summary>
+    public const double FiftyFirstSetPooledKappaRatchet = 0.950;
+
+    /// <summary>Macro-F1 reached on the fifty-second dev set (0.764 unseen, for the scorer of the start of stop 27; written in stop 27 and trained on at once).</summary>
+    public const double FiftySecondSetMacroF1Ratchet = 0.960;
+
+    /// <summary>Pooled kappa reached on the fifty-second dev set.</summary>
+    public const double FiftySecondSetPooledKappaRatchet = 0.950;
+
+    /// <summary>Macro-F1 reached on the fifty-third dev set (0.756 unseen, for the scorer of the start of stop 27; written in stop 27 and trained on at once).</summary>
+    public const double FiftyThirdSetMacroF1Ratchet = 0.960;
+
+    /// <summary>Pooled kappa reached on the fifty-third dev set.</summary>
+    public const double FiftyThirdSetPooledKappaRatchet = 0.947;
+
+    /// <summary>Macro-F1 reached on the fifty-fourth dev set (0.767 unseen, for the scorer of the start of stop 27; written in stop 27 and trained on at once).</summary>
+    public const double FiftyFourthSetMacroF1Ratchet = 0.954;
+
+    /// <summary>Pooled kappa reached on the fifty-fourth dev set.</summary>
+    public const double FiftyFourthSetPooledKappaRatchet = 0.946;
+
+    /// <summary>Macro-F1 reached on the fifty-fifth dev set (0.772 unseen, for the scorer of the start of stop 27; written in stop 27 and trained on at once).</summary>
+    public const double FiftyFifthSetMacroF1Ratchet = 0.966;
+
+    /// <summary>Pooled kappa reached on the fifty-fifth dev set.</summary>
+    public const double FiftyFifthSetPooledKappaRatchet = 0.955;
+
+    // Stock replies that two blind writers each wrote for their own set; they are not copied replies (07700 900… numbers are
+    // the range set aside for fiction, so two writers picked the same one).
     private static readonly HashSet<string> StockPhrases = new(StringComparer.OrdinalIgnoreCase)
     {
         "typical. every single time with you lot.", "ok thanks for letting me know", "ok thanks for letting us know",
@@ -272,7 +357,12 @@ public class DevSetTests
         "we're sorry for any inconvenience caused. your feedback has been noted.", "yeah go on then, no worries 👍",
         "it won't happen again, i promise you that.", "that's a data breach mate, i'm reporting you to sandra.",
         "sure, i'll export the spreadsheet and email it over tonight.",
-        "it's all in the induction folder, have a read.",
+        "it's all in the induction folder, have a read.", "ok, thanks for the heads up",
+        "sure, i'll export the sign-in sheet and email it over tonight.",
+        "niestety nie mogę w tę sobotę, ale mogę wziąć twoją niedzielę.",
+        "d'accord, mais notre contrat prévoit cinq jours ouvrés. pouvez-vous envoyer une partie vendredi ?",
+        "send it back to us and we'll sort it.", "sure, it's 07700 900412, he won't mind.", "ok cheers for letting me know",
+        "ok no worries, thursday it is", "cheers for the heads up 👍", "sorry about that, i'll look into it and get back to you.",
     };
 
     [Theory]
@@ -296,6 +386,7 @@ public class DevSetTests
     [InlineData("devset18.jsonl", 300)]
     [InlineData("devset19.jsonl", 300)]
     [InlineData("devset20.jsonl", 300)]
+    [InlineData("devset21.jsonl", 300)]
     [InlineData("devset22.jsonl", 300)]
     [InlineData("devset23.jsonl", 300)]
     [InlineData("devset24.jsonl", 300)]
@@ -316,6 +407,19 @@ public class DevSetTests
     [InlineData("devset39.jsonl", 300)]
     [InlineData("devset40.jsonl", 300)]
     [InlineData("devset41.jsonl", 300)]
+    [InlineData("devset42.jsonl", 300)]
+    [InlineData("devset43.jsonl", 300)]
+    [InlineData("devset44.jsonl", 300)]
+    [InlineData("devset45.jsonl", 300)]
+    [InlineData("devset46.jsonl", 300)]
+    [InlineData("devset47.jsonl", 300)]
+    [InlineData("devset48.jsonl", 300)]
+    [InlineData("devset49.jsonl", 300)]
+    [InlineData("devset51.jsonl", 300)]
+    [InlineData("devset52.jsonl", 300)]
+    [InlineData("devset53.jsonl", 300)]
+    [InlineData("devset54.jsonl", 300)]
+    [InlineData("devset55.jsonl", 300)]
     public void Dev_set_is_read_completely(string file, int atLeast)
     {
         var run = Score.Evaluate(file);
@@ -345,6 +449,7 @@ public class DevSetTests
     [InlineData("devset18.jsonl", EighteenthSetMacroF1Ratchet, EighteenthSetPooledKappaRatchet)]
     [InlineData("devset19.jsonl", NineteenthSetMacroF1Ratchet, NineteenthSetPooledKappaRatchet)]
     [InlineData("devset20.jsonl", TwentiethSetMacroF1Ratchet, TwentiethSetPooledKappaRatchet)]
+    [InlineData("devset21.jsonl", TwentyFirstSetMacroF1Ratchet, TwentyFirstSetPooledKappaRatchet)]
     [InlineData("devset22.jsonl", TwentySecondSetMacroF1Ratchet, TwentySecondSetPooledKappaRatchet)]
     [InlineData("devset23.jsonl", TwentyThirdSetMacroF1Ratchet, TwentyThirdSetPooledKappaRatchet)]
     [InlineData("devset24.jsonl", TwentyFourthSetMacroF1Ratchet, TwentyFourthSetPooledKappaRatchet)]
@@ -365,6 +470,19 @@ public class DevSetTests
     [InlineData("devset39.jsonl", ThirtyNinthSetMacroF1Ratchet, ThirtyNinthSetPooledKappaRatchet)]
     [InlineData("devset40.jsonl", FortiethSetMacroF1Ratchet, FortiethSetPooledKappaRatchet)]
     [InlineData("devset41.jsonl", FortyFirstSetMacroF1Ratchet, FortyFirstSetPooledKappaRatchet)]
+    [InlineData("devset42.jsonl", FortySecondSetMacroF1Ratchet, FortySecondSetPooledKappaRatchet)]
+    [InlineData("devset43.jsonl", FortyThirdSetMacroF1Ratchet, FortyThirdSetPooledKappaRatchet)]
+    [InlineData("devset44.jsonl", FortyFourthSetMacroF1Ratchet, FortyFourthSetPooledKappaRatchet)]
+    [InlineData("devset45.jsonl", FortyFifthSetMacroF1Ratchet, FortyFifthSetPooledKappaRatchet)]
+    [InlineData("devset46.jsonl", FortySixthSetMacroF1Ratchet, FortySixthSetPooledKappaRatchet)]
+    [InlineData("devset47.jsonl", FortySeventhSetMacroF1Ratchet, FortySeventhSetPooledKappaRatchet)]
+    [InlineData("devset48.jsonl", FortyEighthSetMacroF1Ratchet, FortyEighthSetPooledKappaRatchet)]
+    [InlineData("devset49.jsonl", FortyNinthSetMacroF1Ratchet, FortyNinthSetPooledKappaRatchet)]
+    [InlineData("devset51.jsonl", FiftyFirstSetMacroF1Ratchet, FiftyFirstSetPooledKappaRatchet)]
+    [InlineData("devset52.jsonl", FiftySecondSetMacroF1Ratchet, FiftySecondSetPooledKappaRatchet)]
+    [InlineData("devset53.jsonl", FiftyThirdSetMacroF1Ratchet, FiftyThirdSetPooledKappaRatchet)]
+    [InlineData("devset54.jsonl", FiftyFourthSetMacroF1Ratchet, FiftyFourthSetPooledKappaRatchet)]
+    [InlineData("devset55.jsonl", FiftyFifthSetMacroF1Ratchet, FiftyFifthSetPooledKappaRatchet)]
     public void Macro_f1_does_not_drop_below_the_ratchet(string file, double macroF1, double pooledKappa)
     {
         var report = Score.Evaluate(file).Report;
@@ -379,7 +497,7 @@ public class DevSetTests
     {
         var report = Score.Pooled(CreditModelTests.TrainingSets);
 
-        Assert.Equal(12140, report.Items);
+        Assert.Equal(16340, report.Items);
         Assert.True(report.MacroF1 >= PooledMacroF1Ratchet, $"pooled dev macro-F1 {report.MacroF1:0.0000} < {PooledMacroF1Ratchet}");
         Assert.True(report.PooledKappa >= PooledSetsKappaRatchet, $"pooled dev kappa {report.PooledKappa:0.0000} < {PooledSetsKappaRatchet}");
     }
@@ -405,6 +523,7 @@ public class DevSetTests
     [InlineData("devset18.jsonl", 0.722)]
     [InlineData("devset19.jsonl", 0.700)]
     [InlineData("devset20.jsonl", 0.699)]
+    [InlineData("devset21.jsonl", 0.671)]
     [InlineData("devset22.jsonl", 0.647)]
     [InlineData("devset23.jsonl", 0.688)]
     [InlineData("devset24.jsonl", 0.689)]
@@ -425,6 +544,19 @@ public class DevSetTests
     [InlineData("devset39.jsonl", 0.672)]
     [InlineData("devset40.jsonl", 0.695)]
     [InlineData("devset41.jsonl", 0.697)]
+    [InlineData("devset42.jsonl", 0.707)]
+    [InlineData("devset43.jsonl", 0.735)]
+    [InlineData("devset44.jsonl", 0.722)]
+    [InlineData("devset45.jsonl", 0.676)]
+    [InlineData("devset46.jsonl", 0.702)]
+    [InlineData("devset47.jsonl", 0.691)]
+    [InlineData("devset48.jsonl", 0.675)]
+    [InlineData("devset49.jsonl", 0.676)]
+    [InlineData("devset51.jsonl", 0.667)]
+    [InlineData("devset52.jsonl", 0.688)]
+    [InlineData("devset53.jsonl", 0.681)]
+    [InlineData("devset54.jsonl", 0.690)]
+    [InlineData("devset55.jsonl", 0.701)]
     public void The_rules_alone_do_not_drop_below_their_ratchet(string file, double macroF1)
     {
         // The learned layer could hide a rule that got worse; this keeps each rule change honest on its own.
@@ -454,6 +586,7 @@ public class DevSetTests
     [InlineData("devset18.jsonl")]
     [InlineData("devset19.jsonl")]
     [InlineData("devset20.jsonl")]
+    [InlineData("devset21.jsonl")]
     [InlineData("devset22.jsonl")]
     [InlineData("devset23.jsonl")]
     [InlineData("devset24.jsonl")]
@@ -474,6 +607,19 @@ public class DevSetTests
     [InlineData("devset39.jsonl")]
     [InlineData("devset40.jsonl")]
     [InlineData("devset41.jsonl")]
+    [InlineData("devset42.jsonl")]
+    [InlineData("devset43.jsonl")]
+    [InlineData("devset44.jsonl")]
+    [InlineData("devset45.jsonl")]
+    [InlineData("devset46.jsonl")]
+    [InlineData("devset47.jsonl")]
+    [InlineData("devset48.jsonl")]
+    [InlineData("devset49.jsonl")]
+    [InlineData("devset51.jsonl")]
+    [InlineData("devset52.jsonl")]
+    [InlineData("devset53.jsonl")]
+    [InlineData("devset54.jsonl")]
+    [InlineData("devset55.jsonl")]
     public void Every_labelled_id_is_a_catalogue_id(string file)
     {
         var known = Score.Scorer.Catalogue.Points.Select(p => p.Id).ToHashSet();
@@ -490,11 +636,13 @@ public class DevSetTests
         "holdout11.jsonl", "devset9.jsonl", "holdout12.jsonl", "devset10.jsonl", "holdout13.jsonl", "devset11.jsonl",
         "holdout14.jsonl", "devset12.jsonl", "holdout15.jsonl", "devset13.jsonl", "holdout16.jsonl", "devset14.jsonl",
         "holdout17.jsonl", "devset15.jsonl", "holdout18.jsonl", "devset16.jsonl", "holdout19.jsonl", "devset17.jsonl",
-        "holdout20.jsonl", "holdout21.jsonl", "devset18.jsonl", "devset19.jsonl", "devset20.jsonl", "devset22.jsonl",
-        "devset23.jsonl", "devset24.jsonl", "devset25.jsonl", "devset26.jsonl", "devset27.jsonl", "devset28.jsonl",
-        "devset29.jsonl", "devset30.jsonl", "devset31.jsonl", "devset32.jsonl", "devset33.jsonl", "devset34.jsonl",
-        "devset35.jsonl", "devset36.jsonl", "devset37.jsonl", "devset38.jsonl", "devset39.jsonl", "devset40.jsonl",
-        "devset41.jsonl",
+        "holdout20.jsonl", "holdout21.jsonl", "devset18.jsonl", "devset21.jsonl", "holdout22.jsonl", "devset19.jsonl",
+        "devset20.jsonl", "devset22.jsonl", "devset23.jsonl", "devset24.jsonl", "devset25.jsonl", "devset26.jsonl",
+        "devset27.jsonl", "devset28.jsonl", "devset29.jsonl", "devset30.jsonl", "devset31.jsonl", "devset32.jsonl",
+        "devset33.jsonl", "devset34.jsonl", "devset35.jsonl", "devset36.jsonl", "devset37.jsonl", "devset38.jsonl",
+        "devset39.jsonl", "devset40.jsonl", "devset41.jsonl", "devset42.jsonl", "devset43.jsonl", "devset44.jsonl",
+        "devset45.jsonl", "devset46.jsonl", "devset47.jsonl", "devset48.jsonl", "devset49.jsonl", "devset51.jsonl",
+        "devset52.jsonl", "devset53.jsonl", "devset54.jsonl", "devset55.jsonl",
     ];
 
     public static TheoryData<string> LaterSets => new(SetsInOrder.Skip(1));

@@ -3,7 +3,7 @@ namespace RolePlay.Scoring.Tests;
 /// <summary>
 /// Measures the built-in scorer on the held-out sets, whose disagreements are never read and on which no rule is tuned:
 /// Data/holdout.jsonl (422 replies, written after the first dev set by someone who never saw the scorer, 41% from other
-/// domains), Data/holdout2.jsonl to Data/holdout21.jsonl (300 replies each, each written by two more helpers blind to the
+/// domains), Data/holdout2.jsonl to Data/holdout22.jsonl (300 replies each, each written by two more helpers blind to the
 /// scorer and to every other set, and scored once when the rules of their round were final). None of them trains the learned credit layer
 /// (CreditModelTests). The floors only stop regressions; raise them when the
 /// figures rise, never lower them. From stop 23 the strict guard is the pooled floor over every set; a single set may fall
@@ -22,77 +22,80 @@ public class HoldoutSetTests
     public const double PerSetAllowance = 0.02;
 
     /// <summary>
-    /// Macro-F1 over all 26 ids on every held-out set pooled (6,422 replies, the first to the twenty-first set), reached in
-    /// stop 26: 0.7897 (the first twenty alone: 0.7901; 0.7730 in stop 25, 0.773 in stop 24, 0.762 in stop 23). Strict: raise
-    /// it when the figure rises, and re-measure it only when a new set joins.
+    /// Macro-F1 over all 26 ids on every held-out set pooled (6,722 replies, the first to the twenty-second set), reached in
+    /// stop 27: 0.8025 (the first twenty-one alone: 0.8015; 0.7897 in stop 26, 0.7730 in stop 25, 0.773 in stop 24). Strict:
+    /// raise it when the figure rises, and re-measure it only when a new set joins.
     /// </summary>
-    public const double PooledMacroF1Floor = 0.7896;
+    public const double PooledMacroF1Floor = 0.8025;
 
     /// <summary>Every held-out set, pooled by <see cref="Pooled_macro_f1_on_unseen_replies_does_not_drop_below_the_floor"/>.</summary>
-    public static readonly string[] HeldOutSets = ["holdout.jsonl", .. Enumerable.Range(2, 20).Select(n => $"holdout{n}.jsonl")];
+    public static readonly string[] HeldOutSets = ["holdout.jsonl", .. Enumerable.Range(2, 21).Select(n => $"holdout{n}.jsonl")];
 
     /// <summary>Macro-F1 over all 26 ids reached on the first held-out set.</summary>
     public const double MacroF1Floor = 0.781;
 
     /// <summary>Macro-F1 over all 26 ids on the second held-out set (0.636 when scored once on the rules of its round).</summary>
-    public const double SecondSetMacroF1Floor = 0.785;
+    public const double SecondSetMacroF1Floor = 0.789;
 
     /// <summary>Macro-F1 over all 26 ids on the third held-out set, measured once on the rules of its round.</summary>
-    public const double ThirdSetMacroF1Floor = 0.770;
+    public const double ThirdSetMacroF1Floor = 0.789;
 
     /// <summary>Macro-F1 over all 26 ids on the fourth held-out set (0.676 on the rules before its round; Data/README.md has the history).</summary>
-    public const double FourthSetMacroF1Floor = 0.786;
+    public const double FourthSetMacroF1Floor = 0.809;
 
     /// <summary>Macro-F1 over all 26 ids on the fifth held-out set, scored once when the rules of its round were final (0.672 on the rules before it).</summary>
-    public const double FifthSetMacroF1Floor = 0.797;
+    public const double FifthSetMacroF1Floor = 0.800;
 
     /// <summary>Macro-F1 over all 26 ids on the sixth held-out set, scored once on the same final rules (0.673 on the rules before the round).</summary>
-    public const double SixthSetMacroF1Floor = 0.799;
+    public const double SixthSetMacroF1Floor = 0.815;
 
     /// <summary>Macro-F1 over all 26 ids on the seventh held-out set, first scored in the middle of stop 13 (0.649; 0.640 on the rules before it).</summary>
     public const double SeventhSetMacroF1Floor = 0.783;
 
     /// <summary>Macro-F1 over all 26 ids on the eighth held-out set, scored once on the final rules of stop 13 (0.661 then; 0.646 on the rules before it).</summary>
-    public const double EighthSetMacroF1Floor = 0.791;
+    public const double EighthSetMacroF1Floor = 0.796;
 
     /// <summary>Macro-F1 over all 26 ids on the ninth held-out set, scored once on the final rules of stop 14 (0.729 on the rules before it).</summary>
-    public const double NinthSetMacroF1Floor = 0.841;
+    public const double NinthSetMacroF1Floor = 0.843;
 
     /// <summary>Macro-F1 over all 26 ids on the tenth held-out set, scored once on the final rules of stop 15 (0.706 on the rules before it).</summary>
-    public const double TenthSetMacroF1Floor = 0.805;
+    public const double TenthSetMacroF1Floor = 0.820;
 
     /// <summary>Macro-F1 over all 26 ids on the eleventh held-out set, scored once on the final rules of stop 16 (0.710 on the rules before it).</summary>
-    public const double EleventhSetMacroF1Floor = 0.785;
+    public const double EleventhSetMacroF1Floor = 0.793;
 
     /// <summary>Macro-F1 over all 26 ids on the twelfth held-out set, scored once on the final rules of stop 17 (0.692 on the rules before it).</summary>
-    public const double TwelfthSetMacroF1Floor = 0.768;
+    public const double TwelfthSetMacroF1Floor = 0.769;
 
     /// <summary>Macro-F1 over all 26 ids on the thirteenth held-out set, scored once on the final rules of stop 18 (0.708 on the rules before it).</summary>
     public const double ThirteenthSetMacroF1Floor = 0.802;
 
     /// <summary>Macro-F1 over all 26 ids on the fourteenth held-out set, scored once on the final rules of stop 19 (0.717 on the rules before it).</summary>
-    public const double FourteenthSetMacroF1Floor = 0.797;
+    public const double FourteenthSetMacroF1Floor = 0.801;
 
     /// <summary>Macro-F1 over all 26 ids on the fifteenth held-out set, scored once on the final rules of stop 20 (0.678 on the rules before it).</summary>
-    public const double FifteenthSetMacroF1Floor = 0.763;
+    public const double FifteenthSetMacroF1Floor = 0.792;
 
     /// <summary>Macro-F1 over all 26 ids on the sixteenth held-out set, scored once on the final scorer of stop 21 (0.708 on the scorer before it).</summary>
-    public const double SixteenthSetMacroF1Floor = 0.753;
+    public const double SixteenthSetMacroF1Floor = 0.777;
 
     /// <summary>Macro-F1 over all 26 ids on the seventeenth held-out set, scored once on the final scorer of stop 22 (0.763 on the scorer before it).</summary>
-    public const double SeventeenthSetMacroF1Floor = 0.810;
+    public const double SeventeenthSetMacroF1Floor = 0.827;
 
     /// <summary>Macro-F1 over all 26 ids on the eighteenth held-out set, scored once on the final scorer of stop 23 (0.689 on the scorer before it).</summary>
-    public const double EighteenthSetMacroF1Floor = 0.755;
+    public const double EighteenthSetMacroF1Floor = 0.773;
 
     /// <summary>Macro-F1 over all 26 ids on the nineteenth held-out set, scored once on the final scorer of stop 24 (0.715 on the scorer before it).</summary>
-    public const double NineteenthSetMacroF1Floor = 0.783;
+    public const double NineteenthSetMacroF1Floor = 0.803;
 
     /// <summary>Macro-F1 over all 26 ids on the twentieth held-out set, scored once on the final scorer of stop 25 (0.761 on the scorer before it).</summary>
-    public const double TwentiethSetMacroF1Floor = 0.791;
+    public const double TwentiethSetMacroF1Floor = 0.821;
 
     /// <summary>Macro-F1 over all 26 ids on the twenty-first held-out set, scored once on the final scorer of stop 26 (0.752 on the scorer before it).</summary>
-    public const double TwentyFirstSetMacroF1Floor = 0.778;
+    public const double TwentyFirstSetMacroF1Floor = 0.801;
+
+    /// <summary>Macro-F1 over all 26 ids on the twenty-second held-out set, scored once on the final scorer of stop 27 (0.796 on the scorer before it).</summary>
+    public const double TwentySecondSetMacroF1Floor = 0.822;
 
     [Theory]
     [InlineData("holdout.jsonl", 400)]
@@ -116,6 +119,7 @@ public class HoldoutSetTests
     [InlineData("holdout19.jsonl", 300)]
     [InlineData("holdout20.jsonl", 300)]
     [InlineData("holdout21.jsonl", 300)]
+    [InlineData("holdout22.jsonl", 300)]
     public void Holdout_set_is_read_completely_and_uses_only_catalogue_ids(string file, int atLeast)
     {
         var run = Score.Evaluate(file);
@@ -148,6 +152,7 @@ public class HoldoutSetTests
     [InlineData("holdout19.jsonl", NineteenthSetMacroF1Floor)]
     [InlineData("holdout20.jsonl", TwentiethSetMacroF1Floor)]
     [InlineData("holdout21.jsonl", TwentyFirstSetMacroF1Floor)]
+    [InlineData("holdout22.jsonl", TwentySecondSetMacroF1Floor)]
     public void Macro_f1_on_unseen_replies_does_not_drop_below_the_floor(string file, double floor)
     {
         var report = Score.Evaluate(file).Report;
@@ -160,7 +165,7 @@ public class HoldoutSetTests
     {
         var report = Score.Pooled(HeldOutSets);
 
-        Assert.Equal(6422, report.Items);
+        Assert.Equal(6722, report.Items);
         Assert.True(report.MacroF1 >= PooledMacroF1Floor, $"pooled held-out macro-F1 {report.MacroF1:0.0000} < {PooledMacroF1Floor}");
     }
 }

@@ -5,7 +5,7 @@ using RolePlay.Scoring.Learned;
 namespace RolePlay.Scoring.Tests;
 
 /// <summary>
-/// Invented behaviour examples on which the learned layer, retrained in stop 26 on 11,940 replies, disagrees with the
+/// Invented behaviour examples on which the learned layer, retrained in stop 27 on 16,140 replies, disagrees with the
 /// example's author: pinned here rather than hidden. In each the rules agree with the example and the scorer marks what the
 /// layer changed as the layer's own, so an assessor can see it and override it. Each row names the test it came from. A
 /// retrain that settles a row makes it fail here: move it back to that test.
@@ -44,22 +44,27 @@ public class LearnedLayerDisagreementTests
     {
         // A closed question about their situation; the later writers count a question that asks for a detail as none.
         { "Is there someone at home who could take it in for you?", LateParcel, ContextKind.Customer, "active_listening", "ScorerBehaviourTests.A_closed_question_about_their_situation_stays_active_listening" },
-        { "It's best we don't mention her diagnosis to the other volunteers.", "", ContextKind.Colleague, "assertiveness", "ActRulesBehaviourTests.Constructive_next_time_a_stated_limit_and_a_firm_preference_are_assertive" },
-        { "We need the signed form back before Friday.", "", ContextKind.Partner, "assertiveness", "ActRulesBehaviourTests.A_doubting_view_a_contrasted_view_and_a_stated_need_are_assertive" },
         { "With respect, I don't agree - the stockroom was tidy when I left.", "", ContextKind.Colleague, "assertiveness", "ActRulesBehaviourTests.A_view_or_need_stated_with_those_words_stays_assertive" },
 
         // Fault pushed elsewhere: the later writers often label these passing the buck or dismissive, not blame.
         { "The bookings come from the agency not us, so ring them.", "", ContextKind.Customer, "blame", "NegativeBehaviourTests.Habits_held_against_someone_and_rebutting_questions_are_blame" },
-        { "Coats are left at your own risk.", "", ContextKind.Customer, "blame", "NegativeBehaviourTests.Circumstances_machines_and_other_people_named_as_the_cause_are_blame" },
-        { "Wasn't me, ask the morning shift.", "", ContextKind.Customer, "blame", "NegativeBehaviourTests.Fault_put_on_someone_else_is_blame" },
         { "The website does say the deposit is non-refundable.", "", ContextKind.Customer, "blame", "NegativeBehaviourTests.Pinning_it_on_others_by_generalising_speculating_or_distancing_is_blame" },
+
+        // Retrained in stop 27 on 16,140 replies.
+        { "Delays are caused by the landlord not us.", "", ContextKind.Customer, "blame", "NegativeBehaviourTests.Fault_put_on_someone_else_is_blame" },
+        { "No, don't forward that email to the whole team.", "", ContextKind.Colleague, "assertiveness", "ActRulesBehaviourTests.Concessions_polite_declines_and_a_reasoned_no_are_assertive" },
+        { "Sorry not sorry.", "", ContextKind.Customer, "non_apology", "RelationshipPointTests.Apologies_that_only_excuse_or_brush_off_are_non_apologies" },
+        { "It might really help to talk to a counsellor about this.", "", ContextKind.Customer, "escalation", "RelationshipPointTests.Suggesting_a_support_service_is_escalation" },
+        { "We're not magicians, the parts take a week.", "", ContextKind.Colleague, "aggression", "NegativeBehaviourTests.Polite_surface_hostility_bare_orders_and_group_retorts_are_aggression" },
+        { "The delay was the landlord not us.", "", ContextKind.Customer, "blame", "NegativeBehaviourTests.A_guessed_act_a_defended_side_or_a_reassigned_cause_is_blame" },
+        { "The printer's probably a loose cable at the back, try reseating it.", "", ContextKind.Customer, "explanation", "ActRulesBehaviourTests.A_likely_cause_and_an_automatic_process_are_explanations" },
+        { "Your sister said you've been really worried.", LateParcel, ContextKind.Customer, "active_listening", "ScorerBehaviourTests.A_feeling_handed_back_to_them_is_reflected" },
+        { "So the parcel was meant to come Monday and it still hasn't come. Do you remember which day you dropped it in? I'll check the depot myself.", LateParcel, ContextKind.Customer, "active_listening", "ScorerBehaviourTests.A_blame_cue_in_a_reply_that_owns_the_problem_does_not_cancel_the_paraphrase" },
     };
 
     /// <summary>Reply, persona line, context, id the layer adds and the rules do not find, and the test the example came from.</summary>
     public static TheoryData<string, string, ContextKind, string, string> Added => new()
     {
-        { "The key safe code is on the booking, round the back by the bins.", "", ContextKind.Partner, "information_sharing", "ActRulesBehaviourTests.Asking_for_facts_negations_other_peoples_acts_own_paperwork_and_informing_without_saying_what_are_not_information_sharing" },
-
         // Not private, but "dad", "blind" and a house number go with a breach in the data; the layer cannot tell which family
         // detail is private, and a later writers' decision counts a named condition told to a partner as a breach.
         { "Go easy on Kieran today, his dad is collecting him at 3.", "Kieran was in a foul mood all morning.", ContextKind.Colleague, "confidentiality_breach", "NegativeBehaviourTests.A_third_persons_family_troubles_are_a_breach" },
@@ -70,5 +75,19 @@ public class LearnedLayerDisagreementTests
 
         // A reason ("a big ask") and a handover today: the later writers' rule for escalation; the rules want a stated limit.
         { "Waiving the fee is a big ask. I'll put it to my manager today.", "", ContextKind.Partner, "escalation", "RelationshipPointTests.Near_misses_of_the_new_handover_shapes_are_not_escalation" },
+
+        // From stop 27 the layer detects all eight negatives, each at its own threshold, and is retrained on 16,140 replies.
+        { "Let me sort that out with them directly and ring you back.", "", ContextKind.Customer, "passing_the_buck", "NegativeBehaviourTests.Handing_over_or_offering_an_option_is_not_passing_the_buck" },
+        { "Brilliant, thank you! That's exactly what we needed.", "", ContextKind.Customer, "aggression", "NegativeBehaviourTests.Encouragement_and_emphasis_are_not_aggression" },
+        { "It's only natural to feel nervous before a big day.", "", ContextKind.Customer, "dismissive", "NegativeBehaviourTests.Reassurance_and_choices_are_not_dismissive" },
+        { "I'd like to escalate this to your account manager, please.", "", ContextKind.Partner, "aggression", "NegativeBehaviourTests.Praise_that_goes_with_something_done_and_a_polite_escalation_are_not_aggression" },
+        { "I'm not sure it will be ready today, so I'll ring you at 3 either way.", "", ContextKind.Customer, "over_promising", "NegativeBehaviourTests.Commitments_the_learner_controls_are_not_over_promising" },
+        { "I'm not your enemy here, I want to help.", "", ContextKind.Customer, "dismissive", "NegativeBehaviourTests.Reading_a_notice_together_reassurance_and_shared_feelings_are_not_dismissive" },
+        { "No, I won't swap it for a new one.", "", ContextKind.Customer, "solution", "ScorerBehaviourTests.A_real_negation_still_cancels_the_offer" },
+        { "Some people don't see the sign by the lift, so I'll put another one at the door.", "", ContextKind.Customer, "dismissive", "NegativeBehaviourTests.Near_misses_of_reassurance_disowning_and_whenever_are_not_dismissive" },
+        { "It can take a while to get used to a new routine, and it's okay to find it hard.", "", ContextKind.Customer, "dismissive", "NegativeBehaviourTests.Near_misses_of_platitudes_and_waving_it_off_are_not_dismissive" },
+        { "The system sends you a reminder the day before.", "", ContextKind.Customer, "blame", "NegativeBehaviourTests.An_owned_cause_a_process_step_or_trust_in_someone_is_not_blame" },
+        { "you probably received a text about it this morning", "", ContextKind.Customer, "blame", "NegativeBehaviourTests.Guesses_about_feelings_or_oneself_and_plain_news_about_our_side_are_not_blame" },
+        { "Brilliant, so the printer's working again.", "", ContextKind.Customer, "aggression", "NegativeBehaviourTests.Near_misses_of_brush_offs_sarcastic_offers_and_threats_are_not_aggression" },
     };
 }

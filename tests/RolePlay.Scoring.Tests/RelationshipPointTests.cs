@@ -165,12 +165,6 @@ public class RelationshipPointTests
     }
 
     [Fact]
-    public void Suggesting_a_support_service_is_escalation()
-    {
-        Assert.True(Score.Reply("It might really help to talk to a counsellor about this.").Has("escalation"));
-    }
-
-    [Fact]
     public void Telling_someone_to_calm_down_is_not_listening()
     {
         var assessment = Score.Reply("Can you just calm down", "I'm so upset, this is the third time!");
@@ -783,7 +777,6 @@ public class RelationshipPointTests
     [InlineData("I'm sorry you're unhappy with our decision.")]
     [InlineData("Sorry, we're just really busy at the moment.")]
     [InlineData("Sorry mate, that's just how it is.")]
-    [InlineData("Sorry not sorry.")]
     public void Apologies_that_only_excuse_or_brush_off_are_non_apologies(string reply)
     {
         var assessment = Score.Reply(reply);

@@ -60,7 +60,7 @@ public sealed record CreditTraining
 /// <summary>
 /// One logistic model per catalogue id over what the rules found (credited or not, how strongly) and the reply's
 /// words and word pairs, trained on the labelled development sets. The scorer uses it to add what the rules missed (credits for
-/// positive points, and four negative behaviours at a higher bar) and to withdraw what the rules found where replies
+/// positive points, and negative behaviours at their own thresholds) and to withdraw what the rules found where replies
 /// like this one were seldom labelled so; see docs/scoring.md, "The learned credit layer".
 /// </summary>
 public sealed class CreditModel
@@ -72,10 +72,23 @@ public sealed class CreditModel
     public const double CreditThreshold = 0.5;
 
     /// <summary>
-    /// Probability at or above which the model detects one of <see cref="DetectedNegatives"/> the rules missed: higher,
-    /// because telling a learner they did something wrong needs more than even odds.
+    /// Probability at or above which the model detects each negative behaviour the rules missed. Telling a learner they
+    /// did something wrong needs more than even odds, so each is the lowest of 0.5, 0.6 … 0.9 at which the model's own
+    /// detections of it were at least 0.7 precise (about as precise as the rules' own detections of negatives on unseen
+    /// text) in cross-validation: each of the thirty-nine first-scored training sets of the start of stop 27 held back in
+    /// turn, the model trained on the rest (docs/scoring.md, "Stop 27").
     /// </summary>
-    public const double DetectionThreshold = 0.7;
+    public static IReadOnlyDictionary<string, double> DetectionThresholds { get; } = new Dictionary<string, double>(StringComparer.Ordinal)
+    {
+        ["aggression"] = 0.6,
+        ["blame"] = 0.7,
+        ["confidentiality_breach"] = 0.5,
+        ["dismissive"] = 0.6,
+        ["jargon"] = 0.5,
+        ["non_apology"] = 0.5,
+        ["over_promising"] = 0.5,
+        ["passing_the_buck"] = 0.6,
+    };
 
     /// <summary>How the rationale of a credit or detection withdrawn by the model begins.</summary>
     public const string WithdrawnPrefix = "Withdrawn by the learned model";
@@ -101,23 +114,18 @@ public sealed class CreditModel
         kind == MarkingPointKind.Positive ? CreditWithdrawalThreshold : DetectionWithdrawalThreshold;
 
     /// <summary>
-    /// The negative behaviours the model learns: all eight. It may withdraw any of them the rules detected, but detects
-    /// only <see cref="DetectedNegatives"/> itself.
+    /// The negative behaviours the model learns: all eight. It may withdraw any of them the rules detected, and detects
+    /// <see cref="DetectedNegatives"/> itself (from stop 27, all eight too).
     /// </summary>
     public static IReadOnlyList<string> LearnedNegatives { get; } =
         ["aggression", "blame", "confidentiality_breach", "dismissive", "jargon", "non_apology", "over_promising", "passing_the_buck"];
 
-    /// <summary>
-    /// The negative behaviours the model may detect where the rules did not. In cross-validation over the dev sets, scored by the rules as they
-    /// stood before reading each set, its detections of these were at least 0.75 precise at <see cref="DetectionThreshold"/>;
-    /// for <c>dismissive</c>, <c>aggression</c>, <c>passing_the_buck</c> and <c>jargon</c> they were not, so detecting
-    /// those stays with the rules.
-    /// </summary>
-    public static IReadOnlyList<string> DetectedNegatives { get; } = ["blame", "over_promising", "confidentiality_breach", "non_apology"];
+    /// <summary>The negative behaviours the model may detect where the rules did not: those with a <see cref="DetectionThresholds"/> entry.</summary>
+    public static IReadOnlyList<string> DetectedNegatives { get; } = [.. DetectionThresholds.Keys.Order(StringComparer.Ordinal)];
 
-    /// <summary>The probability at or above which the model adds <paramref name="kind"/> of id.</summary>
-    public static double ThresholdFor(MarkingPointKind kind) =>
-        kind == MarkingPointKind.Positive ? CreditThreshold : DetectionThreshold;
+    /// <summary>The probability at or above which the model adds entry <paramref name="id"/> of <paramref name="kind"/> (never, for a negative it does not detect).</summary>
+    public static double AddThresholdFor(MarkingPointKind kind, string id) =>
+        kind == MarkingPointKind.Positive ? CreditThreshold : DetectionThresholds.GetValueOrDefault(id, double.PositiveInfinity);
 
     /// <summary>
     /// What the learned layer does with one entry, from the rules' result and the model's probability: withdraw a credit or
@@ -126,19 +134,16 @@ public sealed class CreditModel
     /// stands), or keep the rules' result. The scorer adds only where the entry also applies in the conversation, no
     /// detected negative weakens it and some word of the reply can be shown as evidence.
     /// </summary>
-    public static LearnedDecision Decide(MarkingPointKind kind, bool detectable, bool rulesCredited, bool rulesWeighed, double probability)
+    public static LearnedDecision Decide(MarkingPointKind kind, double addThreshold, bool rulesCredited, bool rulesWeighed, double probability)
     {
         if (rulesCredited)
         {
             return probability < WithdrawalThresholdFor(kind) ? LearnedDecision.Withdraw : LearnedDecision.Keep;
         }
 
-        var mayAdd = kind == MarkingPointKind.Positive || (detectable && !rulesWeighed);
-        return mayAdd && probability >= ThresholdFor(kind) ? LearnedDecision.Add : LearnedDecision.Keep;
+        var mayAdd = kind == MarkingPointKind.Positive || !rulesWeighed;
+        return mayAdd && probability >= addThreshold ? LearnedDecision.Add : LearnedDecision.Keep;
     }
-
-    /// <summary>Whether the model may ever detect negative <paramref name="id"/> itself (see <see cref="DetectedNegatives"/>).</summary>
-    public static bool Detects(string id) => DetectedNegatives.Contains(id);
 
     private readonly string[] ids;
     private readonly double[] bias;

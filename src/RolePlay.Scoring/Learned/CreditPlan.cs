@@ -15,7 +15,7 @@ internal sealed class CreditPlan
 {
     private readonly CreditModel model;
     private readonly int[] modelIndex;
-    private readonly bool[] detectable;
+    private readonly double[] addThresholds;
     private readonly int[][] weakeners;
     private readonly double[]?[] creditedRows;
     private readonly double[]?[][] strengthRows;
@@ -43,7 +43,7 @@ internal sealed class CreditPlan
     {
         this.model = model;
         modelIndex = new int[points.Count];
-        detectable = new bool[points.Count];
+        addThresholds = new double[points.Count];
         weakeners = new int[points.Count][];
         var position = points.Select((p, i) => (p.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         creditedRows = new double[]?[points.Count];
@@ -52,7 +52,7 @@ internal sealed class CreditPlan
         {
             var names = CreditFeatures.NamesOf(points[i].Id);
             modelIndex[i] = model.IndexOf(points[i].Id);
-            detectable[i] = CreditModel.Detects(points[i].Id);
+            addThresholds[i] = CreditModel.AddThresholdFor(points[i].Kind, points[i].Id);
             weakeners[i] = points[i].WeakenedBy.Where(position.ContainsKey).Select(id => position[id]).ToArray();
             creditedRows[i] = model.Row(names[0]);
             strengthRows[i] = names.Skip(1).Select(model.Row).ToArray();
@@ -84,7 +84,7 @@ internal sealed class CreditPlan
             }
 
             var probability = CreditModel.Logistic(sums[index]);
-            switch (CreditModel.Decide(points[i].Kind, detectable[i], results[i].Credited, results[i].Strength > 0, probability))
+            switch (CreditModel.Decide(points[i].Kind, addThresholds[i], results[i].Credited, results[i].Strength > 0, probability))
             {
                 case LearnedDecision.Withdraw:
                     results[i] = CreditFeatures.Withdraw(points[i], probability, results[i]);
