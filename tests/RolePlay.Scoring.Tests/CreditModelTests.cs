@@ -13,8 +13,9 @@ public class CreditModelTests
 {
     /// <summary>
     /// The sets the shipped model is trained on: the even lines of the first dev set (its odd lines are never read) and
-    /// the second to forty-first dev sets but the eighteenth (the validation set of stop 26) and the twenty-first (unread). Held-out
-    /// sets must never be here: they measure it.
+    /// the second to fifty-fifth dev sets but the twenty-first (kept out in stop 28: trained on, it lowered the figures on
+    /// unseen sets; see docs/scoring.md) and the fiftieth (the validation set of stop 28). Held-out sets must never be here:
+    /// they measure it.
     /// </summary>
     public static readonly string[] TrainingSets =
     [
@@ -66,17 +67,21 @@ public class CreditModelTests
         return CreditTrainingSet.ReadFirstScored(reader);
     }
 
-    /// <summary>The dev sets whose first scoring was kept (each joins the training sets once its validation stop has ended).</summary>
+    /// <summary>
+    /// The dev sets whose first scoring was kept (each joins the training sets once its validation stop has ended, unless
+    /// training on it lowers the unseen figures, as the twenty-first did in stop 28).
+    /// </summary>
     public static readonly string[] FirstScoredSets =
     [
         "devset6.jsonl", "devset7.jsonl", "devset8.jsonl", "devset9.jsonl", "devset10.jsonl", "devset11.jsonl",
         "devset12.jsonl", "devset13.jsonl", "devset14.jsonl", "devset15.jsonl", "devset16.jsonl", "devset17.jsonl",
-        "devset18.jsonl", "devset19.jsonl", "devset20.jsonl", "devset22.jsonl", "devset23.jsonl", "devset24.jsonl",
-        "devset25.jsonl", "devset26.jsonl", "devset27.jsonl", "devset28.jsonl", "devset29.jsonl", "devset30.jsonl",
-        "devset31.jsonl", "devset32.jsonl", "devset33.jsonl", "devset34.jsonl", "devset35.jsonl", "devset36.jsonl",
-        "devset37.jsonl", "devset38.jsonl", "devset39.jsonl", "devset40.jsonl", "devset41.jsonl", "devset42.jsonl",
-        "devset43.jsonl", "devset44.jsonl", "devset45.jsonl", "devset46.jsonl", "devset47.jsonl", "devset48.jsonl",
-        "devset49.jsonl", "devset51.jsonl", "devset52.jsonl", "devset53.jsonl", "devset54.jsonl", "devset55.jsonl",
+        "devset18.jsonl", "devset19.jsonl", "devset20.jsonl", "devset21.jsonl", "devset22.jsonl", "devset23.jsonl",
+        "devset24.jsonl", "devset25.jsonl", "devset26.jsonl", "devset27.jsonl", "devset28.jsonl", "devset29.jsonl",
+        "devset30.jsonl", "devset31.jsonl", "devset32.jsonl", "devset33.jsonl", "devset34.jsonl", "devset35.jsonl",
+        "devset36.jsonl", "devset37.jsonl", "devset38.jsonl", "devset39.jsonl", "devset40.jsonl", "devset41.jsonl",
+        "devset42.jsonl", "devset43.jsonl", "devset44.jsonl", "devset45.jsonl", "devset46.jsonl", "devset47.jsonl",
+        "devset48.jsonl", "devset49.jsonl", "devset51.jsonl", "devset52.jsonl", "devset53.jsonl", "devset54.jsonl",
+        "devset55.jsonl",
     ];
 
     [Theory]

@@ -2,9 +2,9 @@ namespace RolePlay.Scoring.Tests;
 
 /// <summary>
 /// Measures the built-in scorer on the independent, human-labelled development sets and fails if quality drops below the
-/// level reached. Data/devset.jsonl is the first set; Data/devset2.jsonl, Data/devset3.jsonl, Data/devset4.jsonl, Data/devset5.jsonl, Data/devset6.jsonl, Data/devset7.jsonl, Data/devset8.jsonl, Data/devset9.jsonl, Data/devset10.jsonl, Data/devset11.jsonl, Data/devset12.jsonl, Data/devset13.jsonl, Data/devset14.jsonl, Data/devset15.jsonl, Data/devset16.jsonl, Data/devset17.jsonl, Data/devset18.jsonl, Data/devset19.jsonl, Data/devset20.jsonl, Data/devset21.jsonl and Data/devset22.jsonl to Data/devset45.jsonl were each
+/// level reached. Data/devset.jsonl is the first set; Data/devset2.jsonl, Data/devset3.jsonl, Data/devset4.jsonl, Data/devset5.jsonl, Data/devset6.jsonl, Data/devset7.jsonl, Data/devset8.jsonl, Data/devset9.jsonl, Data/devset10.jsonl, Data/devset11.jsonl, Data/devset12.jsonl, Data/devset13.jsonl, Data/devset14.jsonl, Data/devset15.jsonl, Data/devset16.jsonl, Data/devset17.jsonl, Data/devset18.jsonl, Data/devset19.jsonl, Data/devset20.jsonl, Data/devset21.jsonl and Data/devset22.jsonl to Data/devset55.jsonl were each
 /// written later by two other labellers, blind to the scorer, and measured before any rule was shaped by them. Raise a ratchet when the scorer improves; never lower
-/// it to make a change pass. From stop 23 every set here but the newest (from stop 27: the twenty-first, validation of stop 27) and the odd lines of the first trains the learned credit
+/// it to make a change pass. From stop 23 every set here but the newest (from stop 28: the twenty-first, kept out, and the fiftieth, validation of stop 28) and the odd lines of the first trains the learned credit
 /// layer, so the whole scorer's figures on them are in-sample: the rules-alone ratchets below, and the held-out floors, are
 /// the honest guards. The pooled ratchets are strict; a single set may fall <see cref="PerSetAllowance"/> below its own.
 /// </summary>
@@ -314,6 +314,12 @@ public class DevSetTests
     /// <summary>Pooled kappa reached on the forty-ninth dev set.</summary>
     public const double FortyNinthSetPooledKappaRatchet = 0.940;
 
+    /// <summary>Macro-F1 reached on the fiftieth dev set (0.818 for the scorer of the start of stop 28; validation in stop 28, not read, not trained on).</summary>
+    public const double FiftiethSetMacroF1Ratchet = 0.818;
+
+    /// <summary>Pooled kappa reached on the fiftieth dev set.</summary>
+    public const double FiftiethSetPooledKappaRatchet = 0.797;
+
     /// <summary>Macro-F1 reached on the fifty-first dev set (0.756 unseen, for the scorer of the start of stop 27; written in stop 27 and trained on at once).</summary>
     public const double FiftyFirstSetMacroF1Ratchet = 0.957;
 
@@ -415,6 +421,7 @@ public class DevSetTests
     [InlineData("devset47.jsonl", 300)]
     [InlineData("devset48.jsonl", 300)]
     [InlineData("devset49.jsonl", 300)]
+    [InlineData("devset50.jsonl", 300)]
     [InlineData("devset51.jsonl", 300)]
     [InlineData("devset52.jsonl", 300)]
     [InlineData("devset53.jsonl", 300)]
@@ -478,6 +485,7 @@ public class DevSetTests
     [InlineData("devset47.jsonl", FortySeventhSetMacroF1Ratchet, FortySeventhSetPooledKappaRatchet)]
     [InlineData("devset48.jsonl", FortyEighthSetMacroF1Ratchet, FortyEighthSetPooledKappaRatchet)]
     [InlineData("devset49.jsonl", FortyNinthSetMacroF1Ratchet, FortyNinthSetPooledKappaRatchet)]
+    [InlineData("devset50.jsonl", FiftiethSetMacroF1Ratchet, FiftiethSetPooledKappaRatchet)]
     [InlineData("devset51.jsonl", FiftyFirstSetMacroF1Ratchet, FiftyFirstSetPooledKappaRatchet)]
     [InlineData("devset52.jsonl", FiftySecondSetMacroF1Ratchet, FiftySecondSetPooledKappaRatchet)]
     [InlineData("devset53.jsonl", FiftyThirdSetMacroF1Ratchet, FiftyThirdSetPooledKappaRatchet)]
@@ -552,6 +560,7 @@ public class DevSetTests
     [InlineData("devset47.jsonl", 0.691)]
     [InlineData("devset48.jsonl", 0.675)]
     [InlineData("devset49.jsonl", 0.676)]
+    [InlineData("devset50.jsonl", 0.711)]
     [InlineData("devset51.jsonl", 0.667)]
     [InlineData("devset52.jsonl", 0.688)]
     [InlineData("devset53.jsonl", 0.681)]
@@ -615,6 +624,7 @@ public class DevSetTests
     [InlineData("devset47.jsonl")]
     [InlineData("devset48.jsonl")]
     [InlineData("devset49.jsonl")]
+    [InlineData("devset50.jsonl")]
     [InlineData("devset51.jsonl")]
     [InlineData("devset52.jsonl")]
     [InlineData("devset53.jsonl")]
@@ -641,8 +651,8 @@ public class DevSetTests
         "devset27.jsonl", "devset28.jsonl", "devset29.jsonl", "devset30.jsonl", "devset31.jsonl", "devset32.jsonl",
         "devset33.jsonl", "devset34.jsonl", "devset35.jsonl", "devset36.jsonl", "devset37.jsonl", "devset38.jsonl",
         "devset39.jsonl", "devset40.jsonl", "devset41.jsonl", "devset42.jsonl", "devset43.jsonl", "devset44.jsonl",
-        "devset45.jsonl", "devset46.jsonl", "devset47.jsonl", "devset48.jsonl", "devset49.jsonl", "devset51.jsonl",
-        "devset52.jsonl", "devset53.jsonl", "devset54.jsonl", "devset55.jsonl",
+        "devset45.jsonl", "devset46.jsonl", "devset47.jsonl", "devset48.jsonl", "devset49.jsonl", "devset50.jsonl",
+        "devset51.jsonl", "devset52.jsonl", "devset53.jsonl", "devset54.jsonl", "devset55.jsonl",
     ];
 
     public static TheoryData<string> LaterSets => new(SetsInOrder.Skip(1));
