@@ -234,7 +234,7 @@ public class ActRulesBehaviourTests
     }
 
     [Theory]
-    [InlineData("Looks like a flat battery on the card reader.")]
+    [InlineData("The printer's probably a loose cable at the back, try reseating it.")]
     [InlineData("Your membership renews automatically on the first of the month.")]
     public void A_likely_cause_and_an_automatic_process_are_explanations(string reply)
     {
@@ -573,10 +573,8 @@ public class ActRulesBehaviourTests
     [Theory]
     [InlineData("Good effort on the till. Next time could you count the float before opening?", ContextKind.Colleague)]
     [InlineData("You did fine overall, though next time I'd check the booking sheet first.", ContextKind.Colleague)]
-    [InlineData("Moving the whole archive by Monday isn't realistic with three people off.", ContextKind.Partner)]
     [InlineData("I know you wanted to cheer him up, but we can't promise him a place on the course.", ContextKind.Colleague)]
     [InlineData("I don't really want to swap my Sunday again this month.", ContextKind.Colleague)]
-    [InlineData("It's best we don't mention her diagnosis to the other volunteers.", ContextKind.Colleague)]
     public void Constructive_next_time_a_stated_limit_and_a_firm_preference_are_assertive(string reply, ContextKind context)
     {
         Assert.True(Score.Reply(reply, "", context).Has("assertiveness"));
@@ -641,7 +639,6 @@ public class ActRulesBehaviourTests
     [InlineData("A £400 credit is over my £100 limit.")]
     [InlineData("Sorry, data protection.")]
     [InlineData("no can do on her address")]
-    [InlineData("Whether the lease can be broken early is one for the lettings team.")]
     [InlineData("Refunds over fifty pounds - that needs the store manager.")]
     [InlineData("Only our lettings team can agree to a pet.")]
     [InlineData("I'll help you as soon as I can, but not while you're swearing at me.")]
@@ -658,7 +655,6 @@ public class ActRulesBehaviourTests
     [InlineData("I'm only a volunteer, so I don't see medical notes.")]
     [InlineData("We can't keep that promise if someone's at risk.")]
     [InlineData("Lending your own car to residents goes against our lone working policy.")]
-    [InlineData("News like that needs to come from you as her caseworker.")]
     [InlineData("I'll check with our data lead before I share anything.")]
     [InlineData("We can never share what a member tells us in group.")]
     [InlineData("I'm happy to help, but not while I'm being sworn at.")]
@@ -686,7 +682,6 @@ public class ActRulesBehaviourTests
     [InlineData("Don't worry, we'll go through it one step at a time.")]
     [InlineData("Nobody is blaming you - let's just work out what happens next.")]
     [InlineData("I can see you're upset, and I'm going to help you get this sorted.")]
-    [InlineData("The card was blocked by an automatic check - it's nothing you've done.")]
     [InlineData("Take a breath, you're safe here and the ambulance is on its way.")]
     public void Slowing_down_reassuring_and_steering_from_blame_is_de_escalation(string reply)
     {

@@ -13,21 +13,21 @@ public class DevSetTests
     /// <summary>How far one set may fall below its own ratchet: the same noise allowance as <see cref="HoldoutSetTests.PerSetAllowance"/>.</summary>
     public const double PerSetAllowance = HoldoutSetTests.PerSetAllowance;
 
-    /// <summary>Macro-F1 over all 26 ids on every dev set the layer trains on, pooled (fifty-three sets, 16,340 replies), reached in stop 27; strict.
-    /// (Stop 26 reached 0.934 over thirty-nine sets, 12,140 replies; a pool with more sets is a new measure.)</summary>
-    public const double PooledMacroF1Ratchet = 0.959;
+    /// <summary>Macro-F1 over all 26 ids on every dev set the layer trains on, pooled (fifty-three sets, 16,340 replies), reached in stop 28
+    /// (0.959 in stop 27); strict. (Stop 26 reached 0.934 over thirty-nine sets, 12,140 replies; a pool with more sets is a new measure.)</summary>
+    public const double PooledMacroF1Ratchet = 0.961;
 
-    /// <summary>Pooled Cohen's kappa on every training dev set pooled, reached in stop 27 (0.926 in stop 26 over thirty-nine sets); strict.</summary>
-    public const double PooledSetsKappaRatchet = 0.950;
+    /// <summary>Pooled Cohen's kappa on every training dev set pooled, reached in stop 28 (0.950 in stop 27; 0.926 in stop 26 over thirty-nine sets); strict.</summary>
+    public const double PooledSetsKappaRatchet = 0.952;
 
     /// <summary>Macro-F1 over all 26 ids reached on the whole first dev set (see docs/scoring.md for the per-point table).</summary>
-    public const double MacroF1Ratchet = 0.859;
+    public const double MacroF1Ratchet = 0.863;
 
     /// <summary>Pooled Cohen's kappa over all (reply, id) decisions reached on the whole first dev set.</summary>
-    public const double PooledKappaRatchet = 0.833;
+    public const double PooledKappaRatchet = 0.836;
 
     /// <summary>Macro-F1 reached on the second dev set.</summary>
-    public const double SecondSetMacroF1Ratchet = 0.968;
+    public const double SecondSetMacroF1Ratchet = 0.969;
 
     /// <summary>Pooled kappa reached on the second dev set.</summary>
     public const double SecondSetPooledKappaRatchet = 0.962;
@@ -36,25 +36,25 @@ public class DevSetTests
     public const double ThirdSetMacroF1Ratchet = 0.972;
 
     /// <summary>Pooled kappa reached on the third dev set.</summary>
-    public const double ThirdSetPooledKappaRatchet = 0.959;
+    public const double ThirdSetPooledKappaRatchet = 0.960;
 
     /// <summary>Macro-F1 reached on the fourth dev set.</summary>
-    public const double FourthSetMacroF1Ratchet = 0.965;
+    public const double FourthSetMacroF1Ratchet = 0.967;
 
     /// <summary>Pooled kappa reached on the fourth dev set.</summary>
-    public const double FourthSetPooledKappaRatchet = 0.954;
+    public const double FourthSetPooledKappaRatchet = 0.955;
 
     /// <summary>Macro-F1 reached on the fifth dev set (0.670 for the rules before it was written).</summary>
     public const double FifthSetMacroF1Ratchet = 0.974;
 
     /// <summary>Pooled kappa reached on the fifth dev set.</summary>
-    public const double FifthSetPooledKappaRatchet = 0.975;
+    public const double FifthSetPooledKappaRatchet = 0.977;
 
     /// <summary>Macro-F1 reached on the sixth dev set (0.664 for the rules before it was written).</summary>
-    public const double SixthSetMacroF1Ratchet = 0.967;
+    public const double SixthSetMacroF1Ratchet = 0.968;
 
     /// <summary>Pooled kappa reached on the sixth dev set.</summary>
-    public const double SixthSetPooledKappaRatchet = 0.960;
+    public const double SixthSetPooledKappaRatchet = 0.961;
 
     /// <summary>Macro-F1 reached on the seventh dev set (0.695 for the rules before it was written).</summary>
     public const double SeventhSetMacroF1Ratchet = 0.959;
@@ -72,28 +72,28 @@ public class DevSetTests
     public const double NinthSetMacroF1Ratchet = 0.961;
 
     /// <summary>Pooled kappa reached on the ninth dev set.</summary>
-    public const double NinthSetPooledKappaRatchet = 0.955;
+    public const double NinthSetPooledKappaRatchet = 0.956;
 
     /// <summary>Macro-F1 reached on the tenth dev set (0.692 for the rules before it was written; read from stop 19).</summary>
-    public const double TenthSetMacroF1Ratchet = 0.967;
+    public const double TenthSetMacroF1Ratchet = 0.968;
 
     /// <summary>Pooled kappa reached on the tenth dev set.</summary>
-    public const double TenthSetPooledKappaRatchet = 0.955;
+    public const double TenthSetPooledKappaRatchet = 0.956;
 
     /// <summary>Macro-F1 reached on the eleventh dev set (0.713 for the rules before it was written; read from stop 20).</summary>
-    public const double EleventhSetMacroF1Ratchet = 0.964;
+    public const double EleventhSetMacroF1Ratchet = 0.967;
 
     /// <summary>Pooled kappa reached on the eleventh dev set.</summary>
-    public const double EleventhSetPooledKappaRatchet = 0.957;
+    public const double EleventhSetPooledKappaRatchet = 0.959;
 
     /// <summary>Macro-F1 reached on the twelfth dev set (0.708 for the rules before it was written; read from stop 21).</summary>
-    public const double TwelfthSetMacroF1Ratchet = 0.966;
+    public const double TwelfthSetMacroF1Ratchet = 0.967;
 
     /// <summary>Pooled kappa reached on the twelfth dev set.</summary>
-    public const double TwelfthSetPooledKappaRatchet = 0.958;
+    public const double TwelfthSetPooledKappaRatchet = 0.959;
 
     /// <summary>Macro-F1 reached on the thirteenth dev set (0.735 for the scorer before it was written; read from stop 22).</summary>
-    public const double ThirteenthSetMacroF1Ratchet = 0.965;
+    public const double ThirteenthSetMacroF1Ratchet = 0.966;
 
     /// <summary>Pooled kappa reached on the thirteenth dev set.</summary>
     public const double ThirteenthSetPooledKappaRatchet = 0.959;
@@ -105,160 +105,160 @@ public class DevSetTests
     public const double FourteenthSetPooledKappaRatchet = 0.939;
 
     /// <summary>Macro-F1 reached on the fifteenth dev set (0.712 for the scorer before it was written; validation in stop 23, not read; trained on from stop 24).</summary>
-    public const double FifteenthSetMacroF1Ratchet = 0.961;
+    public const double FifteenthSetMacroF1Ratchet = 0.965;
 
     /// <summary>Pooled kappa reached on the fifteenth dev set.</summary>
-    public const double FifteenthSetPooledKappaRatchet = 0.956;
+    public const double FifteenthSetPooledKappaRatchet = 0.959;
 
     /// <summary>Macro-F1 reached on the sixteenth dev set (0.716 for the scorer before it was written; validation in stop 24, not read; trained on from stop 25).</summary>
-    public const double SixteenthSetMacroF1Ratchet = 0.946;
+    public const double SixteenthSetMacroF1Ratchet = 0.955;
 
     /// <summary>Pooled kappa reached on the sixteenth dev set.</summary>
-    public const double SixteenthSetPooledKappaRatchet = 0.951;
+    public const double SixteenthSetPooledKappaRatchet = 0.957;
 
     /// <summary>Macro-F1 reached on the seventeenth dev set (0.726 for the scorer before it was written; validation in stop 25, not read; trained on from stop 26).</summary>
-    public const double SeventeenthSetMacroF1Ratchet = 0.965;
+    public const double SeventeenthSetMacroF1Ratchet = 0.970;
 
     /// <summary>Pooled kappa reached on the seventeenth dev set.</summary>
-    public const double SeventeenthSetPooledKappaRatchet = 0.951;
+    public const double SeventeenthSetPooledKappaRatchet = 0.957;
 
     /// <summary>Macro-F1 reached on the eighteenth dev set (0.775 for the scorer before it was written; validation in stop 26, not read; trained on from stop 27).</summary>
-    public const double EighteenthSetMacroF1Ratchet = 0.955;
+    public const double EighteenthSetMacroF1Ratchet = 0.958;
 
     /// <summary>Pooled kappa reached on the eighteenth dev set.</summary>
-    public const double EighteenthSetPooledKappaRatchet = 0.949;
+    public const double EighteenthSetPooledKappaRatchet = 0.952;
 
     /// <summary>Macro-F1 reached on the nineteenth dev set (0.740 for the scorer before it was written; written in stop 26 and trained on at once).</summary>
-    public const double NineteenthSetMacroF1Ratchet = 0.961;
+    public const double NineteenthSetMacroF1Ratchet = 0.962;
 
     /// <summary>Pooled kappa reached on the nineteenth dev set.</summary>
-    public const double NineteenthSetPooledKappaRatchet = 0.951;
+    public const double NineteenthSetPooledKappaRatchet = 0.953;
 
     /// <summary>Macro-F1 reached on the twentieth dev set (0.777 for the scorer before it was written; written in stop 26 and trained on at once).</summary>
-    public const double TwentiethSetMacroF1Ratchet = 0.964;
+    public const double TwentiethSetMacroF1Ratchet = 0.966;
 
     /// <summary>Pooled kappa reached on the twentieth dev set.</summary>
-    public const double TwentiethSetPooledKappaRatchet = 0.957;
+    public const double TwentiethSetPooledKappaRatchet = 0.958;
 
     /// <summary>Macro-F1 reached on the twenty-first dev set (0.744 for the scorer of the start of stop 27; validation in stop 27, not read, not trained on).</summary>
-    public const double TwentyFirstSetMacroF1Ratchet = 0.778;
+    public const double TwentyFirstSetMacroF1Ratchet = 0.784;
 
     /// <summary>Pooled kappa reached on the twenty-first dev set.</summary>
-    public const double TwentyFirstSetPooledKappaRatchet = 0.788;
+    public const double TwentyFirstSetPooledKappaRatchet = 0.791;
 
     /// <summary>Macro-F1 reached on the twenty-second dev set (0.715 for the scorer before it was written; written in stop 26 and trained on at once).</summary>
-    public const double TwentySecondSetMacroF1Ratchet = 0.962;
+    public const double TwentySecondSetMacroF1Ratchet = 0.963;
 
     /// <summary>Pooled kappa reached on the twenty-second dev set.</summary>
-    public const double TwentySecondSetPooledKappaRatchet = 0.951;
+    public const double TwentySecondSetPooledKappaRatchet = 0.952;
 
     /// <summary>Macro-F1 reached on the twenty-third dev set (0.743 for the scorer before it was written; written in stop 26 and trained on at once).</summary>
-    public const double TwentyThirdSetMacroF1Ratchet = 0.956;
+    public const double TwentyThirdSetMacroF1Ratchet = 0.957;
 
     /// <summary>Pooled kappa reached on the twenty-third dev set.</summary>
-    public const double TwentyThirdSetPooledKappaRatchet = 0.949;
+    public const double TwentyThirdSetPooledKappaRatchet = 0.950;
 
     /// <summary>Macro-F1 reached on the twenty-fourth dev set (0.742 for the scorer before it was written; written in stop 26 and trained on at once).</summary>
-    public const double TwentyFourthSetMacroF1Ratchet = 0.962;
+    public const double TwentyFourthSetMacroF1Ratchet = 0.965;
 
     /// <summary>Pooled kappa reached on the twenty-fourth dev set.</summary>
-    public const double TwentyFourthSetPooledKappaRatchet = 0.955;
+    public const double TwentyFourthSetPooledKappaRatchet = 0.958;
 
     /// <summary>Macro-F1 reached on the twenty-fifth dev set (0.717 for the scorer before it was written; written in stop 26 and trained on at once).</summary>
-    public const double TwentyFifthSetMacroF1Ratchet = 0.966;
+    public const double TwentyFifthSetMacroF1Ratchet = 0.968;
 
     /// <summary>Pooled kappa reached on the twenty-fifth dev set.</summary>
-    public const double TwentyFifthSetPooledKappaRatchet = 0.952;
+    public const double TwentyFifthSetPooledKappaRatchet = 0.953;
 
     /// <summary>Macro-F1 reached on the twenty-sixth dev set (0.738 for the scorer before it was written; written in stop 26 and trained on at once).</summary>
-    public const double TwentySixthSetMacroF1Ratchet = 0.958;
+    public const double TwentySixthSetMacroF1Ratchet = 0.962;
 
     /// <summary>Pooled kappa reached on the twenty-sixth dev set.</summary>
-    public const double TwentySixthSetPooledKappaRatchet = 0.947;
+    public const double TwentySixthSetPooledKappaRatchet = 0.951;
 
     /// <summary>Macro-F1 reached on the twenty-seventh dev set (0.736 for the scorer before it was written; written in stop 26 and trained on at once).</summary>
-    public const double TwentySeventhSetMacroF1Ratchet = 0.966;
+    public const double TwentySeventhSetMacroF1Ratchet = 0.967;
 
     /// <summary>Pooled kappa reached on the twenty-seventh dev set.</summary>
-    public const double TwentySeventhSetPooledKappaRatchet = 0.956;
+    public const double TwentySeventhSetPooledKappaRatchet = 0.958;
 
     /// <summary>Macro-F1 reached on the twenty-eighth dev set (0.721 for the scorer before it was written; written in stop 26 and trained on at once).</summary>
-    public const double TwentyEighthSetMacroF1Ratchet = 0.958;
+    public const double TwentyEighthSetMacroF1Ratchet = 0.960;
 
     /// <summary>Pooled kappa reached on the twenty-eighth dev set.</summary>
-    public const double TwentyEighthSetPooledKappaRatchet = 0.952;
+    public const double TwentyEighthSetPooledKappaRatchet = 0.954;
 
     /// <summary>Macro-F1 reached on the twenty-ninth dev set (0.765 for the scorer before it was written; written in stop 26 and trained on at once).</summary>
-    public const double TwentyNinthSetMacroF1Ratchet = 0.961;
+    public const double TwentyNinthSetMacroF1Ratchet = 0.964;
 
     /// <summary>Pooled kappa reached on the twenty-ninth dev set.</summary>
-    public const double TwentyNinthSetPooledKappaRatchet = 0.953;
+    public const double TwentyNinthSetPooledKappaRatchet = 0.957;
 
     /// <summary>Macro-F1 reached on the thirtieth dev set (0.738 for the scorer before it was written; written in stop 26 and trained on at once).</summary>
-    public const double ThirtiethSetMacroF1Ratchet = 0.956;
+    public const double ThirtiethSetMacroF1Ratchet = 0.957;
 
     /// <summary>Pooled kappa reached on the thirtieth dev set.</summary>
-    public const double ThirtiethSetPooledKappaRatchet = 0.948;
+    public const double ThirtiethSetPooledKappaRatchet = 0.949;
 
     /// <summary>Macro-F1 reached on the thirty-first dev set (0.762 for the scorer before it was written; written in stop 26 and trained on at once).</summary>
-    public const double ThirtyFirstSetMacroF1Ratchet = 0.944;
+    public const double ThirtyFirstSetMacroF1Ratchet = 0.948;
 
     /// <summary>Pooled kappa reached on the thirty-first dev set.</summary>
-    public const double ThirtyFirstSetPooledKappaRatchet = 0.935;
+    public const double ThirtyFirstSetPooledKappaRatchet = 0.940;
 
     /// <summary>Macro-F1 reached on the thirty-second dev set (0.766 for the scorer before it was written; written in stop 26 and trained on at once).</summary>
-    public const double ThirtySecondSetMacroF1Ratchet = 0.963;
+    public const double ThirtySecondSetMacroF1Ratchet = 0.966;
 
     /// <summary>Pooled kappa reached on the thirty-second dev set.</summary>
-    public const double ThirtySecondSetPooledKappaRatchet = 0.953;
+    public const double ThirtySecondSetPooledKappaRatchet = 0.956;
 
     /// <summary>Macro-F1 reached on the thirty-third dev set (0.683 for the scorer before it was written; written in stop 26 and trained on at once).</summary>
-    public const double ThirtyThirdSetMacroF1Ratchet = 0.956;
+    public const double ThirtyThirdSetMacroF1Ratchet = 0.959;
 
     /// <summary>Pooled kappa reached on the thirty-third dev set.</summary>
-    public const double ThirtyThirdSetPooledKappaRatchet = 0.945;
+    public const double ThirtyThirdSetPooledKappaRatchet = 0.951;
 
     /// <summary>Macro-F1 reached on the thirty-fourth dev set (0.751 for the scorer before it was written; written in stop 26 and trained on at once).</summary>
-    public const double ThirtyFourthSetMacroF1Ratchet = 0.966;
+    public const double ThirtyFourthSetMacroF1Ratchet = 0.969;
 
     /// <summary>Pooled kappa reached on the thirty-fourth dev set.</summary>
-    public const double ThirtyFourthSetPooledKappaRatchet = 0.957;
+    public const double ThirtyFourthSetPooledKappaRatchet = 0.962;
 
     /// <summary>Macro-F1 reached on the thirty-fifth dev set (0.745 for the scorer before it was written; written in stop 26 and trained on at once).</summary>
-    public const double ThirtyFifthSetMacroF1Ratchet = 0.957;
+    public const double ThirtyFifthSetMacroF1Ratchet = 0.961;
 
     /// <summary>Pooled kappa reached on the thirty-fifth dev set.</summary>
-    public const double ThirtyFifthSetPooledKappaRatchet = 0.954;
+    public const double ThirtyFifthSetPooledKappaRatchet = 0.958;
 
     /// <summary>Macro-F1 reached on the thirty-sixth dev set (0.715 for the scorer before it was written; written in stop 26 and trained on at once).</summary>
-    public const double ThirtySixthSetMacroF1Ratchet = 0.966;
+    public const double ThirtySixthSetMacroF1Ratchet = 0.969;
 
     /// <summary>Pooled kappa reached on the thirty-sixth dev set.</summary>
-    public const double ThirtySixthSetPooledKappaRatchet = 0.956;
+    public const double ThirtySixthSetPooledKappaRatchet = 0.957;
 
     /// <summary>Macro-F1 reached on the thirty-seventh dev set (0.771 for the scorer before it was written; written in stop 26 and trained on at once).</summary>
-    public const double ThirtySeventhSetMacroF1Ratchet = 0.959;
+    public const double ThirtySeventhSetMacroF1Ratchet = 0.963;
 
     /// <summary>Pooled kappa reached on the thirty-seventh dev set.</summary>
-    public const double ThirtySeventhSetPooledKappaRatchet = 0.954;
+    public const double ThirtySeventhSetPooledKappaRatchet = 0.959;
 
     /// <summary>Macro-F1 reached on the thirty-eighth dev set (0.759 for the scorer before it was written; written in stop 26 and trained on at once).</summary>
-    public const double ThirtyEighthSetMacroF1Ratchet = 0.966;
+    public const double ThirtyEighthSetMacroF1Ratchet = 0.969;
 
     /// <summary>Pooled kappa reached on the thirty-eighth dev set.</summary>
-    public const double ThirtyEighthSetPooledKappaRatchet = 0.958;
+    public const double ThirtyEighthSetPooledKappaRatchet = 0.959;
 
     /// <summary>Macro-F1 reached on the thirty-ninth dev set (0.726 for the scorer before it was written; written in stop 26 and trained on at once).</summary>
-    public const double ThirtyNinthSetMacroF1Ratchet = 0.958;
+    public const double ThirtyNinthSetMacroF1Ratchet = 0.961;
 
     /// <summary>Pooled kappa reached on the thirty-ninth dev set.</summary>
-    public const double ThirtyNinthSetPooledKappaRatchet = 0.948;
+    public const double ThirtyNinthSetPooledKappaRatchet = 0.951;
 
     /// <summary>Macro-F1 reached on the fortieth dev set (0.727 for the scorer before it was written; written in stop 26 and trained on at once).</summary>
-    public const double FortiethSetMacroF1Ratchet = 0.960;
+    public const double FortiethSetMacroF1Ratchet = 0.963;
 
     /// <summary>Pooled kappa reached on the fortieth dev set.</summary>
-    public const double FortiethSetPooledKappaRatchet = 0.960;
+    public const double FortiethSetPooledKappaRatchet = 0.962;
 
     /// <summary>Macro-F1 reached on the forty-first dev set (0.755 for the scorer before it was written; written in stop 26 and trained on at once).</summary>
     public const double FortyFirstSetMacroF1Ratchet = 0.961;
@@ -270,49 +270,49 @@ public class DevSetTests
     public const double FortySecondSetMacroF1Ratchet = 0.959;
 
     /// <summary>Pooled kappa reached on the forty-second dev set.</summary>
-    public const double FortySecondSetPooledKappaRatchet = 0.945;
+    public const double FortySecondSetPooledKappaRatchet = 0.947;
 
     /// <summary>Macro-F1 reached on the forty-third dev set (0.798 unseen, for the scorer of the start of stop 27; written at the end of stop 26, trained on from stop 27).</summary>
-    public const double FortyThirdSetMacroF1Ratchet = 0.951;
+    public const double FortyThirdSetMacroF1Ratchet = 0.955;
 
     /// <summary>Pooled kappa reached on the forty-third dev set.</summary>
-    public const double FortyThirdSetPooledKappaRatchet = 0.942;
+    public const double FortyThirdSetPooledKappaRatchet = 0.945;
 
     /// <summary>Macro-F1 reached on the forty-fourth dev set (0.780 unseen, for the scorer of the start of stop 27; written at the end of stop 26, trained on from stop 27).</summary>
-    public const double FortyFourthSetMacroF1Ratchet = 0.964;
+    public const double FortyFourthSetMacroF1Ratchet = 0.967;
 
     /// <summary>Pooled kappa reached on the forty-fourth dev set.</summary>
-    public const double FortyFourthSetPooledKappaRatchet = 0.950;
+    public const double FortyFourthSetPooledKappaRatchet = 0.952;
 
     /// <summary>Macro-F1 reached on the forty-fifth dev set (0.764 unseen, for the scorer of the start of stop 27; written at the end of stop 26, trained on from stop 27).</summary>
-    public const double FortyFifthSetMacroF1Ratchet = 0.958;
+    public const double FortyFifthSetMacroF1Ratchet = 0.960;
 
     /// <summary>Pooled kappa reached on the forty-fifth dev set.</summary>
-    public const double FortyFifthSetPooledKappaRatchet = 0.949;
+    public const double FortyFifthSetPooledKappaRatchet = 0.951;
 
     /// <summary>Macro-F1 reached on the forty-sixth dev set (0.789 unseen, for the scorer of the start of stop 27; written in stop 27 and trained on at once).</summary>
-    public const double FortySixthSetMacroF1Ratchet = 0.972;
+    public const double FortySixthSetMacroF1Ratchet = 0.973;
 
     /// <summary>Pooled kappa reached on the forty-sixth dev set.</summary>
-    public const double FortySixthSetPooledKappaRatchet = 0.964;
+    public const double FortySixthSetPooledKappaRatchet = 0.965;
 
     /// <summary>Macro-F1 reached on the forty-seventh dev set (0.786 unseen, for the scorer of the start of stop 27; written in stop 27 and trained on at once).</summary>
-    public const double FortySeventhSetMacroF1Ratchet = 0.961;
+    public const double FortySeventhSetMacroF1Ratchet = 0.963;
 
     /// <summary>Pooled kappa reached on the forty-seventh dev set.</summary>
-    public const double FortySeventhSetPooledKappaRatchet = 0.950;
+    public const double FortySeventhSetPooledKappaRatchet = 0.952;
 
     /// <summary>Macro-F1 reached on the forty-eighth dev set (0.744 unseen, for the scorer of the start of stop 27; written in stop 27 and trained on at once).</summary>
     public const double FortyEighthSetMacroF1Ratchet = 0.969;
 
     /// <summary>Pooled kappa reached on the forty-eighth dev set.</summary>
-    public const double FortyEighthSetPooledKappaRatchet = 0.959;
+    public const double FortyEighthSetPooledKappaRatchet = 0.962;
 
     /// <summary>Macro-F1 reached on the forty-ninth dev set (0.765 unseen, for the scorer of the start of stop 27; written in stop 27 and trained on at once).</summary>
-    public const double FortyNinthSetMacroF1Ratchet = 0.950;
+    public const double FortyNinthSetMacroF1Ratchet = 0.953;
 
     /// <summary>Pooled kappa reached on the forty-ninth dev set.</summary>
-    public const double FortyNinthSetPooledKappaRatchet = 0.940;
+    public const double FortyNinthSetPooledKappaRatchet = 0.942;
 
     /// <summary>Macro-F1 reached on the fiftieth dev set (0.818 for the scorer of the start of stop 28; validation in stop 28, not read, not trained on).</summary>
     public const double FiftiethSetMacroF1Ratchet = 0.818;
@@ -327,28 +327,28 @@ public class DevSetTests
     public const double FiftyFirstSetPooledKappaRatchet = 0.950;
 
     /// <summary>Macro-F1 reached on the fifty-second dev set (0.764 unseen, for the scorer of the start of stop 27; written in stop 27 and trained on at once).</summary>
-    public const double FiftySecondSetMacroF1Ratchet = 0.960;
+    public const double FiftySecondSetMacroF1Ratchet = 0.964;
 
     /// <summary>Pooled kappa reached on the fifty-second dev set.</summary>
-    public const double FiftySecondSetPooledKappaRatchet = 0.950;
+    public const double FiftySecondSetPooledKappaRatchet = 0.954;
 
     /// <summary>Macro-F1 reached on the fifty-third dev set (0.756 unseen, for the scorer of the start of stop 27; written in stop 27 and trained on at once).</summary>
-    public const double FiftyThirdSetMacroF1Ratchet = 0.960;
+    public const double FiftyThirdSetMacroF1Ratchet = 0.962;
 
     /// <summary>Pooled kappa reached on the fifty-third dev set.</summary>
-    public const double FiftyThirdSetPooledKappaRatchet = 0.947;
+    public const double FiftyThirdSetPooledKappaRatchet = 0.953;
 
     /// <summary>Macro-F1 reached on the fifty-fourth dev set (0.767 unseen, for the scorer of the start of stop 27; written in stop 27 and trained on at once).</summary>
-    public const double FiftyFourthSetMacroF1Ratchet = 0.954;
+    public const double FiftyFourthSetMacroF1Ratchet = 0.958;
 
     /// <summary>Pooled kappa reached on the fifty-fourth dev set.</summary>
-    public const double FiftyFourthSetPooledKappaRatchet = 0.946;
+    public const double FiftyFourthSetPooledKappaRatchet = 0.950;
 
     /// <summary>Macro-F1 reached on the fifty-fifth dev set (0.772 unseen, for the scorer of the start of stop 27; written in stop 27 and trained on at once).</summary>
-    public const double FiftyFifthSetMacroF1Ratchet = 0.966;
+    public const double FiftyFifthSetMacroF1Ratchet = 0.967;
 
     /// <summary>Pooled kappa reached on the fifty-fifth dev set.</summary>
-    public const double FiftyFifthSetPooledKappaRatchet = 0.955;
+    public const double FiftyFifthSetPooledKappaRatchet = 0.956;
 
     // Stock replies that two blind writers each wrote for their own set; they are not copied replies (07700 900… numbers are
     // the range set aside for fiction, so two writers picked the same one).

@@ -23,10 +23,10 @@ public class HoldoutSetTests
 
     /// <summary>
     /// Macro-F1 over all 26 ids on every held-out set pooled (6,722 replies, the first to the twenty-second set), reached in
-    /// stop 27: 0.8025 (the first twenty-one alone: 0.8015; 0.7897 in stop 26, 0.7730 in stop 25, 0.773 in stop 24). Strict:
-    /// raise it when the figure rises, and re-measure it only when a new set joins.
+    /// stop 28: 0.8086 (0.8025 in stop 27; the first twenty-one alone: 0.8015 in stop 27, 0.7897 in stop 26, 0.7730 in stop
+    /// 25, 0.773 in stop 24). Strict: raise it when the figure rises, and re-measure it only when a new set joins.
     /// </summary>
-    public const double PooledMacroF1Floor = 0.8025;
+    public const double PooledMacroF1Floor = 0.8086;
 
     /// <summary>Every held-out set, pooled by <see cref="Pooled_macro_f1_on_unseen_replies_does_not_drop_below_the_floor"/>.</summary>
     public static readonly string[] HeldOutSets = ["holdout.jsonl", .. Enumerable.Range(2, 21).Select(n => $"holdout{n}.jsonl")];
@@ -35,67 +35,67 @@ public class HoldoutSetTests
     public const double MacroF1Floor = 0.781;
 
     /// <summary>Macro-F1 over all 26 ids on the second held-out set (0.636 when scored once on the rules of its round).</summary>
-    public const double SecondSetMacroF1Floor = 0.789;
+    public const double SecondSetMacroF1Floor = 0.794;
 
     /// <summary>Macro-F1 over all 26 ids on the third held-out set, measured once on the rules of its round.</summary>
-    public const double ThirdSetMacroF1Floor = 0.789;
+    public const double ThirdSetMacroF1Floor = 0.797;
 
     /// <summary>Macro-F1 over all 26 ids on the fourth held-out set (0.676 on the rules before its round; Data/README.md has the history).</summary>
-    public const double FourthSetMacroF1Floor = 0.809;
+    public const double FourthSetMacroF1Floor = 0.814;
 
     /// <summary>Macro-F1 over all 26 ids on the fifth held-out set, scored once when the rules of its round were final (0.672 on the rules before it).</summary>
     public const double FifthSetMacroF1Floor = 0.800;
 
     /// <summary>Macro-F1 over all 26 ids on the sixth held-out set, scored once on the same final rules (0.673 on the rules before the round).</summary>
-    public const double SixthSetMacroF1Floor = 0.815;
+    public const double SixthSetMacroF1Floor = 0.825;
 
     /// <summary>Macro-F1 over all 26 ids on the seventh held-out set, first scored in the middle of stop 13 (0.649; 0.640 on the rules before it).</summary>
     public const double SeventhSetMacroF1Floor = 0.783;
 
     /// <summary>Macro-F1 over all 26 ids on the eighth held-out set, scored once on the final rules of stop 13 (0.661 then; 0.646 on the rules before it).</summary>
-    public const double EighthSetMacroF1Floor = 0.796;
+    public const double EighthSetMacroF1Floor = 0.807;
 
     /// <summary>Macro-F1 over all 26 ids on the ninth held-out set, scored once on the final rules of stop 14 (0.729 on the rules before it).</summary>
-    public const double NinthSetMacroF1Floor = 0.843;
+    public const double NinthSetMacroF1Floor = 0.849;
 
     /// <summary>Macro-F1 over all 26 ids on the tenth held-out set, scored once on the final rules of stop 15 (0.706 on the rules before it).</summary>
-    public const double TenthSetMacroF1Floor = 0.820;
+    public const double TenthSetMacroF1Floor = 0.826;
 
     /// <summary>Macro-F1 over all 26 ids on the eleventh held-out set, scored once on the final rules of stop 16 (0.710 on the rules before it).</summary>
-    public const double EleventhSetMacroF1Floor = 0.793;
+    public const double EleventhSetMacroF1Floor = 0.794;
 
     /// <summary>Macro-F1 over all 26 ids on the twelfth held-out set, scored once on the final rules of stop 17 (0.692 on the rules before it).</summary>
-    public const double TwelfthSetMacroF1Floor = 0.769;
+    public const double TwelfthSetMacroF1Floor = 0.781;
 
     /// <summary>Macro-F1 over all 26 ids on the thirteenth held-out set, scored once on the final rules of stop 18 (0.708 on the rules before it).</summary>
-    public const double ThirteenthSetMacroF1Floor = 0.802;
+    public const double ThirteenthSetMacroF1Floor = 0.808;
 
     /// <summary>Macro-F1 over all 26 ids on the fourteenth held-out set, scored once on the final rules of stop 19 (0.717 on the rules before it).</summary>
-    public const double FourteenthSetMacroF1Floor = 0.801;
+    public const double FourteenthSetMacroF1Floor = 0.817;
 
     /// <summary>Macro-F1 over all 26 ids on the fifteenth held-out set, scored once on the final rules of stop 20 (0.678 on the rules before it).</summary>
-    public const double FifteenthSetMacroF1Floor = 0.792;
+    public const double FifteenthSetMacroF1Floor = 0.793;
 
     /// <summary>Macro-F1 over all 26 ids on the sixteenth held-out set, scored once on the final scorer of stop 21 (0.708 on the scorer before it).</summary>
-    public const double SixteenthSetMacroF1Floor = 0.777;
+    public const double SixteenthSetMacroF1Floor = 0.788;
 
     /// <summary>Macro-F1 over all 26 ids on the seventeenth held-out set, scored once on the final scorer of stop 22 (0.763 on the scorer before it).</summary>
     public const double SeventeenthSetMacroF1Floor = 0.827;
 
     /// <summary>Macro-F1 over all 26 ids on the eighteenth held-out set, scored once on the final scorer of stop 23 (0.689 on the scorer before it).</summary>
-    public const double EighteenthSetMacroF1Floor = 0.773;
+    public const double EighteenthSetMacroF1Floor = 0.781;
 
     /// <summary>Macro-F1 over all 26 ids on the nineteenth held-out set, scored once on the final scorer of stop 24 (0.715 on the scorer before it).</summary>
-    public const double NineteenthSetMacroF1Floor = 0.803;
+    public const double NineteenthSetMacroF1Floor = 0.808;
 
     /// <summary>Macro-F1 over all 26 ids on the twentieth held-out set, scored once on the final scorer of stop 25 (0.761 on the scorer before it).</summary>
-    public const double TwentiethSetMacroF1Floor = 0.821;
+    public const double TwentiethSetMacroF1Floor = 0.831;
 
     /// <summary>Macro-F1 over all 26 ids on the twenty-first held-out set, scored once on the final scorer of stop 26 (0.752 on the scorer before it).</summary>
-    public const double TwentyFirstSetMacroF1Floor = 0.801;
+    public const double TwentyFirstSetMacroF1Floor = 0.818;
 
     /// <summary>Macro-F1 over all 26 ids on the twenty-second held-out set, scored once on the final scorer of stop 27 (0.796 on the scorer before it).</summary>
-    public const double TwentySecondSetMacroF1Floor = 0.822;
+    public const double TwentySecondSetMacroF1Floor = 0.824;
 
     [Theory]
     [InlineData("holdout.jsonl", 400)]

@@ -69,6 +69,7 @@ public class RelationshipPointTests
     [InlineData("I'll pass the photos to the courier today.")]
     [InlineData("I'll mention it to my supervisor, she won't mind.")]
     [InlineData("The plans were approved by the council last year.")]
+    [InlineData("Waiving the fee is a big ask. I'll put it to my manager today.")]
     [InlineData("I need you to sign here.")]
     public void Near_misses_of_the_new_handover_shapes_are_not_escalation(string reply)
     {
@@ -263,7 +264,6 @@ public class RelationshipPointTests
     [InlineData("I'm so sorry, an hour not knowing where he was must have been frightening.")]
     [InlineData("That must have felt humiliating, being followed round like that.")]
     [InlineData("That's a heavy thing to carry on your own.")]
-    [InlineData("Thanks for telling me, that can't be fun on a Saturday.")]
     public void Reflecting_their_feeling_or_calling_the_situation_hard_is_empathy(string reply)
     {
         Assert.True(Score.Reply(reply).Has("empathy"));
@@ -627,7 +627,6 @@ public class RelationshipPointTests
     [Theory]
     [InlineData("A boiler going on the coldest week is the last thing you need.")]
     [InlineData("That can't have been easy to hear from the consultant.")]
-    [InlineData("You shouldn't have had to ring us three times about it.")]
     public void Acknowledging_the_impact_is_empathy(string reply)
     {
         Assert.True(Score.Reply(reply).Has("empathy"));
@@ -776,6 +775,7 @@ public class RelationshipPointTests
     [Theory]
     [InlineData("I'm sorry you're unhappy with our decision.")]
     [InlineData("Sorry, we're just really busy at the moment.")]
+    [InlineData("Sorry not sorry.")]
     [InlineData("Sorry mate, that's just how it is.")]
     public void Apologies_that_only_excuse_or_brush_off_are_non_apologies(string reply)
     {

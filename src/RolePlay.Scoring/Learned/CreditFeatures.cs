@@ -13,7 +13,7 @@ namespace RolePlay.Scoring.Learned;
 /// The features <see cref="CreditModel"/> reads from one scored reply, and how a learned credit is written. Features:
 /// <c>R:id</c> (the rules credited it), <c>S:id:n</c> (the rules' strength in quarters), <c>W:word</c> (each distinct
 /// normalised word), <c>P:word word</c> (each distinct pair of words next to each other in a sentence), <c>L:n</c> (length
-/// in tens of words) and <c>Q</c> (a question mark).
+/// in tens of words), <c>Q</c> (a question mark) and <c>X:…</c> (the reply's shape: see <see cref="Shape"/>).
 /// </summary>
 internal static class CreditFeatures
 {
@@ -113,7 +113,120 @@ internal static class CreditFeatures
             features.Add("Q");
         }
 
+        Span<int> shape = stackalloc int[MaxShapeFeatures];
+        foreach (var feature in shape[..Shape(reply, shape)])
+        {
+            features.Add(ShapeFeatures[feature]);
+        }
+
         return features;
+    }
+
+    /// <summary>Most shape features one reply can have.</summary>
+    public const int MaxShapeFeatures = 15;
+
+    /// <summary>
+    /// Every shape feature, by number. Who the reply talks about (<c>X:i</c>, <c>X:we</c>, <c>X:you</c>, <c>X:they</c>, in
+    /// bins of 0, 1, 2–3 and 4 or more; <c>X:noself</c>, <c>X:youmore</c>, <c>X:theymore</c>) and how it is built (sentences,
+    /// questions, exclamations, a shouted word, negations, a sentence opening on "you" or on someone else, the opening
+    /// word). Words say what a reply is about; its shape says whose problem it makes it, which is what blaming, owning and
+    /// calming turn on in any setting (docs/scoring.md, "Stop 28").
+    /// </summary>
+    public static readonly string[] ShapeFeatures =
+    [
+        .. PronounBins("i"), .. PronounBins("we"), .. PronounBins("you"), .. PronounBins("they"),
+        "X:noself", "X:youmore", "X:theymore", "X:youfirst", "X:thirdfirst",
+        .. Enumerable.Range(0, MaxSentenceBin + 1).Select(n => $"X:sent{n}"),
+        .. Enumerable.Range(0, MaxQuestionBin + 1).Select(n => $"X:q{n}"),
+        "X:excl", "X:caps", .. PronounBins("neg"), "X:sorryfirst", "X:bluntfirst",
+    ];
+
+    private const int MaxSentenceBin = 5;
+    private const int MaxQuestionBin = 2;
+    private const int Bins = 4;
+    private const int NoSelf = Bins * 4;
+    private const int SentenceBase = NoSelf + 5;
+    private const int QuestionBase = SentenceBase + MaxSentenceBin + 1;
+    private const int Exclamation = QuestionBase + MaxQuestionBin + 1;
+    private const int NegationBase = Exclamation + 2;
+
+    private static readonly FrozenSet<string> SelfSingular = new[] { "i", "me", "my", "mine", "myself" }.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> SelfPlural = new[] { "we", "us", "our", "ours", "ourselves" }.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> SecondPerson = new[] { "you", "your", "yours", "yourself", "u", "ur" }.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> ThirdPerson =
+        new[] { "he", "him", "his", "she", "her", "hers", "they", "them", "their", "theirs" }.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> ThirdOpening = new[] { "he", "she", "they", "the" }.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> Negations = new[] { "not", "never", "no", "nothing", "nobody", "cannot" }.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> BluntOpenings = new[] { "well", "look", "listen", "honestly", "mate" }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static IEnumerable<string> PronounBins(string name) => Enumerable.Range(0, Bins).Select(bin => $"X:{name}{bin}");
+
+    // 0, 1, 2–3, 4 or more.
+    private static int CountBin(int count) => count switch { 0 => 0, 1 => 1, <= 3 => 2, _ => 3 };
+
+    /// <summary>Writes the numbers (in <see cref="ShapeFeatures"/>) of the reply's shape features into <paramref name="into"/> and returns how many.</summary>
+    public static int Shape(ReplyText reply, Span<int> into)
+    {
+        int self = 0, plural = 0, you = 0, third = 0, negations = 0;
+        bool caps = false, youFirst = false, thirdFirst = false;
+        var tokens = reply.Tokens;
+        for (var t = 0; t < tokens.Length; t++)
+        {
+            var token = tokens[t];
+            if (!IsLearned(token))
+            {
+                continue;
+            }
+
+            var text = token.Text;
+            self += SelfSingular.Contains(text) ? 1 : 0;
+            plural += SelfPlural.Contains(text) ? 1 : 0;
+            you += SecondPerson.Contains(text) ? 1 : 0;
+            third += ThirdPerson.Contains(text) ? 1 : 0;
+            negations += Negations.Contains(text) ? 1 : 0;
+            caps |= token.AllCaps && token.End - token.Start >= 3;
+            if (reply.Sentences[token.Sentence].FirstToken == t)
+            {
+                youFirst |= text is "you" or "your";
+                thirdFirst |= ThirdOpening.Contains(text);
+            }
+        }
+
+        var n = 0;
+        into[n++] = CountBin(self);
+        into[n++] = Bins + CountBin(plural);
+        into[n++] = (2 * Bins) + CountBin(you);
+        into[n++] = (3 * Bins) + CountBin(third);
+        AddIf(self + plural == 0, NoSelf, into, ref n);
+        AddIf(you > self + plural, NoSelf + 1, into, ref n);
+        AddIf(third > self + plural, NoSelf + 2, into, ref n);
+        AddIf(youFirst, NoSelf + 3, into, ref n);
+        AddIf(thirdFirst, NoSelf + 4, into, ref n);
+        into[n++] = SentenceBase + Math.Min(reply.Sentences.Length, MaxSentenceBin);
+        var questions = 0;
+        var exclaims = false;
+        foreach (var sentence in reply.Sentences)
+        {
+            questions += sentence.QuestionMark ? 1 : 0;
+            exclaims |= sentence.Exclamations > 0;
+        }
+
+        into[n++] = QuestionBase + Math.Min(questions, MaxQuestionBin);
+        AddIf(exclaims, Exclamation, into, ref n);
+        AddIf(caps, Exclamation + 1, into, ref n);
+        into[n++] = NegationBase + CountBin(negations);
+        var opening = tokens.Length > 0 && IsLearned(tokens[0]) ? tokens[0].Text : "";
+        AddIf(opening is "sorry" or "apologies", NegationBase + Bins, into, ref n);
+        AddIf(BluntOpenings.Contains(opening), NegationBase + Bins + 1, into, ref n);
+        return n;
+    }
+
+    private static void AddIf(bool condition, int feature, Span<int> into, ref int n)
+    {
+        if (condition)
+        {
+            into[n++] = feature;
+        }
     }
 
     public static MarkingPointResult Credit(MarkingPointDefinition point, double probability, List<EvidenceSpan> evidence)

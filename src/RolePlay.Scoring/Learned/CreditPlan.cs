@@ -21,6 +21,7 @@ internal sealed class CreditPlan
     private readonly double[]?[][] strengthRows;
     private readonly double[]?[] lengthRows;
     private readonly double[]? questionRow;
+    private readonly double[]?[] shapeRows;
 
     // Per thread: the call in which each known word or pair was last seen, so a repeated one counts once without a set.
     [ThreadStatic]
@@ -60,6 +61,7 @@ internal sealed class CreditPlan
 
         lengthRows = CreditFeatures.LengthFeatures.Select(model.Row).ToArray();
         questionRow = model.Row("Q");
+        shapeRows = CreditFeatures.ShapeFeatures.Select(model.Row).ToArray();
     }
 
     /// <summary>
@@ -111,7 +113,7 @@ internal sealed class CreditPlan
         return probabilities;
     }
 
-    // Adds up the model's weights for what the rules found and for the reply's distinct known words and word pairs (the
+    // Adds up the model's weights for what the rules found, for the reply's distinct known words and word pairs and for its shape (the
     // same features CreditFeatures.Of names for training), and returns those words and pairs with their rows, for evidence.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private List<(int First, int Last, double[] Row)> Weigh(MarkingPointResult[] results, ReplyText reply, Span<double> sums)
@@ -171,6 +173,12 @@ internal sealed class CreditPlan
         if (CreditFeatures.HasQuestionMark(reply))
         {
             CreditModel.Add(questionRow, sums);
+        }
+
+        Span<int> shape = stackalloc int[CreditFeatures.MaxShapeFeatures];
+        foreach (var feature in shape[..CreditFeatures.Shape(reply, shape)])
+        {
+            CreditModel.Add(shapeRows[feature], sums);
         }
 
         return known;
