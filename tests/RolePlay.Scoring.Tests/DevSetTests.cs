@@ -369,6 +369,7 @@ public class DevSetTests
         "d'accord, mais notre contrat prévoit cinq jours ouvrés. pouvez-vous envoyer une partie vendredi ?",
         "send it back to us and we'll sort it.", "sure, it's 07700 900412, he won't mind.", "ok cheers for letting me know",
         "ok no worries, thursday it is", "cheers for the heads up 👍", "sorry about that, i'll look into it and get back to you.",
+        "can't tell you that. data protection.",
     };
 
     [Theory]
@@ -652,7 +653,7 @@ public class DevSetTests
         "devset33.jsonl", "devset34.jsonl", "devset35.jsonl", "devset36.jsonl", "devset37.jsonl", "devset38.jsonl",
         "devset39.jsonl", "devset40.jsonl", "devset41.jsonl", "devset42.jsonl", "devset43.jsonl", "devset44.jsonl",
         "devset45.jsonl", "devset46.jsonl", "devset47.jsonl", "devset48.jsonl", "devset49.jsonl", "devset50.jsonl",
-        "devset51.jsonl", "devset52.jsonl", "devset53.jsonl", "devset54.jsonl", "devset55.jsonl",
+        "holdout23.jsonl", "devset51.jsonl", "devset52.jsonl", "devset53.jsonl", "devset54.jsonl", "devset55.jsonl",
     ];
 
     public static TheoryData<string> LaterSets => new(SetsInOrder.Skip(1));

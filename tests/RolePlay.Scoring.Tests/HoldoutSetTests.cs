@@ -3,7 +3,7 @@ namespace RolePlay.Scoring.Tests;
 /// <summary>
 /// Measures the built-in scorer on the held-out sets, whose disagreements are never read and on which no rule is tuned:
 /// Data/holdout.jsonl (422 replies, written after the first dev set by someone who never saw the scorer, 41% from other
-/// domains), Data/holdout2.jsonl to Data/holdout22.jsonl (300 replies each, each written by two more helpers blind to the
+/// domains), Data/holdout2.jsonl to Data/holdout23.jsonl (300 replies each, each written by two more helpers blind to the
 /// scorer and to every other set, and scored once when the rules of their round were final). None of them trains the learned credit layer
 /// (CreditModelTests). The floors only stop regressions; raise them when the
 /// figures rise, never lower them. From stop 23 the strict guard is the pooled floor over every set; a single set may fall
@@ -22,14 +22,15 @@ public class HoldoutSetTests
     public const double PerSetAllowance = 0.02;
 
     /// <summary>
-    /// Macro-F1 over all 26 ids on every held-out set pooled (6,722 replies, the first to the twenty-second set), reached in
-    /// stop 28: 0.8086 (0.8025 in stop 27; the first twenty-one alone: 0.8015 in stop 27, 0.7897 in stop 26, 0.7730 in stop
-    /// 25, 0.773 in stop 24). Strict: raise it when the figure rises, and re-measure it only when a new set joins.
+    /// Macro-F1 over all 26 ids on every held-out set pooled (7,022 replies, the first to the twenty-third set), reached in
+    /// stop 28: 0.8078 (the first twenty-two alone: 0.8086 in stop 28, 0.8025 in stop 27; the first twenty-one alone: 0.8015
+    /// in stop 27, 0.7897 in stop 26, 0.7730 in stop 25, 0.773 in stop 24). Strict: raise it when the figure rises, and
+    /// re-measure it only when a new set joins.
     /// </summary>
-    public const double PooledMacroF1Floor = 0.8086;
+    public const double PooledMacroF1Floor = 0.8078;
 
     /// <summary>Every held-out set, pooled by <see cref="Pooled_macro_f1_on_unseen_replies_does_not_drop_below_the_floor"/>.</summary>
-    public static readonly string[] HeldOutSets = ["holdout.jsonl", .. Enumerable.Range(2, 21).Select(n => $"holdout{n}.jsonl")];
+    public static readonly string[] HeldOutSets = ["holdout.jsonl", .. Enumerable.Range(2, 22).Select(n => $"holdout{n}.jsonl")];
 
     /// <summary>Macro-F1 over all 26 ids reached on the first held-out set.</summary>
     public const double MacroF1Floor = 0.781;
@@ -97,6 +98,9 @@ public class HoldoutSetTests
     /// <summary>Macro-F1 over all 26 ids on the twenty-second held-out set, scored once on the final scorer of stop 27 (0.796 on the scorer before it).</summary>
     public const double TwentySecondSetMacroF1Floor = 0.824;
 
+    /// <summary>Macro-F1 over all 26 ids on the twenty-third held-out set, scored once on the final scorer of stop 28 (0.779 on the scorer before it).</summary>
+    public const double TwentyThirdSetMacroF1Floor = 0.782;
+
     [Theory]
     [InlineData("holdout.jsonl", 400)]
     [InlineData("holdout2.jsonl", 300)]
@@ -120,6 +124,7 @@ public class HoldoutSetTests
     [InlineData("holdout20.jsonl", 300)]
     [InlineData("holdout21.jsonl", 300)]
     [InlineData("holdout22.jsonl", 300)]
+    [InlineData("holdout23.jsonl", 300)]
     public void Holdout_set_is_read_completely_and_uses_only_catalogue_ids(string file, int atLeast)
     {
         var run = Score.Evaluate(file);
@@ -153,6 +158,7 @@ public class HoldoutSetTests
     [InlineData("holdout20.jsonl", TwentiethSetMacroF1Floor)]
     [InlineData("holdout21.jsonl", TwentyFirstSetMacroF1Floor)]
     [InlineData("holdout22.jsonl", TwentySecondSetMacroF1Floor)]
+    [InlineData("holdout23.jsonl", TwentyThirdSetMacroF1Floor)]
     public void Macro_f1_on_unseen_replies_does_not_drop_below_the_floor(string file, double floor)
     {
         var report = Score.Evaluate(file).Report;
@@ -165,7 +171,7 @@ public class HoldoutSetTests
     {
         var report = Score.Pooled(HeldOutSets);
 
-        Assert.Equal(6722, report.Items);
+        Assert.Equal(7022, report.Items);
         Assert.True(report.MacroF1 >= PooledMacroF1Floor, $"pooled held-out macro-F1 {report.MacroF1:0.0000} < {PooledMacroF1Floor}");
     }
 }
