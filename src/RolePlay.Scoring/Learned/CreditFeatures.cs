@@ -13,7 +13,7 @@ namespace RolePlay.Scoring.Learned;
 /// The features <see cref="CreditModel"/> reads from one scored reply, and how a learned credit is written. Features:
 /// <c>R:id</c> (the rules credited it), <c>S:id:n</c> (the rules' strength in quarters), <c>W:word</c> (each distinct
 /// normalised word), <c>P:word word</c> (each distinct pair of words next to each other in a sentence), <c>L:n</c> (length
-/// in tens of words), <c>Q</c> (a question mark) and <c>X:…</c> (the reply's shape: see <see cref="Shape"/>).
+/// in tens of words), <c>Q</c> (a question mark) and <c>X:…</c> (the reply's shape: see <see cref="Shape(ReplyText, Span{int})"/>).
 /// </summary>
 internal static class CreditFeatures
 {
@@ -150,14 +150,37 @@ internal static class CreditFeatures
     private const int Exclamation = QuestionBase + MaxQuestionBin + 1;
     private const int NegationBase = Exclamation + 2;
 
-    private static readonly FrozenSet<string> SelfSingular = new[] { "i", "me", "my", "mine", "myself" }.ToFrozenSet(StringComparer.Ordinal);
-    private static readonly FrozenSet<string> SelfPlural = new[] { "we", "us", "our", "ours", "ourselves" }.ToFrozenSet(StringComparer.Ordinal);
-    private static readonly FrozenSet<string> SecondPerson = new[] { "you", "your", "yours", "yourself", "u", "ur" }.ToFrozenSet(StringComparer.Ordinal);
-    private static readonly FrozenSet<string> ThirdPerson =
-        new[] { "he", "him", "his", "she", "her", "hers", "they", "them", "their", "theirs" }.ToFrozenSet(StringComparer.Ordinal);
-    private static readonly FrozenSet<string> ThirdOpening = new[] { "he", "she", "they", "the" }.ToFrozenSet(StringComparer.Ordinal);
-    private static readonly FrozenSet<string> Negations = new[] { "not", "never", "no", "nothing", "nobody", "cannot" }.ToFrozenSet(StringComparer.Ordinal);
-    private static readonly FrozenSet<string> BluntOpenings = new[] { "well", "look", "listen", "honestly", "mate" }.ToFrozenSet(StringComparer.Ordinal);
+    // One lookup per word says everything the shape needs from it.
+    private static readonly FrozenDictionary<string, ShapeWord> ShapeWords = BuildShapeWords();
+
+    private static FrozenDictionary<string, ShapeWord> BuildShapeWords()
+    {
+        var words = new Dictionary<string, ShapeWord>(StringComparer.Ordinal);
+        void Mark(ShapeWord kind, params string[] list)
+        {
+            foreach (var word in list)
+            {
+                words[word] = words.GetValueOrDefault(word) | kind;
+            }
+        }
+
+        Mark(ShapeWord.Self, "i", "me", "my", "mine", "myself");
+        Mark(ShapeWord.Plural, "we", "us", "our", "ours", "ourselves");
+        Mark(ShapeWord.You, "you", "your", "yours", "yourself", "u", "ur");
+        Mark(ShapeWord.YouOpening, "you", "your");
+        Mark(ShapeWord.Third, "he", "him", "his", "she", "her", "hers", "they", "them", "their", "theirs");
+        Mark(ShapeWord.ThirdOpening, "he", "she", "they", "the");
+        Mark(ShapeWord.Negation, "not", "never", "no", "nothing", "nobody", "cannot");
+        Mark(ShapeWord.SorryOpening, "sorry", "apologies");
+        Mark(ShapeWord.BluntOpening, "well", "look", "listen", "honestly", "mate");
+        return words.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>Every word the shape reads, with what it tells it.</summary>
+    public static IEnumerable<KeyValuePair<string, ShapeWord>> ShapeWordList => ShapeWords;
+
+    /// <summary>What <paramref name="word"/> (normalised) tells the reply's shape.</summary>
+    public static ShapeWord ShapeWordOf(string word) => ShapeWords.GetValueOrDefault(word);
 
     private static IEnumerable<string> PronounBins(string name) => Enumerable.Range(0, Bins).Select(bin => $"X:{name}{bin}");
 
@@ -167,28 +190,44 @@ internal static class CreditFeatures
     /// <summary>Writes the numbers (in <see cref="ShapeFeatures"/>) of the reply's shape features into <paramref name="into"/> and returns how many.</summary>
     public static int Shape(ReplyText reply, Span<int> into)
     {
+        var tokens = reply.Tokens;
+        var kinds = tokens.Length <= 256 ? stackalloc ShapeWord[tokens.Length] : new ShapeWord[tokens.Length];
+        for (var t = 0; t < tokens.Length; t++)
+        {
+            kinds[t] = IsLearned(tokens[t]) ? ShapeWordOf(tokens[t].Text) : ShapeWord.None;
+        }
+
+        return Shape(reply, kinds, into);
+    }
+
+    /// <summary>
+    /// <see cref="Shape(ReplyText, Span{int})"/> with what each token tells the shape already looked up
+    /// (<see cref="ShapeWord.None"/> for a token the model does not read), so scoring can take it from the word's number.
+    /// </summary>
+    public static int Shape(ReplyText reply, ReadOnlySpan<ShapeWord> kinds, Span<int> into)
+    {
         int self = 0, plural = 0, you = 0, third = 0, negations = 0;
         bool caps = false, youFirst = false, thirdFirst = false;
         var tokens = reply.Tokens;
         for (var t = 0; t < tokens.Length; t++)
         {
             var token = tokens[t];
-            if (!IsLearned(token))
+            caps |= token.AllCaps && token.End - token.Start >= 3 && IsLearned(token);
+            var kind = kinds[t];
+            if (kind == ShapeWord.None)
             {
                 continue;
             }
 
-            var text = token.Text;
-            self += SelfSingular.Contains(text) ? 1 : 0;
-            plural += SelfPlural.Contains(text) ? 1 : 0;
-            you += SecondPerson.Contains(text) ? 1 : 0;
-            third += ThirdPerson.Contains(text) ? 1 : 0;
-            negations += Negations.Contains(text) ? 1 : 0;
-            caps |= token.AllCaps && token.End - token.Start >= 3;
+            self += (kind & ShapeWord.Self) != 0 ? 1 : 0;
+            plural += (kind & ShapeWord.Plural) != 0 ? 1 : 0;
+            you += (kind & ShapeWord.You) != 0 ? 1 : 0;
+            third += (kind & ShapeWord.Third) != 0 ? 1 : 0;
+            negations += (kind & ShapeWord.Negation) != 0 ? 1 : 0;
             if (reply.Sentences[token.Sentence].FirstToken == t)
             {
-                youFirst |= text is "you" or "your";
-                thirdFirst |= ThirdOpening.Contains(text);
+                youFirst |= (kind & ShapeWord.YouOpening) != 0;
+                thirdFirst |= (kind & ShapeWord.ThirdOpening) != 0;
             }
         }
 
@@ -215,9 +254,9 @@ internal static class CreditFeatures
         AddIf(exclaims, Exclamation, into, ref n);
         AddIf(caps, Exclamation + 1, into, ref n);
         into[n++] = NegationBase + CountBin(negations);
-        var opening = tokens.Length > 0 && IsLearned(tokens[0]) ? tokens[0].Text : "";
-        AddIf(opening is "sorry" or "apologies", NegationBase + Bins, into, ref n);
-        AddIf(BluntOpenings.Contains(opening), NegationBase + Bins + 1, into, ref n);
+        var opening = tokens.Length > 0 ? kinds[0] : ShapeWord.None;
+        AddIf((opening & ShapeWord.SorryOpening) != 0, NegationBase + Bins, into, ref n);
+        AddIf((opening & ShapeWord.BluntOpening) != 0, NegationBase + Bins + 1, into, ref n);
         return n;
     }
 
@@ -353,4 +392,20 @@ internal static class CreditFeatures
 
         return false;
     }
+}
+
+/// <summary>What a word tells the reply's shape (<see cref="CreditFeatures.Shape(ReplyText, Span{int})"/>).</summary>
+[Flags]
+internal enum ShapeWord : ushort
+{
+    None = 0,
+    Self = 1,
+    Plural = 2,
+    You = 4,
+    Third = 8,
+    Negation = 16,
+    YouOpening = 32,
+    ThirdOpening = 64,
+    SorryOpening = 128,
+    BluntOpening = 256,
 }

@@ -23,6 +23,11 @@ internal sealed class CreditPlan
     private readonly double[]? questionRow;
     private readonly double[]?[] shapeRows;
 
+    // What each of the model's words tells the reply's shape, by the word's number; a shape word the model does not know
+    // (too rare in training) is looked up by its text instead.
+    private readonly ShapeWord[] shapeWordOfWord;
+    private readonly bool everyShapeWordKnown;
+
     // Per thread: the call in which each known word or pair was last seen, so a repeated one counts once without a set.
     [ThreadStatic]
     private static int[]? seenInCall;
@@ -33,6 +38,9 @@ internal sealed class CreditPlan
     // Per thread: the number of each token's known word (or -1), so the pairs are looked up without a second dictionary lookup.
     [ThreadStatic]
     private static int[]? wordOfToken;
+
+    [ThreadStatic]
+    private static ShapeWord[]? shapeWordOfToken;
 
     [ThreadStatic]
     private static int call;
@@ -62,6 +70,19 @@ internal sealed class CreditPlan
         lengthRows = CreditFeatures.LengthFeatures.Select(model.Row).ToArray();
         questionRow = model.Row("Q");
         shapeRows = CreditFeatures.ShapeFeatures.Select(model.Row).ToArray();
+        shapeWordOfWord = new ShapeWord[model.WordCount];
+        everyShapeWordKnown = true;
+        foreach (var (word, kind) in CreditFeatures.ShapeWordList)
+        {
+            if (model.WordIndex(word) is >= 0 and var index)
+            {
+                shapeWordOfWord[index] = kind;
+            }
+            else
+            {
+                everyShapeWordKnown = false;
+            }
+        }
     }
 
     /// <summary>
@@ -142,16 +163,23 @@ internal sealed class CreditPlan
             call = 1;
         }
 
+        // Read once: a thread-static field costs a lookup on every access.
+        var current = call;
+
         var known = knownWords ??= [];
         known.Clear();
         var tokens = reply.Tokens;
         var wordAt = wordOfToken is { } numbers && numbers.Length >= tokens.Length ? numbers : wordOfToken = new int[Math.Max(tokens.Length, 64)];
+        var kinds = shapeWordOfToken is { } shapes && shapes.Length >= tokens.Length ? shapes : shapeWordOfToken = new ShapeWord[Math.Max(tokens.Length, 64)];
         for (var t = 0; t < tokens.Length; t++)
         {
-            var word = wordAt[t] = CreditFeatures.IsLearned(tokens[t]) ? model.WordIndex(tokens[t].Text) : -1;
-            if (word >= 0 && seen[word] != call)
+            var learned = CreditFeatures.IsLearned(tokens[t]);
+            var word = wordAt[t] = learned ? model.WordIndex(tokens[t].Text) : -1;
+            kinds[t] = word >= 0 ? shapeWordOfWord[word]
+                : learned && !everyShapeWordKnown ? CreditFeatures.ShapeWordOf(tokens[t].Text) : ShapeWord.None;
+            if (word >= 0 && seen[word] != current)
             {
-                seen[word] = call;
+                seen[word] = current;
                 if (model.WordRow(word) is { } row)
                 {
                     CreditModel.Add(row, sums);
@@ -160,9 +188,9 @@ internal sealed class CreditPlan
             }
 
             if (word >= 0 && CreditFeatures.EndsAPair(tokens, t) && wordAt[t - 1] >= 0
-                && model.PairIndex(wordAt[t - 1], word) is >= 0 and var pair && pairSeen[pair] != call)
+                && model.PairIndex(wordAt[t - 1], word) is >= 0 and var pair && pairSeen[pair] != current)
             {
-                pairSeen[pair] = call;
+                pairSeen[pair] = current;
                 var row = model.PairRow(pair);
                 CreditModel.Add(row, sums);
                 known.Add((t - 1, t, row));
@@ -176,7 +204,7 @@ internal sealed class CreditPlan
         }
 
         Span<int> shape = stackalloc int[CreditFeatures.MaxShapeFeatures];
-        foreach (var feature in shape[..CreditFeatures.Shape(reply, shape)])
+        foreach (var feature in shape[..CreditFeatures.Shape(reply, kinds.AsSpan(0, tokens.Length), shape)])
         {
             CreditModel.Add(shapeRows[feature], sums);
         }
