@@ -134,8 +134,9 @@ internal sealed class CreditPlan
         return probabilities;
     }
 
-    // Adds up the model's weights for what the rules found, for the reply's distinct known words and word pairs and for its shape (the
-    // same features CreditFeatures.Of names for training), and returns those words and pairs with their rows, for evidence.
+    // Adds up the model's weights for what the rules found, for the reply's distinct known words and word pairs and for
+    // its shape (the same features CreditFeatures.Of names for training), and returns those words and pairs with their
+    // rows, for evidence.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private List<(int First, int Last, double[] Row)> Weigh(MarkingPointResult[] results, ReplyText reply, Span<double> sums)
     {
